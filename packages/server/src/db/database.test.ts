@@ -1,0 +1,82 @@
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
+import { describeEachDatabase } from '../../test/support/databases.ts';
+import { migrateToLatest } from './database.ts';
+
+describeEachDatabase('migrations', (ctx) => {
+  it('creates every table with tenant_id leading its primary key', async () => {
+    const { db, dialect } = ctx.handle;
+    const tables = [
+      'tenants',
+      'users',
+      'sessions',
+      'api_keys',
+      'creditors',
+      'debtors',
+      'contacts',
+      'cases',
+      'claims',
+      'imports',
+      'import_rejections',
+      'audit_log',
+    ];
+    for (const table of tables) {
+      const first =
+        dialect === 'sqlite'
+          ? (
+              await sql<{ name: string }>`select name from pragma_table_info(${table}) where pk = 1`.execute(
+                db,
+              )
+            ).rows[0]?.name
+          : (
+              await sql<{ name: string }>`
+                select a.attname as name from pg_index i
+                join pg_attribute a on a.attrelid = i.indrelid and a.attnum = i.indkey[0]
+                where i.indrelid = ${table}::regclass and i.indisprimary`.execute(db)
+            ).rows[0]?.name;
+      expect(first, table).toBe('tenant_id');
+    }
+  });
+
+  it('is idempotent: a second run applies nothing', async () => {
+    expect(await migrateToLatest(ctx.handle.db)).toEqual([]);
+  });
+
+  it('stores money beyond 2^31 exactly and reads it back as a number', async () => {
+    const { db } = ctx.handle;
+    await db
+      .insertInto('tenants')
+      .values({
+        tenant_id: 't1',
+        name: 'T',
+        kind: 'creditor',
+        locale: 'fr',
+        created_at: '2026-01-01T00:00:00Z',
+      })
+      .execute();
+    await db
+      .insertInto('cases')
+      .values({
+        tenant_id: 't1',
+        case_id: 'c1',
+        creditor_id: 'cr',
+        debtor_id: 'd',
+        currency: 'EUR',
+        status: 'open',
+        outstanding_minor: 9_007_199_254_740_991,
+        disputed_minor: 0,
+        claim_count: 1,
+        open_claim_count: 1,
+        opened_at: '2026-01-01T00:00:00Z',
+        updated_at: '2026-01-01T00:00:00Z',
+      })
+      .execute();
+    const row = await db
+      .selectFrom('cases')
+      .select(['outstanding_minor'])
+      .where('tenant_id', '=', 't1')
+      .executeTakeFirstOrThrow();
+    expect(row.outstanding_minor).toBe(9_007_199_254_740_991);
+    expect(typeof row.outstanding_minor).toBe('number');
+  });
+});

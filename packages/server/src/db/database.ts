@@ -1,0 +1,90 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Migrator } from 'kysely/migration';
+import pg from 'pg';
+import { migrationProvider } from './migrations/index.ts';
+import type { Database, Db } from './schema.ts';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The raw driver, for the few hot paths (bulk import) that bypass the query builder. */
+export type RawDriver =
+  | { readonly kind: 'sqlite'; readonly sqlite: BetterSqlite3.Database }
+  | { readonly kind: 'postgres'; readonly pool: pg.Pool };
+
+export type DatabaseHandle = {
+  readonly db: Db;
+  readonly dialect: Dialect;
+  /** The URL without any password, safe to print. */
+  readonly displayUrl: string;
+  readonly raw: RawDriver;
+  close(): Promise<void>;
+};
+
+export type OpenOptions = {
+  /** PostgreSQL only: the schema to work in (tests use a fresh one per suite). */
+  readonly schema?: string;
+  readonly poolSize?: number;
+};
+
+// int8 and numeric come back from pg as strings; money in minor units fits a JS number up to 2^53.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1700, (v) => Number(v));
+
+/**
+ * Opens the database named by a URL: `sqlite:data/relance.db`, `sqlite::memory:`,
+ * or `postgres://user@host:5432/name`. Does not migrate; call `migrateToLatest`.
+ */
+export function openDatabase(url: string, options: OpenOptions = {}): DatabaseHandle {
+  if (url.startsWith('postgres://') || url.startsWith('postgresql://')) return openPostgres(url, options);
+  if (url.startsWith('sqlite:')) return openSqlite(url.slice('sqlite:'.length));
+  throw new Error(
+    `Unsupported database URL "${redact(url)}": use sqlite:<file> (e.g. sqlite:data/relance.db) or postgres://…`,
+  );
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  if (file !== ':memory:') mkdirSync(dirname(file), { recursive: true });
+  const sqlite = new BetterSqlite3(file);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return {
+    db,
+    dialect: 'sqlite',
+    displayUrl: `sqlite:${file}`,
+    raw: { kind: 'sqlite', sqlite },
+    close: () => db.destroy(),
+  };
+}
+
+function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.poolSize ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    dialect: 'postgres',
+    displayUrl: redact(url),
+    raw: { kind: 'postgres', pool },
+    close: () => db.destroy(),
+  };
+}
+
+export async function migrateToLatest(db: Db): Promise<readonly string[]> {
+  const migrator = new Migrator({ db, provider: migrationProvider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@');
+}
