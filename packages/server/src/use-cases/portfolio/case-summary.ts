@@ -1,0 +1,133 @@
+import { type RawBuilder, sql } from 'kysely';
+import type { CaseStatus, Db, DebtorKind } from '../../db/schema.ts';
+import { type AgeBucket, ageBucketOf, daysPastDue } from './ages.ts';
+import type { Scope } from './scope.ts';
+
+export type CaseCollectabilityFilter = 'collectable' | 'pre_due' | 'blocked' | 'settled';
+
+export type CaseSummary = {
+  readonly id: string;
+  readonly status: CaseStatus;
+  readonly currency: string;
+  readonly outstandingMinor: number;
+  readonly disputedMinor: number;
+  readonly claimCount: number;
+  readonly openClaimCount: number;
+  readonly oldestDueDate: string | null;
+  readonly daysPastDue: number | null;
+  readonly ageBucket: AgeBucket | null;
+  readonly earliestPrescriptionEnd: string | null;
+  readonly collectability: CaseCollectabilityFilter;
+  readonly openedAt: string;
+  readonly updatedAt: string;
+  readonly creditor: { readonly id: string; readonly ref: string; readonly name: string };
+  readonly debtor: {
+    readonly id: string;
+    readonly ref: string;
+    readonly name: string;
+    readonly kind: DebtorKind;
+    readonly siren: string | null;
+  };
+};
+
+/**
+ * A case's collectability from its kept-in-step columns, in SQL so that lists filter on it:
+ * settled when nothing is open or owed; blocked when an open claim is time-barred or everything
+ * owed is disputed; pre_due when the oldest open claim is not due yet (on its due date a debtor
+ * is not late yet, as in the core's `assessClaim`); collectable otherwise.
+ */
+export function collectabilitySql(today: string): RawBuilder<CaseCollectabilityFilter> {
+  const c = (column: string) => sql.ref(`c.${column}`);
+  return sql<CaseCollectabilityFilter>`(case
+    when ${c('open_claim_count')} = 0 or ${c('outstanding_minor')} <= 0 then 'settled'
+    when ${c('earliest_prescription_end')} < ${today} or ${c('disputed_minor')} >= ${c('outstanding_minor')} then 'blocked'
+    when ${c('oldest_due_date')} >= ${today} then 'pre_due'
+    else 'collectable' end)`;
+}
+
+/** Cases joined with their debtor and creditor, limited to what the scope may see. */
+export function scopedCases(db: Db, scope: Scope, today: string) {
+  let query = db
+    .selectFrom('cases as c')
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .innerJoin('creditors as cr', (j) =>
+      j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
+    )
+    .where('c.tenant_id', '=', scope.tenantId);
+  if (scope.creditorId !== null) query = query.where('c.creditor_id', '=', scope.creditorId);
+  return { query, collectability: collectabilitySql(today) };
+}
+
+export const caseSummaryColumns = [
+  'c.case_id',
+  'c.status',
+  'c.currency',
+  'c.outstanding_minor',
+  'c.disputed_minor',
+  'c.claim_count',
+  'c.open_claim_count',
+  'c.oldest_due_date',
+  'c.earliest_prescription_end',
+  'c.opened_at',
+  'c.updated_at',
+  'cr.creditor_id',
+  'cr.ref as creditor_ref',
+  'cr.name as creditor_name',
+  'd.debtor_id',
+  'd.ref as debtor_ref',
+  'd.name as debtor_name',
+  'd.kind as debtor_kind',
+  'd.siren as debtor_siren',
+] as const;
+
+type CaseSummaryRow = {
+  readonly case_id: string;
+  readonly status: CaseStatus;
+  readonly currency: string;
+  readonly outstanding_minor: number;
+  readonly disputed_minor: number;
+  readonly claim_count: number;
+  readonly open_claim_count: number;
+  readonly oldest_due_date: string | null;
+  readonly earliest_prescription_end: string | null;
+  readonly opened_at: string;
+  readonly updated_at: string;
+  readonly creditor_id: string;
+  readonly creditor_ref: string;
+  readonly creditor_name: string;
+  readonly debtor_id: string;
+  readonly debtor_ref: string;
+  readonly debtor_name: string;
+  readonly debtor_kind: DebtorKind;
+  readonly debtor_siren: string | null;
+  readonly collectability: CaseCollectabilityFilter;
+};
+
+export function toCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
+  return {
+    id: row.case_id,
+    status: row.status,
+    currency: row.currency,
+    outstandingMinor: Number(row.outstanding_minor),
+    disputedMinor: Number(row.disputed_minor),
+    claimCount: Number(row.claim_count),
+    openClaimCount: Number(row.open_claim_count),
+    oldestDueDate: row.oldest_due_date,
+    daysPastDue: row.oldest_due_date === null ? null : daysPastDue(row.oldest_due_date, today),
+    ageBucket: ageBucketOf(row.oldest_due_date, today),
+    earliestPrescriptionEnd: row.earliest_prescription_end,
+    collectability: row.collectability,
+    openedAt: row.opened_at,
+    updatedAt: row.updated_at,
+    creditor: { id: row.creditor_id, ref: row.creditor_ref, name: row.creditor_name },
+    debtor: {
+      id: row.debtor_id,
+      ref: row.debtor_ref,
+      name: row.debtor_name,
+      kind: row.debtor_kind,
+      siren: row.debtor_siren,
+    },
+  };
+}
