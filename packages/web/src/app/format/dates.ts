@@ -1,0 +1,32 @@
+import { intlLocale, type Language } from '../i18n/i18n.ts';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+
+/** Formats a calendar date 'YYYY-MM-DD' in the UI locale; the date is never shifted by a time zone. */
+export function formatDate(isoDate: string | null | undefined, language?: Language): string {
+  if (!isoDate) return '—';
+  const match = ISO_DATE.exec(isoDate);
+  if (!match) return isoDate;
+  const [, year, month, day] = match;
+  const date = new Date(Date.UTC(Number(year), Number(month) - 1, Number(day)));
+  const text = new Intl.DateTimeFormat(intlLocale(language), { dateStyle: 'medium', timeZone: 'UTC' }).format(
+    date,
+  );
+  return text.replaceAll('\u202f', '\u00a0');
+}
+
+/** Formats an instant (ISO 8601 timestamp) with date and time in the user's time zone. */
+export function formatDateTime(isoInstant: string | null | undefined, language?: Language): string {
+  if (!isoInstant) return '—';
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const text = new Intl.DateTimeFormat(intlLocale(language), {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+  }).format(date);
+  return text.replaceAll('\u202f', '\u00a0');
+}
+
+export function formatInteger(value: number, language?: Language): string {
+  return new Intl.NumberFormat(intlLocale(language)).format(value).replaceAll('\u202f', '\u00a0');
+}

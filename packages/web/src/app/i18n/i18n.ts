@@ -1,0 +1,62 @@
+import i18next from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json' with { type: 'json' };
+import fr from './fr.json' with { type: 'json' };
+
+export const LANGUAGES = ['fr', 'en'] as const;
+export type Language = (typeof LANGUAGES)[number];
+
+const STORAGE_KEY = 'relance.language';
+
+/** The BCP 47 locale used by Intl for each UI language. */
+const INTL_LOCALES: Readonly<Record<Language, string>> = { fr: 'fr-FR', en: 'en-GB' };
+
+export function isLanguage(value: unknown): value is Language {
+  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
+}
+
+function storedLanguage(): Language {
+  try {
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return isLanguage(stored) ? stored : 'fr';
+  } catch {
+    return 'fr';
+  }
+}
+
+export function currentLanguage(): Language {
+  return isLanguage(i18next.language) ? i18next.language : 'fr';
+}
+
+export function intlLocale(language: Language = currentLanguage()): string {
+  return INTL_LOCALES[language];
+}
+
+export async function changeLanguage(language: Language): Promise<void> {
+  await i18next.changeLanguage(language);
+}
+
+i18next.on('languageChanged', (language) => {
+  if (!isLanguage(language)) return;
+  document.documentElement.lang = language;
+  try {
+    window.localStorage.setItem(STORAGE_KEY, language);
+  } catch {
+    // Private mode or storage disabled: the choice lasts for this page only.
+  }
+});
+
+const initialLanguage = storedLanguage();
+document.documentElement.lang = initialLanguage;
+
+// Resources are bundled, so initialisation completes synchronously (initAsync: false).
+void i18next.use(initReactI18next).init({
+  resources: { fr: { translation: fr }, en: { translation: en satisfies typeof fr } },
+  lng: initialLanguage,
+  fallbackLng: 'fr',
+  supportedLngs: LANGUAGES,
+  interpolation: { escapeValue: false },
+  initAsync: false,
+});
+
+export { i18next };

@@ -1,0 +1,107 @@
+import { AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { useDisclosure } from '@mantine/hooks';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { notifyError } from '../query-client.ts';
+import { SESSION_KEY, sessionQuery, signOut } from '../session.ts';
+import { NavRouterLink } from '../ui/router-links.tsx';
+import { LanguageSwitch } from './language-switch.tsx';
+
+function useSection(): 'portfolio' | 'debtors' | 'imports' | null {
+  const pathname = useRouterState({ select: (state) => state.location.pathname });
+  if (pathname.startsWith('/portfolio') || pathname.startsWith('/cases')) return 'portfolio';
+  if (pathname.startsWith('/debtors')) return 'debtors';
+  if (pathname.startsWith('/imports')) return 'imports';
+  return null;
+}
+
+export function AppLayout() {
+  const { t } = useTranslation();
+  const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
+  const { data: user } = useQuery(sessionQuery);
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const section = useSection();
+
+  const onSignOut = async () => {
+    try {
+      await signOut();
+    } catch (error) {
+      notifyError(error);
+      return;
+    }
+    queryClient.clear();
+    queryClient.setQueryData(SESSION_KEY, null);
+    await navigate({ to: '/sign-in' });
+  };
+
+  return (
+    <AppShell
+      header={{ height: 56 }}
+      navbar={{ width: 220, breakpoint: 'sm', collapsed: { mobile: !navOpened } }}
+      padding="lg"
+    >
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="sm" wrap="nowrap">
+            <Burger
+              opened={navOpened}
+              onClick={toggleNav}
+              hiddenFrom="sm"
+              size="sm"
+              aria-label={t('header.toggleNavigation')}
+            />
+            <Title order={3} c="indigo.8">
+              Relance
+            </Title>
+            {user && (
+              <Text size="sm" c="dimmed" visibleFrom="xs" data-testid="tenant-name">
+                {user.tenant.name}
+              </Text>
+            )}
+          </Group>
+          <Group gap="md" wrap="nowrap">
+            <LanguageSwitch />
+            {user && (
+              <Stack gap={0} visibleFrom="md" align="flex-end">
+                <Text size="sm" fw={500} lh={1.2}>
+                  {user.displayName}
+                </Text>
+                <Text size="xs" c="dimmed" lh={1.2}>
+                  {user.email}
+                </Text>
+              </Stack>
+            )}
+            <Button variant="default" size="xs" onClick={() => void onSignOut()}>
+              {t('header.signOut')}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        <NavRouterLink
+          to="/portfolio"
+          label={t('nav.portfolio')}
+          active={section === 'portfolio'}
+          onClick={closeNav}
+        />
+        <NavRouterLink
+          to="/debtors"
+          label={t('nav.debtors')}
+          active={section === 'debtors'}
+          onClick={closeNav}
+        />
+        <NavRouterLink
+          to="/imports"
+          label={t('nav.imports')}
+          active={section === 'imports'}
+          onClick={closeNav}
+        />
+      </AppShell.Navbar>
+      <AppShell.Main bg="gray.0">
+        <Outlet />
+      </AppShell.Main>
+    </AppShell>
+  );
+}

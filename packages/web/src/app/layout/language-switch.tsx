@@ -1,0 +1,21 @@
+import { SegmentedControl } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import { changeLanguage, isLanguage, LANGUAGES } from '../i18n/i18n.ts';
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t('header.language')}
+      value={i18n.language}
+      onChange={(value) => {
+        if (isLanguage(value)) void changeLanguage(value);
+      }}
+      data={LANGUAGES.map((language) => ({
+        value: language,
+        label: language.toUpperCase(),
+      }))}
+    />
+  );
+}

@@ -1,0 +1,113 @@
+import type { QueryClient } from '@tanstack/react-query';
+import {
+  createRootRouteWithContext,
+  createRoute,
+  createRouter,
+  lazyRouteComponent,
+  Outlet,
+  redirect,
+} from '@tanstack/react-router';
+import { validateDebtorsSearch } from '../features/debtors/search.ts';
+import { validatePortfolioSearch } from '../features/portfolio/search.ts';
+import { validateSignInSearch } from '../features/sign-in/search.ts';
+import { AppLayout } from './layout/app-layout.tsx';
+import { NotFoundPage, RouteErrorPage } from './layout/fallback-pages.tsx';
+import { PageLoader } from './layout/page-loader.tsx';
+import { queryClient, setSessionLostHandler } from './query-client.ts';
+import { sessionQuery } from './session.ts';
+
+type RouterContext = { readonly queryClient: QueryClient };
+
+const rootRoute = createRootRouteWithContext<RouterContext>()({
+  component: Outlet,
+  notFoundComponent: NotFoundPage,
+  errorComponent: RouteErrorPage,
+});
+
+const signInRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/sign-in',
+  validateSearch: validateSignInSearch,
+  beforeLoad: async ({ context, search }) => {
+    const user = await context.queryClient.ensureQueryData(sessionQuery).catch(() => null);
+    if (user) throw redirect({ href: search.redirect ?? '/portfolio' });
+  },
+  component: lazyRouteComponent(() => import('../features/sign-in/sign-in-page.tsx'), 'SignInPage'),
+});
+
+/** Every page behind this pathless route needs a session; without one, go to the sign-in page. */
+const appRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  id: '_app',
+  beforeLoad: async ({ context, location }) => {
+    const user = await context.queryClient.ensureQueryData(sessionQuery);
+    if (!user) throw redirect({ to: '/sign-in', search: { redirect: location.href } });
+    return { user };
+  },
+  component: AppLayout,
+});
+
+const indexRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/',
+  beforeLoad: () => {
+    throw redirect({ to: '/portfolio' });
+  },
+});
+
+const portfolioRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/portfolio',
+  validateSearch: validatePortfolioSearch,
+  component: lazyRouteComponent(() => import('../features/portfolio/portfolio-page.tsx'), 'PortfolioPage'),
+});
+
+const caseRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/cases/$caseId',
+  component: lazyRouteComponent(() => import('../features/case/case-page.tsx'), 'CasePage'),
+});
+
+const debtorsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/debtors',
+  validateSearch: validateDebtorsSearch,
+  component: lazyRouteComponent(() => import('../features/debtors/debtors-page.tsx'), 'DebtorsPage'),
+});
+
+const debtorRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/debtors/$debtorId',
+  component: lazyRouteComponent(() => import('../features/debtors/debtor-page.tsx'), 'DebtorPage'),
+});
+
+const importsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/imports',
+  component: lazyRouteComponent(() => import('../features/imports/imports-page.tsx'), 'ImportsPage'),
+});
+
+const routeTree = rootRoute.addChildren([
+  signInRoute,
+  appRoute.addChildren([indexRoute, portfolioRoute, caseRoute, debtorsRoute, debtorRoute, importsRoute]),
+]);
+
+export const router = createRouter({
+  routeTree,
+  context: { queryClient },
+  defaultPreload: 'intent',
+  defaultPendingComponent: PageLoader,
+  defaultPendingMs: 150,
+  scrollRestoration: true,
+});
+
+setSessionLostHandler(() => {
+  const { pathname, href } = router.state.location;
+  if (pathname !== '/sign-in') void router.navigate({ to: '/sign-in', search: { redirect: href } });
+});
+
+declare module '@tanstack/react-router' {
+  interface Register {
+    router: typeof router;
+  }
+}

@@ -1,0 +1,88 @@
+import { Anchor, Breadcrumbs, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { getRouteApi } from '@tanstack/react-router';
+import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../app/api/client.ts';
+import { useFormat } from '../../app/format/use-format.ts';
+import { CollectabilityBadge } from '../../app/ui/badges.tsx';
+import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
+import { AnchorLink } from '../../app/ui/router-links.tsx';
+import { Stat } from '../../app/ui/stat.tsx';
+import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { ContactsList } from '../debtors/contacts-list.tsx';
+import { DebtorCard } from '../debtors/debtor-card.tsx';
+import { caseQuery } from './api.ts';
+import { ClaimsTable } from './claims-table.tsx';
+
+const route = getRouteApi('/_app/cases/$caseId');
+
+export function CasePage() {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const { caseId } = route.useParams();
+  const query = useQuery(caseQuery(caseId));
+
+  if (query.isPending) return <LoadingState />;
+  if (query.isError) {
+    if (isApiError(query.error) && query.error.status === 404) {
+      return <EmptyState title={t('case.notFound')} />;
+    }
+    return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
+  }
+
+  const item = query.data;
+  return (
+    <Stack gap="md">
+      <Breadcrumbs>
+        <AnchorLink to="/portfolio" size="sm">
+          {t('nav.portfolio')}
+        </AnchorLink>
+        <Anchor component="span" size="sm" c="dimmed" underline="never">
+          {item.debtor.name}
+        </Anchor>
+      </Breadcrumbs>
+      <Group justify="space-between" align="flex-end" wrap="wrap">
+        <Stack gap={2}>
+          <Title order={1} fz={26}>
+            {t('case.title', { debtor: item.debtor.name })}
+          </Title>
+          <Text c="dimmed">
+            {t('case.subtitle', { creditor: item.creditor.name, ref: item.creditor.ref })}
+          </Text>
+        </Stack>
+        <Group gap="sm">
+          <DaysPastDue days={item.daysPastDue} bucket={item.ageBucket} />
+          <CollectabilityBadge value={item.collectability} />
+        </Group>
+      </Group>
+      <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
+        <Stat
+          label={t('case.stats.outstanding')}
+          value={format.money(item.outstandingMinor, item.currency)}
+        />
+        <Stat label={t('case.stats.disputed')} value={format.money(item.disputedMinor, item.currency)} />
+        <Stat
+          label={t('case.stats.claims')}
+          value={`${format.integer(item.openClaimCount)} / ${format.integer(item.claimCount)}`}
+          hint={t('case.stats.claimsHint')}
+        />
+        <Stat label={t('case.stats.oldestDue')} value={format.date(item.oldestDueDate)} />
+        <Stat label={t('case.stats.prescription')} value={format.date(item.earliestPrescriptionEnd)} />
+      </SimpleGrid>
+      <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
+        <DebtorCard debtor={item.debtor} />
+        <ContactsList contacts={item.debtor.contacts} />
+      </SimpleGrid>
+      <Paper withBorder p="md" component="section" aria-labelledby="claims-title">
+        <Title order={2} fz="lg" mb="sm" id="claims-title">
+          {t('claims.title')}
+        </Title>
+        {item.claims.length === 0 ? (
+          <EmptyState title={t('claims.empty')} />
+        ) : (
+          <ClaimsTable claims={item.claims} />
+        )}
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,155 @@
+import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+import type { ImportPreview } from './api.ts';
+import { FieldLabel, useFieldName } from './field-label.tsx';
+
+export type Mapping = Readonly<Record<string, string | null>>;
+
+type MappingPreviewProps = {
+  readonly preview: ImportPreview;
+  readonly mapping: Mapping;
+  readonly required: ReadonlySet<string>;
+  readonly onChange: (field: string, header: string | null) => void;
+};
+
+const SAMPLE_LIMIT = 5;
+
+/** A sample row as cells in header order, whether the API sent arrays or objects. */
+function cellsOf(row: ImportPreview['sampleRows'][number], headers: readonly string[]): readonly string[] {
+  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
+  if (Array.isArray(row)) return headers.map((_, index) => text(row[index]));
+  const record = row as Readonly<Record<string, unknown>>;
+  return headers.map((header) => text(record[header]));
+}
+
+function DetectedFormat({ preview }: { readonly preview: ImportPreview }) {
+  const { t } = useTranslation();
+  const items: [string, string | null][] = [
+    [t('imports.preview.format'), preview.format.toUpperCase()],
+    [t('imports.preview.encoding'), preview.encoding],
+    [t('imports.preview.delimiter'), preview.delimiter === '\t' ? 'TAB' : preview.delimiter],
+    [t('imports.preview.dateOrder'), preview.dateOrder],
+    [t('imports.preview.decimalSeparator'), preview.decimalSeparator],
+  ];
+  return (
+    <Group gap="xs" aria-label={t('imports.preview.detected')} role="group">
+      {items
+        .filter(([, value]) => value)
+        .map(([label, value]) => (
+          <Badge key={label} variant="default" tt="none" size="lg" fw={400}>
+            {t('imports.preview.labelValue', { label, value })}
+          </Badge>
+        ))}
+    </Group>
+  );
+}
+
+export function MappingPreview({ preview, mapping, required, onChange }: MappingPreviewProps) {
+  const { t } = useTranslation();
+  const fieldName = useFieldName();
+  const headerOptions = preview.headers.map((header) => ({ value: header, label: header }));
+  const firstRow = preview.sampleRows[0];
+  const firstCells = firstRow ? cellsOf(firstRow, preview.headers) : [];
+  const sampleOf = (header: string | null) => {
+    if (!header) return '';
+    const index = preview.headers.indexOf(header);
+    return index >= 0 ? (firstCells[index] ?? '') : '';
+  };
+
+  return (
+    <Stack gap="md">
+      <DetectedFormat preview={preview} />
+      <Paper withBorder p="md" component="section" aria-labelledby="mapping-title">
+        <Title order={3} fz="md" id="mapping-title" mb="xs">
+          {t('imports.preview.mappingTitle')}
+        </Title>
+        <Text size="sm" c="dimmed" mb="sm">
+          {t('imports.preview.mappingHint')}
+        </Text>
+        <Table aria-label={t('imports.preview.mappingTitle')} verticalSpacing={6}>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th w="30%">{t('imports.preview.field')}</Table.Th>
+              <Table.Th w="35%">{t('imports.preview.column')}</Table.Th>
+              <Table.Th>{t('imports.preview.example')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {Object.keys(mapping).map((field) => {
+              const header = mapping[field] ?? null;
+              const missing = required.has(field) && !header;
+              return (
+                <Table.Tr key={field} bg={missing ? 'red.0' : undefined} data-missing={missing || undefined}>
+                  <Table.Td>
+                    <FieldLabel field={field} required={required.has(field)} />
+                  </Table.Td>
+                  <Table.Td>
+                    <Select
+                      aria-label={t('imports.preview.columnFor', { field: fieldName(field) })}
+                      placeholder={t('imports.preview.notMapped')}
+                      size="xs"
+                      clearable
+                      searchable
+                      value={header}
+                      onChange={(value) => onChange(field, value)}
+                      data={headerOptions}
+                      error={missing ? t('imports.preview.requiredMissing') : undefined}
+                    />
+                  </Table.Td>
+                  <Table.Td>
+                    <Text size="sm" c="dimmed" lineClamp={1}>
+                      {sampleOf(header)}
+                    </Text>
+                  </Table.Td>
+                </Table.Tr>
+              );
+            })}
+          </Table.Tbody>
+        </Table>
+        {preview.unmappedHeaders.length > 0 && (
+          <Group gap={4} mt="sm">
+            <Text size="sm" c="dimmed">
+              {t('imports.preview.unmapped')}
+            </Text>
+            {preview.unmappedHeaders.map((header) => (
+              <Badge key={header} variant="outline" color="gray" tt="none">
+                {header}
+              </Badge>
+            ))}
+          </Group>
+        )}
+      </Paper>
+      <Paper withBorder p="md" component="section" aria-labelledby="sample-title">
+        <Title order={3} fz="md" id="sample-title" mb="sm">
+          {t('imports.preview.sampleTitle', { count: Math.min(SAMPLE_LIMIT, preview.sampleRows.length) })}
+        </Title>
+        <Table.ScrollContainer minWidth={600}>
+          <Table striped withTableBorder aria-label={t('imports.preview.sampleLabel')} fz="xs">
+            <Table.Thead>
+              <Table.Tr>
+                {preview.headers.map((header) => (
+                  <Table.Th key={header} style={{ whiteSpace: 'nowrap' }}>
+                    {header}
+                  </Table.Th>
+                ))}
+              </Table.Tr>
+            </Table.Thead>
+            <Table.Tbody>
+              {preview.sampleRows.slice(0, SAMPLE_LIMIT).map((row, rowIndex) => (
+                // biome-ignore lint/suspicious/noArrayIndexKey: sample rows have no identity of their own
+                <Table.Tr key={rowIndex}>
+                  {cellsOf(row, preview.headers).map((cell, cellIndex) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: cells are positional
+                    <Table.Td key={cellIndex} style={{ whiteSpace: 'nowrap' }}>
+                      {cell}
+                    </Table.Td>
+                  ))}
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </Table.ScrollContainer>
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,50 @@
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { apiRequest, toQueryString } from '../../app/api/client.ts';
+import type { AgeBucket, Collectability, Creditor, DebtorKind, Page } from '../../app/api/types.ts';
+import { DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
+
+export type CaseSummary = {
+  readonly id: string;
+  readonly status?: string;
+  readonly debtor: {
+    readonly id: string;
+    readonly name: string;
+    readonly kind: DebtorKind;
+    readonly ref: string;
+    readonly siren?: string | null;
+  };
+  readonly creditor: Creditor;
+  readonly currency: string;
+  readonly outstandingMinor: number;
+  readonly disputedMinor: number;
+  readonly claimCount: number;
+  readonly openClaimCount: number;
+  readonly oldestDueDate: string | null;
+  readonly daysPastDue: number | null;
+  readonly ageBucket?: AgeBucket | null;
+  readonly collectability: Collectability;
+  readonly earliestPrescriptionEnd: string | null;
+  readonly openedAt?: string;
+  readonly updatedAt?: string;
+};
+
+export type CasesPage = Page<CaseSummary>;
+
+export function casesQuery(search: PortfolioSearch) {
+  const params = {
+    q: search.q,
+    creditorId: search.creditorId,
+    collectability: search.collectability,
+    ageBucket: search.ageBucket,
+    debtorKind: search.debtorKind,
+    sort: search.sort,
+    order: search.sort ? (search.order ?? 'desc') : undefined,
+    page: search.page ?? 1,
+    pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
+  };
+  return queryOptions({
+    queryKey: ['cases', params],
+    queryFn: ({ signal }) => apiRequest<CasesPage>(`/cases${toQueryString(params)}`, { signal }),
+    placeholderData: keepPreviousData,
+  });
+}
