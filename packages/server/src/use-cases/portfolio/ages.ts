@@ -1,17 +1,9 @@
 import { addDays, assertNever, daysBetween } from '@relance/core';
 
 /** Age of the oldest open due date, in days past due. On the due date itself a debtor is not late yet. */
-export type AgeBucket = 'not_due' | '0-30' | '31-60' | '61-90' | '91-180' | '181-365' | '365+';
+export const ageBuckets = ['not_due', '0-30', '31-60', '61-90', '91-180', '181-365', '365+'] as const;
 
-export const ageBuckets: readonly AgeBucket[] = [
-  'not_due',
-  '0-30',
-  '31-60',
-  '61-90',
-  '91-180',
-  '181-365',
-  '365+',
-];
+export type AgeBucket = (typeof ageBuckets)[number];
 
 /** Days past due, counted in whole days: 0 on the due date, negative before it. */
 export function daysPastDue(dueDate: string, today: string): number {

@@ -1,0 +1,103 @@
+import type { DomainErrorCode } from '@relance/core';
+import type { Locale } from '../db/schema.ts';
+
+type Details = Readonly<Record<string, unknown>> | undefined;
+type Message = string | ((details: Details) => string);
+
+/**
+ * Our error messages in French and English, by the `reason` the use cases put in the details.
+ * A DomainError without a known reason keeps the message it was thrown with.
+ */
+const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Message }>> = {
+  bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
+  authentication_required: {
+    fr: 'Veuillez vous connecter (session ou clé d’API).',
+    en: 'Please sign in (session or API key).',
+  },
+  too_many_sign_in_attempts: {
+    fr: 'Trop de tentatives de connexion : réessayez dans quelques minutes.',
+    en: 'Too many sign-in attempts: try again in a few minutes.',
+  },
+  forbidden: { fr: 'Vous n’avez pas le droit de faire cela.', en: 'You are not allowed to do this.' },
+  client_without_creditor: {
+    fr: 'Ce compte client n’est rattaché à aucun créancier.',
+    en: 'This client account is not tied to a creditor.',
+  },
+  case_not_found: { fr: 'Dossier introuvable.', en: 'Case not found.' },
+  debtor_not_found: { fr: 'Débiteur introuvable.', en: 'Debtor not found.' },
+  claim_not_found: { fr: 'Créance introuvable.', en: 'Claim not found.' },
+  import_not_found: { fr: 'Import introuvable.', en: 'Import not found.' },
+  creditor_not_found: { fr: 'Créancier introuvable.', en: 'Creditor not found.' },
+  api_key_not_found: { fr: 'Clé d’API introuvable.', en: 'API key not found.' },
+  tenant_not_found: { fr: 'Espace introuvable.', en: 'Tenant not found.' },
+  route_not_found: { fr: 'Cette adresse n’existe pas.', en: 'There is nothing at this address.' },
+  email_taken: {
+    fr: 'Un utilisateur existe déjà avec cette adresse e-mail.',
+    en: 'A user with this e-mail address already exists.',
+  },
+  email_invalid: { fr: 'L’adresse e-mail n’est pas valide.', en: 'The e-mail address is not valid.' },
+  display_name_required: { fr: 'Le nom de l’utilisateur est obligatoire.', en: 'The user needs a name.' },
+  password_too_short: {
+    fr: (d) => `Le mot de passe doit contenir au moins ${String(d?.minLength ?? 12)} caractères.`,
+    en: (d) => `The password needs at least ${String(d?.minLength ?? 12)} characters.`,
+  },
+  client_requires_creditor: {
+    fr: 'Un compte client doit être rattaché à un créancier.',
+    en: 'A client account must be tied to a creditor.',
+  },
+  creditor_only_for_client: {
+    fr: 'Seul un compte client est rattaché à un créancier.',
+    en: 'Only a client account is tied to a creditor.',
+  },
+  api_key_name_required: { fr: 'La clé d’API doit avoir un nom.', en: 'The API key needs a name.' },
+  tenant_name_required: { fr: 'L’espace doit avoir un nom.', en: 'The tenant needs a name.' },
+  invalid_request: { fr: 'La requête est invalide.', en: 'The request is invalid.' },
+  upload_file_missing: {
+    fr: 'Aucun fichier reçu : envoyez-le dans le champ « file ».',
+    en: 'No file received: send it in the "file" field.',
+  },
+  upload_creditor_missing: {
+    fr: 'Le champ « creditor » (référence du créancier) est obligatoire.',
+    en: 'The "creditor" field (the creditor’s reference) is required.',
+  },
+  upload_mapping_invalid: {
+    fr: 'Le champ « mapping » doit être un objet JSON.',
+    en: 'The "mapping" field must be a JSON object.',
+  },
+  upload_too_large: { fr: 'Le fichier est trop volumineux.', en: 'The file is too large.' },
+  internal: {
+    fr: 'Erreur interne du serveur. L’incident a été journalisé.',
+    en: 'Internal server error. The incident has been logged.',
+  },
+};
+
+/** A generic sentence per code, for errors that carry neither a known reason nor a message. */
+const byCode: Readonly<Record<DomainErrorCode | 'internal', { readonly fr: string; readonly en: string }>> = {
+  not_found: { fr: 'Introuvable.', en: 'Not found.' },
+  forbidden: { fr: 'Accès refusé.', en: 'Access denied.' },
+  unauthenticated: { fr: 'Authentification requise.', en: 'Authentication required.' },
+  invalid_input: { fr: 'La requête est invalide.', en: 'The request is invalid.' },
+  conflict: { fr: 'Conflit avec l’état actuel.', en: 'Conflict with the current state.' },
+  import_unreadable: { fr: 'Le fichier est illisible.', en: 'The file cannot be read.' },
+  import_mapping_incomplete: {
+    fr: 'Des colonnes obligatoires ne sont pas associées.',
+    en: 'Some required columns are not mapped.',
+  },
+  rate_limited: { fr: 'Trop de requêtes.', en: 'Too many requests.' },
+  internal: { fr: 'Erreur interne du serveur.', en: 'Internal server error.' },
+};
+
+export function errorMessage(
+  code: DomainErrorCode | 'internal',
+  locale: Locale,
+  details: Details,
+  fallback?: string,
+): string {
+  const reason = details?.reason;
+  const known = typeof reason === 'string' ? byReason[reason] : undefined;
+  if (known) {
+    const message = known[locale];
+    return typeof message === 'function' ? message(details) : message;
+  }
+  return fallback && fallback.trim() !== '' ? fallback : byCode[code][locale];
+}

@@ -1,0 +1,94 @@
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../shared/deps.ts';
+import { getCase } from '../../use-cases/portfolio/get-case.ts';
+import { listCases } from '../../use-cases/portfolio/list-cases.ts';
+import { actorOf } from '../auth.ts';
+import { requestLocale } from '../locale.ts';
+import {
+  ageBucketSchema,
+  assessmentSchema,
+  caseSummarySchema,
+  claimSchema,
+  contactSchema,
+  debtorKindSchema,
+  debtorSchema,
+  errors,
+  idParam,
+  minor,
+  pageOf,
+  pageQuery,
+  searchQuery,
+  sortOrderSchema,
+} from '../schemas.ts';
+
+const listCasesQuery = z.object({
+  q: searchQuery.describe('Debtor name, debtor ref, SIREN or invoice number (case-insensitive)'),
+  creditorId: idParam.optional(),
+  debtorId: idParam.optional(),
+  status: z.enum(['open', 'closed']).optional(),
+  collectability: z.enum(['collectable', 'pre_due', 'blocked', 'settled']).optional(),
+  age: ageBucketSchema.optional().describe('Days past due of the oldest open due date'),
+  minBalance: z.coerce.number().int().optional().describe('Outstanding, minor units, inclusive'),
+  maxBalance: z.coerce.number().int().optional().describe('Outstanding, minor units, inclusive'),
+  debtorKind: debtorKindSchema.optional(),
+  sort: z.enum(['balance', 'age', 'debtorName', 'updated']).default('balance'),
+  order: sortOrderSchema.default('desc'),
+  ...pageQuery,
+});
+
+const verdictTotals = z.object({ count: z.number().int(), outstandingMinor: minor });
+
+const caseDetailSchema = z.object({
+  case: caseSummarySchema,
+  debtor: debtorSchema.extend({ contacts: z.array(contactSchema).readonly() }),
+  claims: z.array(claimSchema.extend({ assessment: assessmentSchema })).readonly(),
+  totals: z.object({
+    currency: z.string(),
+    amountMinor: minor,
+    outstandingMinor: minor,
+    disputedMinor: minor,
+    byVerdict: z.object({
+      collectable: verdictTotals,
+      pre_due: verdictTotals,
+      blocked: verdictTotals,
+      settled: verdictTotals,
+    }),
+  }),
+});
+
+export function caseRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/cases',
+    {
+      schema: {
+        tags: ['portfolio'],
+        summary: 'List cases (one debtor’s claims for one creditor)',
+        description:
+          'Collectability and age are computed for today. Sorted by balance, descending, by default.',
+        querystring: listCasesQuery,
+        response: { 200: pageOf(caseSummarySchema), ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => listCases(deps, actorOf(request), request.query),
+  );
+
+  api.get(
+    '/cases/:caseId',
+    {
+      schema: {
+        tags: ['portfolio'],
+        summary: 'One case: debtor, contacts, claims with their collectability, totals',
+        description:
+          'Each claim carries the reasons it is blocked or at risk, written in the caller’s language.',
+        params: z.object({ caseId: idParam }),
+        response: { 200: caseDetailSchema, ...errors(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      getCase(deps, actorOf(request), { caseId: request.params.caseId, locale: requestLocale(request) }),
+  );
+}

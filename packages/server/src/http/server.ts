@@ -1,0 +1,123 @@
+import { extname } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyMultipart from '@fastify/multipart';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest } from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
+import serverPackage from '../../package.json' with { type: 'json' };
+import type { Deps } from '../shared/deps.ts';
+import { authenticateRequest } from './auth.ts';
+import { installErrorHandlers } from './errors.ts';
+import { apiKeyRoutes } from './routes/api-keys.ts';
+import { authRoutes } from './routes/auth.ts';
+import { caseRoutes } from './routes/cases.ts';
+import { claimRoutes } from './routes/claims.ts';
+import { creditorRoutes } from './routes/creditors.ts';
+import { debtorRoutes } from './routes/debtors.ts';
+import { healthRoutes } from './routes/health.ts';
+import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
+import { importRoutes } from './routes/imports.ts';
+import { userRoutes } from './routes/users.ts';
+import { createSignInLimiter } from './sign-in-limiter.ts';
+
+export type HttpServerOptions = {
+  /** The built web app to serve at / (a single-page app: unknown non-API paths get its index.html). */
+  readonly webDist?: string;
+  readonly logger?: boolean;
+  /** Trust X-Forwarded-* (behind a reverse proxy), e.g. for the cookie's `secure` flag. */
+  readonly trustProxy?: boolean;
+};
+
+export const apiPrefix = '/api/v1';
+
+export type RouteEntry = { readonly method: string; readonly url: string };
+
+const routeTables = new WeakMap<FastifyInstance, RouteEntry[]>();
+
+/** Every route registered on a server built here (method, full URL), e.g. for the tenant isolation test. */
+export function registeredRoutes(app: FastifyInstance): readonly RouteEntry[] {
+  return routeTables.get(app) ?? [];
+}
+
+/** The HTTP API under /api/v1 (OpenAPI at /api/v1/openapi.json, docs at /api/docs) and, optionally, the web app. */
+export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: options.logger ? { redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
+    trustProxy: options.trustProxy ?? false,
+  });
+  const routes: RouteEntry[] = [];
+  routeTables.set(app, routes);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routes.push({ method, url: route.url });
+  });
+
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  installErrorHandlers(app, options.webDist ? spaFallback : undefined);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, {
+    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 * 1024 },
+  });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'Relance API',
+        version: serverPackage.version,
+        description:
+          'Amicable debt collection. Authenticate with the `relance_session` cookie (POST /auth/sign-in) or ' +
+          '`Authorization: Bearer rk_live_…`. Errors are always `{ "error": { "code", "message", "details"? } }`.',
+      },
+      components: {
+        securitySchemes: {
+          session: { type: 'apiKey', in: 'cookie', name: 'relance_session' },
+          apiKey: { type: 'http', scheme: 'bearer' },
+        },
+      },
+      security: [{ session: [] }, { apiKey: [] }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+
+  await app.register(
+    async (api) => {
+      api.addHook('onRequest', authenticateRequest(deps));
+      api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+        app.swagger(),
+      );
+      const limiter = createSignInLimiter();
+      healthRoutes(api, deps);
+      authRoutes(api, deps, limiter);
+      creditorRoutes(api, deps);
+      caseRoutes(api, deps);
+      debtorRoutes(api, deps);
+      claimRoutes(api, deps);
+      importRoutes(api, deps);
+      importUploadRoutes(api, deps);
+      apiKeyRoutes(api, deps);
+      userRoutes(api, deps);
+    },
+    { prefix: apiPrefix },
+  );
+
+  if (options.webDist) {
+    await app.register(fastifyStatic, { root: options.webDist, prefix: '/', wildcard: true });
+  }
+  return app;
+}
+
+/**
+ * The single-page app answers every GET that is neither the API nor a file: its router takes over.
+ * A missing file (a path with an extension) stays a 404.
+ */
+function spaFallback(request: FastifyRequest, reply: FastifyReply): boolean {
+  if (request.method !== 'GET' && request.method !== 'HEAD') return false;
+  const path = request.url.split('?')[0] ?? '/';
+  if (path === '/api' || path.startsWith('/api/') || extname(path) !== '') return false;
+  void reply.type('text/html; charset=utf-8').sendFile('index.html');
+  return true;
+}
