@@ -1,0 +1,65 @@
+import type { Command } from 'commander';
+import { type Composition, type RunningServer, startServer } from '../../compose.ts';
+import type { Cli, RunCommand } from '../context.ts';
+import { openComposition } from '../context.ts';
+import { type ExitCode, exitCodes } from '../errors.ts';
+import type { Messages } from '../i18n.ts';
+
+export type ServeOptions = { readonly port?: string; readonly host?: string };
+
+export function registerServe(program: Command, msg: Messages, run: RunCommand): void {
+  program
+    .command('serve')
+    .description(msg.help.serve)
+    .option('--port <port>', `${msg.help.port} (3000)`)
+    .option('--host <host>', `${msg.help.host} (127.0.0.1)`)
+    .action((options: ServeOptions, command: Command) => run(command, (cli) => serve(cli, options)));
+}
+
+async function serve(cli: Cli, options: ServeOptions): Promise<ExitCode> {
+  const composition = await openComposition(cli, { port: options.port, host: options.host });
+  const server = await listen(cli, composition);
+  cli.document(serverDocument(composition, server));
+  printServer(cli, composition, server);
+  return exitCodes.ok;
+}
+
+/** Starts the server and stops it cleanly on Ctrl+C or SIGTERM; the database closes after it. */
+export async function listen(cli: Cli, composition: Composition): Promise<RunningServer> {
+  let server: RunningServer;
+  try {
+    server = await startServer(composition);
+  } catch (error) {
+    await composition.close();
+    throw error;
+  }
+  const stop = (): void => {
+    cli.note(cli.msg.serve.stopping);
+    server
+      .close()
+      .then(() => composition.close())
+      .finally(() => process.exit(exitCodes.ok));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  return server;
+}
+
+export function printServer(cli: Cli, composition: Composition, server: RunningServer): void {
+  const { msg } = cli;
+  cli.line(msg.database(composition.deps.database.displayUrl));
+  cli.line(composition.config.webDist ? msg.serve.web(composition.config.webDist) : msg.serve.noWeb);
+  cli.line(msg.serve.api(server.url));
+  cli.line();
+  cli.line(msg.serve.listening(server.url));
+  cli.line(msg.serve.stop);
+}
+
+export function serverDocument(composition: Composition, server: RunningServer) {
+  return {
+    url: server.url,
+    port: server.port,
+    database: composition.deps.database.displayUrl,
+    webDist: composition.config.webDist,
+  };
+}

@@ -1,0 +1,62 @@
+import type { Command } from 'commander';
+import { prepareFirstStart } from '../../use-cases/setup/set-up-demo.ts';
+import { type Cli, openComposition, type RunCommand } from '../context.ts';
+import { type ExitCode, exitCodes } from '../errors.ts';
+import type { Messages } from '../i18n.ts';
+import { integerOption } from '../options.ts';
+import { startProgress } from '../progress.ts';
+import {
+  defaultDemoSeed,
+  defaultDemoSize,
+  printPortfolio,
+  printSignIn,
+  seedProgressTo,
+  tenantDocument,
+} from './demo.ts';
+import { listen, printServer, type ServeOptions, serverDocument } from './serve.ts';
+
+type StartOptions = ServeOptions & { readonly size?: string; readonly seed?: string };
+
+export function registerStart(program: Command, msg: Messages, run: RunCommand): void {
+  program
+    .command('start')
+    .description(msg.help.start)
+    .option('--port <port>', `${msg.help.port} (3000)`)
+    .option('--host <host>', `${msg.help.host} (127.0.0.1)`)
+    .option('--size <n>', `${msg.help.size} (${defaultDemoSize})`)
+    .option('--seed <n>', `${msg.help.seed} (${defaultDemoSeed})`)
+    .action((options: StartOptions, command: Command) => run(command, (cli) => start(cli, options)));
+}
+
+async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
+  const size = integerOption(cli, '--size', options.size, defaultDemoSize, 1);
+  const seed = integerOption(cli, '--seed', options.seed, defaultDemoSeed);
+  const composition = await openComposition(cli, { port: options.port, host: options.host });
+  const { deps } = composition;
+  const progress = startProgress(cli, 'Démo');
+  const prepared = await prepareFirstStart(deps, {
+    size,
+    seed,
+    today: deps.clock.today(),
+    onProgress: seedProgressTo(progress),
+  })
+    .catch(async (error: unknown) => {
+      await composition.close();
+      throw error;
+    })
+    .finally(() => progress.stop());
+  const server = await listen(cli, composition);
+
+  cli.document({
+    ...serverDocument(composition, server),
+    ...(prepared.kind === 'demo'
+      ? { demo: tenantDocument(prepared.tenant), seeded: prepared.portfolio }
+      : { tenants: prepared.tenants }),
+  });
+  if (prepared.kind === 'demo' && prepared.portfolio) printPortfolio(cli, prepared.portfolio);
+  else if (prepared.kind === 'demo')
+    cli.line(cli.msg.demo.alreadySeeded(cli.count(prepared.tenant.claimCount)));
+  printServer(cli, composition, server);
+  if (prepared.kind === 'demo') printSignIn(cli, prepared.tenant, server.url);
+  return exitCodes.ok;
+}

@@ -1,0 +1,85 @@
+import { Command, type CommanderError } from 'commander';
+import packageJson from '../../package.json' with { type: 'json' };
+import { registerApiKeys } from './commands/api-keys.ts';
+import { registerDemo } from './commands/demo.ts';
+import { registerImport } from './commands/import.ts';
+import { registerInit } from './commands/init.ts';
+import { registerServe } from './commands/serve.ts';
+import { registerStart } from './commands/start.ts';
+import { registerUsers } from './commands/users.ts';
+import { type Cli, cliOf, type RunCommand } from './context.ts';
+import { CliError, exitCodes, toErrorReport } from './errors.ts';
+import { type Lang, messagesFor } from './i18n.ts';
+
+/** The whole command line, its help written in `lang`. */
+export function buildProgram(lang: Lang): Command {
+  const msg = messagesFor(lang);
+  const program = new Command('relance')
+    .description(msg.help.program)
+    .version(packageJson.version, '-V, --version', msg.help.version)
+    .helpOption('-h, --help', msg.help.help)
+    .helpCommand('help [command]', msg.help.helpCommand)
+    .option('--db <url>', msg.help.db)
+    .option('--json', msg.help.json)
+    .option('--lang <fr|en>', msg.help.lang)
+    .addHelpText('after', msg.help.after)
+    .configureHelp({ showGlobalOptions: true, styleTitle: (title) => helpTitle(title, lang) })
+    .showSuggestionAfterError(true)
+    .exitOverride()
+    .configureOutput({ outputError: () => {} });
+
+  const run: RunCommand = async (command, handler) => {
+    const cli = cliOf(command, lang);
+    try {
+      process.exitCode = await handler(cli);
+    } catch (error) {
+      process.exitCode = reportError(cli, error, command.name());
+    }
+  };
+  registerInit(program, msg, run);
+  registerDemo(program, msg, run);
+  registerImport(program, msg, run);
+  registerServe(program, msg, run);
+  registerStart(program, msg, run);
+  registerUsers(program, msg, run);
+  registerApiKeys(program, msg, run);
+  return program;
+}
+
+/**
+ * Prints an error — to stderr for people, and with --json also as `{ "error": … }` on stdout so that
+ * a script always gets one document — and returns its exit code.
+ */
+export function reportError(cli: Cli, error: unknown, commandName: string): number {
+  const report = toErrorReport(error, cli.msg);
+  cli.document({ error: report });
+  const separator = cli.lang === 'fr' ? ' : ' : ': ';
+  process.stderr.write(`${cli.msg.errors.prefix} (${report.title})${separator}${report.message}\n`);
+  if (report.code === 'usage') process.stderr.write(`${cli.msg.errors.seeHelp(commandName)}\n`);
+  if (report.code === 'unexpected' && cli.env.RELANCE_DEBUG && error instanceof Error) {
+    process.stderr.write(`${error.stack ?? ''}\n`);
+  }
+  return report.exitCode;
+}
+
+/** Commander's own refusals (unknown option, missing argument…) as a usage error; help and version: 0. */
+export function commanderExit(error: CommanderError, cli: Cli, argv: readonly string[]): number {
+  if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.ok;
+  if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync')
+    return error.exitCode;
+  const message = error.message.replace(/^error: /, '');
+  const commandName = argv.find((a) => !a.startsWith('-')) ?? '';
+  return reportError(cli, new CliError('usage', message, { reason: error.code }), commandName);
+}
+
+const helpTitles: Readonly<Record<string, string>> = {
+  'Usage:': 'Usage :',
+  'Options:': 'Options :',
+  'Global Options:': 'Options globales :',
+  'Commands:': 'Commandes :',
+  'Arguments:': 'Arguments :',
+};
+
+function helpTitle(title: string, lang: Lang): string {
+  return lang === 'fr' ? (helpTitles[title] ?? title) : title;
+}
