@@ -1,26 +1,24 @@
 import { queryOptions } from '@tanstack/react-query';
 import { apiRequest, isApiError } from './api/client.ts';
 
+/** The signed-in caller as `GET /auth/me` describes it. */
 export type SessionUser = {
+  readonly kind: 'user' | 'api_key' | 'cli' | 'system';
   readonly id: string;
-  readonly email: string;
-  readonly displayName: string;
-  readonly role: string;
-  readonly locale: string | null;
-  readonly tenant: { readonly id: string; readonly name: string };
-  readonly creditorId: string | null;
+  readonly name: string;
+  readonly email: string | null;
+  readonly role: 'admin' | 'supervisor' | 'agent' | 'client';
+  readonly locale: 'fr' | 'en';
+  readonly tenant: { readonly id: string; readonly name: string; readonly kind: 'creditor' | 'agency' };
+  /** Set for client accounts, which see one creditor's portfolio only. */
+  readonly creditor: { readonly id: string; readonly ref: string; readonly name: string } | null;
 };
 
 export const SESSION_KEY = ['session'] as const;
 
-/** `/auth/me` and `/auth/sign-in` answer `{ user }`; a bare user is accepted too. */
-export function userFrom(body: { user: SessionUser } | SessionUser): SessionUser {
-  return 'user' in body ? body.user : body;
-}
-
 async function fetchSession(): Promise<SessionUser | null> {
   try {
-    return userFrom(await apiRequest<{ user: SessionUser } | SessionUser>('/auth/me'));
+    return await apiRequest<SessionUser>('/auth/me');
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;

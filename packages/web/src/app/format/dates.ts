@@ -1,9 +1,9 @@
-import { intlLocale, type Language } from '../i18n/i18n.ts';
+import { intlLocale, type Language } from '../i18n/languages.ts';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 
 /** Formats a calendar date 'YYYY-MM-DD' in the UI locale; the date is never shifted by a time zone. */
-export function formatDate(isoDate: string | null | undefined, language?: Language): string {
+export function formatDate(isoDate: string | null | undefined, language: Language): string {
   if (!isoDate) return '—';
   const match = ISO_DATE.exec(isoDate);
   if (!match) return isoDate;
@@ -16,7 +16,7 @@ export function formatDate(isoDate: string | null | undefined, language?: Langua
 }
 
 /** Formats an instant (ISO 8601 timestamp) with date and time in the user's time zone. */
-export function formatDateTime(isoInstant: string | null | undefined, language?: Language): string {
+export function formatDateTime(isoInstant: string | null | undefined, language: Language): string {
   if (!isoInstant) return '—';
   const date = new Date(isoInstant);
   if (Number.isNaN(date.getTime())) return isoInstant;
@@ -27,6 +27,6 @@ export function formatDateTime(isoInstant: string | null | undefined, language?:
   return text.replaceAll('\u202f', '\u00a0');
 }
 
-export function formatInteger(value: number, language?: Language): string {
+export function formatInteger(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value).replaceAll('\u202f', '\u00a0');
 }

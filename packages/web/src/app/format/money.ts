@@ -1,4 +1,4 @@
-import { intlLocale, type Language } from '../i18n/i18n.ts';
+import { intlLocale, type Language } from '../i18n/languages.ts';
 
 type DecimalString = `${number}`;
 
@@ -40,7 +40,7 @@ export function normaliseSpaces(text: string): string {
   return text.replaceAll('\u202f', '\u00a0');
 }
 
-export function formatMoney(minor: number | bigint, currency: string, language?: Language): string {
+export function formatMoney(minor: number | bigint, currency: string, language: Language): string {
   const formatter = currencyFormatter(intlLocale(language), currency);
   return normaliseSpaces(formatter.format(minorToDecimalString(minor, currencyDigits(currency))));
 }

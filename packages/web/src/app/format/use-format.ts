@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import { isLanguage, type Language } from '../i18n/i18n.ts';
+import { isLanguage, type Language } from '../i18n/languages.ts';
 import { formatDate, formatDateTime, formatInteger } from './dates.ts';
 import { formatMoney } from './money.ts';
 

@@ -2,18 +2,9 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
 import fr from './fr.json' with { type: 'json' };
-
-export const LANGUAGES = ['fr', 'en'] as const;
-export type Language = (typeof LANGUAGES)[number];
+import { isLanguage, LANGUAGES, type Language } from './languages.ts';
 
 const STORAGE_KEY = 'relance.language';
-
-/** The BCP 47 locale used by Intl for each UI language. */
-const INTL_LOCALES: Readonly<Record<Language, string>> = { fr: 'fr-FR', en: 'en-GB' };
-
-export function isLanguage(value: unknown): value is Language {
-  return typeof value === 'string' && (LANGUAGES as readonly string[]).includes(value);
-}
 
 function storedLanguage(): Language {
   try {
@@ -26,10 +17,6 @@ function storedLanguage(): Language {
 
 export function currentLanguage(): Language {
   return isLanguage(i18next.language) ? i18next.language : 'fr';
-}
-
-export function intlLocale(language: Language = currentLanguage()): string {
-  return INTL_LOCALES[language];
 }
 
 export async function changeLanguage(language: Language): Promise<void> {

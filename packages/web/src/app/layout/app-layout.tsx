@@ -66,7 +66,7 @@ export function AppLayout() {
             {user && (
               <Stack gap={0} visibleFrom="md" align="flex-end">
                 <Text size="sm" fw={500} lh={1.2}>
-                  {user.displayName}
+                  {user.name}
                 </Text>
                 <Text size="xs" c="dimmed" lh={1.2}>
                   {user.email}

@@ -1,6 +1,7 @@
 import { SegmentedControl } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, isLanguage, LANGUAGES } from '../i18n/i18n.ts';
+import { changeLanguage } from '../i18n/i18n.ts';
+import { isLanguage, LANGUAGES } from '../i18n/languages.ts';
 
 export function LanguageSwitch() {
   const { t, i18n } = useTranslation();

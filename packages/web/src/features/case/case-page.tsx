@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client.ts';
+import { COLLECTABILITIES } from '../../app/api/types.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { CollectabilityBadge } from '../../app/ui/badges.tsx';
 import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
@@ -11,8 +12,29 @@ import { Stat } from '../../app/ui/stat.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { ContactsList } from '../debtors/contacts-list.tsx';
 import { DebtorCard } from '../debtors/debtor-card.tsx';
-import { caseQuery } from './api.ts';
+import { type CaseTotals, caseQuery } from './api.ts';
 import { ClaimsTable } from './claims-table.tsx';
+
+/** "Recouvrable : 2 (1 234,00 €) · Bloqué : 1 (80,00 €)", verdicts with no claim left out. */
+function VerdictBreakdown({ totals }: { readonly totals: CaseTotals }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  return (
+    <Group gap="md" aria-label={t('case.byVerdict')} role="group">
+      {COLLECTABILITIES.filter((verdict) => totals.byVerdict[verdict].count > 0).map((verdict) => (
+        <Group key={verdict} gap={6} wrap="nowrap">
+          <CollectabilityBadge value={verdict} />
+          <Text size="sm">
+            {t('case.verdictTotal', {
+              count: totals.byVerdict[verdict].count,
+              amount: format.money(totals.byVerdict[verdict].outstandingMinor, totals.currency),
+            })}
+          </Text>
+        </Group>
+      ))}
+    </Group>
+  );
+}
 
 const route = getRouteApi('/_app/cases/$caseId');
 
@@ -30,7 +52,7 @@ export function CasePage() {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
 
-  const item = query.data;
+  const { case: item, debtor, claims, totals } = query.data;
   return (
     <Stack gap="md">
       <Breadcrumbs>
@@ -38,13 +60,13 @@ export function CasePage() {
           {t('nav.portfolio')}
         </AnchorLink>
         <Anchor component="span" size="sm" c="dimmed" underline="never">
-          {item.debtor.name}
+          {debtor.name}
         </Anchor>
       </Breadcrumbs>
       <Group justify="space-between" align="flex-end" wrap="wrap">
         <Stack gap={2}>
           <Title order={1} fz={26}>
-            {t('case.title', { debtor: item.debtor.name })}
+            {debtor.name}
           </Title>
           <Text c="dimmed">
             {t('case.subtitle', { creditor: item.creditor.name, ref: item.creditor.ref })}
@@ -70,17 +92,20 @@ export function CasePage() {
         <Stat label={t('case.stats.prescription')} value={format.date(item.earliestPrescriptionEnd)} />
       </SimpleGrid>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <DebtorCard debtor={item.debtor} />
-        <ContactsList contacts={item.debtor.contacts} />
+        <DebtorCard debtor={debtor} />
+        <ContactsList contacts={debtor.contacts} />
       </SimpleGrid>
       <Paper withBorder p="md" component="section" aria-labelledby="claims-title">
-        <Title order={2} fz="lg" mb="sm" id="claims-title">
-          {t('claims.title')}
-        </Title>
-        {item.claims.length === 0 ? (
+        <Group justify="space-between" mb="sm" wrap="wrap">
+          <Title order={2} fz="lg" id="claims-title">
+            {t('claims.title')}
+          </Title>
+          <VerdictBreakdown totals={totals} />
+        </Group>
+        {claims.length === 0 ? (
           <EmptyState title={t('claims.empty')} />
         ) : (
-          <ClaimsTable claims={item.claims} />
+          <ClaimsTable claims={claims} totals={totals} />
         )}
       </Paper>
     </Stack>

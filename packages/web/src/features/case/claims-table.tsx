@@ -1,30 +1,31 @@
-import { Badge, List, Stack, Table, Text } from '@mantine/core';
+import { List, Stack, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { COLLECTABILITIES, includes } from '../../app/api/types.ts';
+import { includes } from '../../app/api/types.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { CollectabilityBadge } from '../../app/ui/badges.tsx';
-import type { Claim, ClaimVerdict } from './api.ts';
+import { type CaseTotals, type Claim, type ClaimAssessment, shownVerdict } from './api.ts';
 
 const CLAIM_STATUSES = ['open', 'disputed', 'paid', 'cancelled'] as const;
 
-function VerdictBadge({ verdict }: { readonly verdict: string }) {
-  if (includes(COLLECTABILITIES, verdict)) return <CollectabilityBadge value={verdict} />;
+function StatusText({ claim }: { readonly claim: Claim }) {
+  const { t } = useTranslation();
+  const { status, disputeReason } = claim;
   return (
-    <Badge color="gray" variant="light">
-      {verdict}
-    </Badge>
+    <Stack gap={0}>
+      <Text size="sm">{includes(CLAIM_STATUSES, status) ? t(`claims.status.${status}`) : status}</Text>
+      {disputeReason && (
+        <Text size="xs" c="dimmed">
+          {disputeReason}
+        </Text>
+      )}
+    </Stack>
   );
 }
 
-function StatusText({ status }: { readonly status: string }) {
-  const { t } = useTranslation();
-  return <Text size="sm">{includes(CLAIM_STATUSES, status) ? t(`claims.status.${status}`) : status}</Text>;
-}
-
 /** The sentences the API gives for a verdict: blocks first (red), then warnings (orange). */
-function Reasons({ collectability }: { readonly collectability: ClaimVerdict }) {
+function Reasons({ assessment }: { readonly assessment: ClaimAssessment }) {
   const { t } = useTranslation();
-  const { blocks, warnings } = collectability;
+  const { blocks, warnings } = assessment;
   if (blocks.length === 0 && warnings.length === 0) {
     return (
       <Text size="sm" c="dimmed">
@@ -58,24 +59,11 @@ function Reasons({ collectability }: { readonly collectability: ClaimVerdict }) 
   );
 }
 
-type Totals = ReadonlyMap<string, { amount: number; outstanding: number }>;
+type ClaimsTableProps = { readonly claims: readonly Claim[]; readonly totals: CaseTotals };
 
-function totalsByCurrency(claims: readonly Claim[]): Totals {
-  const totals = new Map<string, { amount: number; outstanding: number }>();
-  for (const claim of claims) {
-    const current = totals.get(claim.currency) ?? { amount: 0, outstanding: 0 };
-    totals.set(claim.currency, {
-      amount: current.amount + claim.amountMinor,
-      outstanding: current.outstanding + claim.outstandingMinor,
-    });
-  }
-  return totals;
-}
-
-export function ClaimsTable({ claims }: { readonly claims: readonly Claim[] }) {
+export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
-  const totals = totalsByCurrency(claims);
   const right = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
   return (
@@ -105,36 +93,38 @@ export function ClaimsTable({ claims }: { readonly claims: readonly Claim[] }) {
                 {format.money(claim.outstandingMinor, claim.currency)}
               </Table.Td>
               <Table.Td>
-                <StatusText status={claim.status} />
+                <StatusText claim={claim} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.prescriptionEnd)}</Table.Td>
               <Table.Td>
-                <VerdictBadge verdict={claim.collectability.verdict} />
+                <CollectabilityBadge value={shownVerdict(claim.assessment)} />
               </Table.Td>
               <Table.Td>
-                <Reasons collectability={claim.collectability} />
+                <Reasons assessment={claim.assessment} />
               </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
         <Table.Tfoot>
-          {[...totals.entries()].map(([currency, total]) => (
-            <Table.Tr key={currency} fw={600}>
-              <Table.Td colSpan={3}>
-                <Stack gap={0}>
-                  <Text size="sm" fw={600}>
-                    {t('claims.total')}
-                  </Text>
-                  <Text size="xs" c="dimmed">
-                    {t('claims.count', { count: claims.length })}
-                  </Text>
-                </Stack>
-              </Table.Td>
-              <Table.Td style={right}>{format.money(total.amount, currency)}</Table.Td>
-              <Table.Td style={right}>{format.money(total.outstanding, currency)}</Table.Td>
-              <Table.Td colSpan={4} />
-            </Table.Tr>
-          ))}
+          <Table.Tr>
+            <Table.Td colSpan={3}>
+              <Stack gap={0}>
+                <Text size="sm" fw={600}>
+                  {t('claims.total')}
+                </Text>
+                <Text size="xs" c="dimmed">
+                  {t('claims.count', { count: claims.length })}
+                </Text>
+              </Stack>
+            </Table.Td>
+            <Table.Td style={right} fw={600}>
+              {format.money(totals.amountMinor, totals.currency)}
+            </Table.Td>
+            <Table.Td style={right} fw={600}>
+              {format.money(totals.outstandingMinor, totals.currency)}
+            </Table.Td>
+            <Table.Td colSpan={4} />
+          </Table.Tr>
         </Table.Tfoot>
       </Table>
     </Table.ScrollContainer>

@@ -1,7 +1,7 @@
 import { Badge, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { intlLocale, isLanguage } from '../../app/i18n/i18n.ts';
+import { intlLocale, isLanguage } from '../../app/i18n/languages.ts';
 import { DebtorKindBadge } from '../../app/ui/badges.tsx';
 import type { DebtorDetail } from './api.ts';
 

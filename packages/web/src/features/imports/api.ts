@@ -10,7 +10,6 @@ export type ImportPreview = {
   /** Each field of Relance and the file column it was matched to. */
   readonly mapping: Readonly<Record<string, string | null>>;
   readonly missingRequired: readonly string[];
-  readonly requiredFields?: readonly string[];
   readonly dateOrder: string | null;
   readonly decimalSeparator: string | null;
   readonly sampleRows: readonly (readonly unknown[] | Readonly<Record<string, unknown>>)[];

@@ -8,7 +8,8 @@ export type Mapping = Readonly<Record<string, string | null>>;
 type MappingPreviewProps = {
   readonly preview: ImportPreview;
   readonly mapping: Mapping;
-  readonly required: ReadonlySet<string>;
+  /** Requirements no column meets (named by their main field). */
+  readonly missing: ReadonlySet<string>;
   readonly onChange: (field: string, header: string | null) => void;
 };
 
@@ -44,7 +45,7 @@ function DetectedFormat({ preview }: { readonly preview: ImportPreview }) {
   );
 }
 
-export function MappingPreview({ preview, mapping, required, onChange }: MappingPreviewProps) {
+export function MappingPreview({ preview, mapping, missing, onChange }: MappingPreviewProps) {
   const { t } = useTranslation();
   const fieldName = useFieldName();
   const headerOptions = preview.headers.map((header) => ({ value: header, label: header }));
@@ -77,11 +78,15 @@ export function MappingPreview({ preview, mapping, required, onChange }: Mapping
           <Table.Tbody>
             {Object.keys(mapping).map((field) => {
               const header = mapping[field] ?? null;
-              const missing = required.has(field) && !header;
+              const isMissing = missing.has(field);
               return (
-                <Table.Tr key={field} bg={missing ? 'red.0' : undefined} data-missing={missing || undefined}>
+                <Table.Tr
+                  key={field}
+                  bg={isMissing ? 'red.0' : undefined}
+                  data-missing={isMissing || undefined}
+                >
                   <Table.Td>
-                    <FieldLabel field={field} required={required.has(field)} />
+                    <FieldLabel field={field} />
                   </Table.Td>
                   <Table.Td>
                     <Select
@@ -93,7 +98,7 @@ export function MappingPreview({ preview, mapping, required, onChange }: Mapping
                       value={header}
                       onChange={(value) => onChange(field, value)}
                       data={headerOptions}
-                      error={missing ? t('imports.preview.requiredMissing') : undefined}
+                      error={isMissing ? t('imports.preview.requiredMissing') : undefined}
                     />
                   </Table.Td>
                   <Table.Td>

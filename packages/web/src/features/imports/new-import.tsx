@@ -6,6 +6,7 @@ import { creditorsQuery } from '../../app/api/creditors.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import { sessionQuery } from '../../app/session.ts';
 import { type ImportPreview, type ImportResult, previewImport, runImport } from './api.ts';
+import { missingRequirements } from './field-label.tsx';
 import { FileDrop } from './file-drop.tsx';
 import { ImportResultView } from './import-result.tsx';
 import { type Mapping, MappingPreview } from './mapping-preview.tsx';
@@ -29,7 +30,7 @@ export function NewImport() {
   const [result, setResult] = useState<ImportResult | null>(null);
 
   const creditorList = creditors.data ?? [];
-  const ownCreditor = creditorList.find((c) => c.id === user?.creditorId);
+  const ownCreditor = creditorList.find((c) => c.id === user?.creditor?.id);
   const onlyCreditor = creditorList.length === 1 ? creditorList[0] : undefined;
   const creditorRef = chosenCreditor ?? ownCreditor?.ref ?? onlyCreditor?.ref ?? null;
 
@@ -51,8 +52,7 @@ export function NewImport() {
     },
   });
 
-  const required = new Set(preview?.requiredFields ?? preview?.missingRequired ?? []);
-  const missing = [...required].filter((field) => !mapping[field]);
+  const missing = preview ? missingRequirements(mapping) : [];
   const canRun = Boolean(preview && file && creditorRef && missing.length === 0 && !runMutation.isPending);
 
   const reset = () => {
@@ -83,7 +83,7 @@ export function NewImport() {
             maw="100%"
             value={creditorRef}
             onChange={setChosenCreditor}
-            disabled={Boolean(user?.creditorId)}
+            disabled={Boolean(user?.creditor)}
             data={creditorList.map((creditor) => ({
               value: creditor.ref,
               label: `${creditor.name} (${creditor.ref})`,
@@ -112,7 +112,7 @@ export function NewImport() {
           <MappingPreview
             preview={preview}
             mapping={mapping}
-            required={required}
+            missing={new Set(missing)}
             onChange={(field, header) => setMapping((current) => ({ ...current, [field]: header }))}
           />
           <Group justify="space-between" wrap="wrap">

@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../app/api/client.ts';
 import type { AgeBucket, Collectability, Creditor, DebtorKind, Page } from '../../app/api/types.ts';
-import { DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
+import { type CaseSort, DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
 
 export type CaseSummary = {
   readonly id: string;
@@ -30,14 +30,22 @@ export type CaseSummary = {
 
 export type CasesPage = Page<CaseSummary>;
 
+/** The API's sort keys for the URL's. */
+const API_SORTS: Readonly<Record<CaseSort, string>> = {
+  balance: 'balance',
+  age: 'age',
+  debtor: 'debtorName',
+  updated: 'updated',
+};
+
 export function casesQuery(search: PortfolioSearch) {
   const params = {
     q: search.q,
     creditorId: search.creditorId,
     collectability: search.collectability,
-    ageBucket: search.ageBucket,
+    age: search.ageBucket,
     debtorKind: search.debtorKind,
-    sort: search.sort,
+    sort: search.sort ? API_SORTS[search.sort] : undefined,
     order: search.sort ? (search.order ?? 'desc') : undefined,
     page: search.page ?? 1,
     pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,

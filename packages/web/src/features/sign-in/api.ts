@@ -1,13 +1,8 @@
 import { apiRequest } from '../../app/api/client.ts';
-import { type SessionUser, userFrom } from '../../app/session.ts';
 
 export type Credentials = { readonly email: string; readonly password: string };
 
-export async function signIn(credentials: Credentials): Promise<SessionUser> {
-  return userFrom(
-    await apiRequest<{ user: SessionUser } | SessionUser>('/auth/sign-in', {
-      method: 'POST',
-      json: credentials,
-    }),
-  );
+/** Opens a session (the server sets its httpOnly cookie); who signed in is then read from /auth/me. */
+export async function signIn(credentials: Credentials): Promise<void> {
+  await apiRequest<unknown>('/auth/sign-in', { method: 'POST', json: credentials });
 }

@@ -18,7 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client.ts';
 import { LanguageSwitch } from '../../app/layout/language-switch.tsx';
 import { errorMessage } from '../../app/query-client.ts';
-import { SESSION_KEY } from '../../app/session.ts';
+import { sessionQuery } from '../../app/session.ts';
 import { signIn } from './api.ts';
 
 const route = getRouteApi('/sign-in');
@@ -34,8 +34,8 @@ export function SignInPage() {
   const mutation = useMutation({
     mutationFn: signIn,
     meta: { silent: true },
-    onSuccess: async (user) => {
-      queryClient.setQueryData(SESSION_KEY, user);
+    onSuccess: async () => {
+      await queryClient.fetchQuery({ ...sessionQuery, staleTime: 0 });
       if (redirect) router.history.push(redirect);
       else await router.navigate({ to: '/portfolio' });
     },

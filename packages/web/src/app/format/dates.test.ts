@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from './dates.ts';
+
+describe('formatDate', () => {
+  it('shows a calendar date in the locale, without time-zone shifts', () => {
+    expect(formatDate('2024-03-01', 'fr')).toBe('1 mars 2024');
+    expect(formatDate('2024-03-01', 'en')).toBe('1 Mar 2024');
+  });
+
+  it('shows a dash for no date and the text as is when it is not a date', () => {
+    expect(formatDate(null, 'fr')).toBe('—');
+    expect(formatDate('bientôt', 'fr')).toBe('bientôt');
+  });
+});
