@@ -94,13 +94,11 @@ export function installErrorHandlers(
     if (spaFallback?.(request, reply)) return reply;
     const locale = requestLocale(request);
     const details = { reason: 'route_not_found' };
-    return reply
-      .code(404)
-      .send(
-        body('not_found', errorMessage('not_found', locale, details), {
-          method: request.method,
-          url: request.url.split('?')[0],
-        }),
-      );
+    return reply.code(404).send(
+      body('not_found', errorMessage('not_found', locale, details), {
+        method: request.method,
+        url: request.url.split('?')[0],
+      }),
+    );
   });
 }

@@ -23,8 +23,11 @@ export function readScope(actor: Actor, permission: Permission = 'portfolio:read
   return { tenantId: actor.tenantId, creditorId: creditorScope(actor) };
 }
 
+/** Never an id (ids are UUIDs): filtering on it finds nothing, on both engines. */
+const outOfScope = 'out-of-scope';
+
 /** Finds nothing rather than everything when asked for another creditor than the client's own. */
 export function creditorFilter(scope: Scope, requested: string | undefined): string | undefined {
   if (scope.creditorId === null) return requested;
-  return requested === undefined || requested === scope.creditorId ? scope.creditorId : '\u0000none';
+  return requested === undefined || requested === scope.creditorId ? scope.creditorId : outOfScope;
 }

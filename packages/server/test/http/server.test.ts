@@ -1,0 +1,170 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src/db/database.ts';
+import { buildHttpServer } from '../../src/http/server.ts';
+import { fixedClock } from '../../src/shared/clock.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { now, testDeps, testServer } from './support.ts';
+
+describeEachDatabase('http server', (ctx) => {
+  let app: FastifyInstance;
+
+  beforeAll(async () => {
+    ({ app } = await testServer(ctx.handle));
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('GET /health answers without authentication, after asking the database', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({
+      status: 'ok',
+      database: ctx.handle.dialect,
+      version: expect.stringMatching(/^\d+\.\d+\.\d+/),
+    });
+  });
+
+  it('serves the OpenAPI document listing every API path, and the docs page', async () => {
+    const response = await app.inject({ method: 'GET', url: '/api/v1/openapi.json' });
+    expect(response.statusCode).toBe(200);
+    const doc = response.json();
+    expect(doc.openapi).toBe('3.0.3');
+    expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/api-keys',
+      '/api/v1/api-keys/{id}',
+      '/api/v1/auth/me',
+      '/api/v1/auth/sign-in',
+      '/api/v1/auth/sign-out',
+      '/api/v1/cases',
+      '/api/v1/cases/{caseId}',
+      '/api/v1/claims',
+      '/api/v1/claims/{claimId}',
+      '/api/v1/creditors',
+      '/api/v1/debtors',
+      '/api/v1/debtors/{debtorId}',
+      '/api/v1/health',
+      '/api/v1/imports',
+      '/api/v1/imports/{importId}',
+      '/api/v1/imports/{importId}/rejections.csv',
+      '/api/v1/users',
+    ]);
+    const listCases = doc.paths['/api/v1/cases'].get;
+    expect(listCases.tags).toEqual(['portfolio']);
+    expect(listCases.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['q', 'collectability', 'age', 'minBalance', 'sort', 'page', 'pageSize']),
+    );
+    expect(listCases.responses['200']).toBeDefined();
+    expect(
+      doc.paths['/api/v1/auth/sign-in'].post.requestBody.content['application/json'].schema.required,
+    ).toEqual(['email', 'password']);
+
+    const docs = await app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(docs.statusCode).toBe(200);
+    expect(docs.headers['content-type']).toMatch(/text\/html/);
+  });
+
+  it('answers 404 not_found in the error shape for an unknown route', async () => {
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/nothing-here?x=1',
+      headers: { 'accept-language': 'en' },
+    });
+    expect(response.statusCode).toBe(404);
+    expect(response.json()).toEqual({
+      error: {
+        code: 'not_found',
+        message: 'There is nothing at this address.',
+        details: { method: 'GET', url: '/api/v1/nothing-here' },
+      },
+    });
+    const post = await app.inject({ method: 'DELETE', url: '/api/v1/cases' });
+    expect(post.statusCode).toBe(404);
+    expect(post.json().error.code).toBe('not_found');
+  });
+
+  it('answers 400 invalid_input for a malformed JSON body', async () => {
+    const response = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      headers: { 'content-type': 'application/json' },
+      payload: '{"email":',
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.json().error.code).toBe('invalid_input');
+    const missing = await app.inject({
+      method: 'POST',
+      url: '/api/v1/auth/sign-in',
+      payload: { email: 'a@b.example' },
+    });
+    expect(missing.json().error.details.issues).toEqual([
+      { path: 'body.password', code: 'invalid_type', message: expect.any(String) },
+    ]);
+  });
+});
+
+describe('http server failures', () => {
+  it('answers 500 internal without the stack when something unexpected breaks, and 503 from /health', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'relance-broken-'));
+    const handle = openDatabase(`sqlite:${join(dir, 'never-migrated.db')}`);
+    const app = await buildHttpServer({ database: handle, clock: fixedClock(now), dataDir: dir });
+    const response = await app.inject({
+      method: 'GET',
+      url: '/api/v1/cases',
+      headers: { authorization: 'Bearer rk_live_whatever' },
+    });
+    expect(response.statusCode).toBe(500);
+    expect(response.json()).toEqual({
+      error: { code: 'internal', message: 'Erreur interne du serveur. L’incident a été journalisé.' },
+    });
+    expect(response.body).not.toMatch(/api_keys|sqlite|at .*\.ts/i);
+    await handle.close();
+    const health = await app.inject({ method: 'GET', url: '/api/v1/health' });
+    expect(health.statusCode).toBe(503);
+    expect(health.json()).toMatchObject({ status: 'unavailable', database: 'sqlite' });
+    await app.close();
+  });
+});
+
+describe('http server with the web app', () => {
+  let app: FastifyInstance;
+  const handle = openDatabase('sqlite::memory:');
+
+  beforeAll(async () => {
+    const webDist = mkdtempSync(join(tmpdir(), 'relance-web-'));
+    mkdirSync(join(webDist, 'assets'));
+    writeFileSync(join(webDist, 'index.html'), '<!doctype html><div id="root"></div>');
+    writeFileSync(join(webDist, 'assets', 'app.js'), 'console.log(1)');
+    app = await buildHttpServer({ ...testDeps(handle) }, { webDist });
+  });
+  afterAll(async () => {
+    await app.close();
+    await handle.close();
+  });
+
+  it('serves the files, and index.html for the app’s own paths', async () => {
+    const home = await app.inject({ method: 'GET', url: '/' });
+    expect(home.statusCode).toBe(200);
+    expect(home.body).toContain('<div id="root">');
+    const deep = await app.inject({ method: 'GET', url: '/cases/0190?tab=claims' });
+    expect(deep.statusCode).toBe(200);
+    expect(deep.headers['content-type']).toMatch(/text\/html/);
+    expect(deep.body).toContain('<div id="root">');
+    const asset = await app.inject({ method: 'GET', url: '/assets/app.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.body).toBe('console.log(1)');
+  });
+
+  it('keeps 404 for a missing file and for unknown API paths', async () => {
+    const missing = await app.inject({ method: 'GET', url: '/assets/missing.js' });
+    expect(missing.statusCode).toBe(404);
+    expect(missing.json().error.code).toBe('not_found');
+    const api = await app.inject({ method: 'GET', url: '/api/v1/nope' });
+    expect(api.statusCode).toBe(404);
+    expect(api.json().error.code).toBe('not_found');
+  });
+});

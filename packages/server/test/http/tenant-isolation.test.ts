@@ -1,0 +1,143 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { apiPrefix, registeredRoutes } from '../../src/http/server.ts';
+import { describeEachDatabase } from '../support/databases.ts';
+import { idsOfTenant, type SeededTenant, seedTenant, signInAs, testServer } from './support.ts';
+
+/**
+ * Every GET route of the API, with how to fill its path parameters from a tenant's data. The test
+ * below fails when a GET route is added without being listed here, so no endpoint escapes the check.
+ */
+const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>> = {
+  '/health': () => ['/health'],
+  '/openapi.json': () => ['/openapi.json'],
+  '/auth/me': () => ['/auth/me'],
+  '/creditors': () => ['/creditors'],
+  '/cases': (t) => [
+    '/cases',
+    `/cases?pageSize=200&creditorId=${t.creditors.acme}`,
+    '/cases?q=SARL',
+    '/cases?collectability=blocked',
+  ],
+  '/cases/:caseId': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}`),
+  '/debtors': (t) => [
+    '/debtors?pageSize=200',
+    `/debtors?creditorId=${t.creditors.beta}`,
+    '/debtors?q=dupont',
+  ],
+  '/debtors/:debtorId': (t) => Object.values(t.debtors).map((d) => `/debtors/${d.debtorId}`),
+  '/claims': (t) => ['/claims?pageSize=200', `/claims?caseId=${t.debtors.D5!.caseId}`, '/claims?q=F-'],
+  '/claims/:claimId': (t) => Object.values(t.debtors).flatMap((d) => d.claimIds.map((id) => `/claims/${id}`)),
+  '/imports': () => ['/imports'],
+  '/imports/:importId': (t) => [`/imports/${t.importId}`],
+  '/imports/:importId/rejections.csv': (t) => [`/imports/${t.importId}/rejections.csv`],
+  '/api-keys': () => ['/api-keys'],
+  '/users': () => ['/users'],
+};
+
+const parameterised = (route: string) => route.includes(':');
+
+describeEachDatabase('tenant isolation', (ctx) => {
+  let app: FastifyInstance;
+  let a: SeededTenant;
+  let b: SeededTenant;
+  let idsOfB: Set<string>;
+  let idsOfA: Set<string>;
+
+  beforeAll(async () => {
+    ({ app } = await testServer(ctx.handle));
+    a = await seedTenant(ctx.handle.db, 'A');
+    b = await seedTenant(ctx.handle.db, 'B');
+    // Both tenants have an API key and sessions, so that those ids exist to be leaked.
+    for (const t of [a, b]) {
+      const admin = await signInAs(app, t.users.admin.email);
+      await app.inject({
+        method: 'POST',
+        url: '/api/v1/api-keys',
+        headers: admin,
+        payload: { name: 'sync', role: 'agent' },
+      });
+    }
+    idsOfA = await idsOfTenant(ctx.handle.db, a.tenantId);
+    idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);
+  });
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('lists every GET route of the API', () => {
+    const registered = registeredRoutes(app)
+      .filter((r) => r.method === 'GET' && r.url.startsWith(`${apiPrefix}/`))
+      .map((r) => r.url.slice(apiPrefix.length));
+    expect(new Set(registered)).toEqual(new Set(Object.keys(getRoutes)));
+  });
+
+  it.each(['admin', 'supervisor', 'agent', 'client'] as const)(
+    'a %s of tenant A never receives an id of tenant B, and gets 404 for B’s records',
+    async (role) => {
+      const caller = await signInAs(app, a.users[role].email);
+      for (const [route, urls] of Object.entries(getRoutes)) {
+        for (const url of urls(a)) {
+          const response = await app.inject({ method: 'GET', url: `${apiPrefix}${url}`, headers: caller });
+          // A client also gets 404 for the records of its tenant's other creditor.
+          const allowed = role === 'client' ? [200, 403, 404] : [200, 403];
+          expect(allowed, `${role} GET ${url}`).toContain(response.statusCode);
+          const leaked = [...idsOfB].filter((id) => response.body.includes(id));
+          expect(leaked, `${role} GET ${url}`).toEqual([]);
+        }
+        if (!parameterised(route)) continue;
+        for (const url of urls(b)) {
+          const response = await app.inject({ method: 'GET', url: `${apiPrefix}${url}`, headers: caller });
+          expect([403, 404], `${role} GET ${url} (tenant B)`).toContain(response.statusCode);
+          const leaked = [...idsOfB].filter((id) => response.body.includes(id) && !url.includes(id));
+          expect(leaked, `${role} GET ${url} (tenant B)`).toEqual([]);
+        }
+      }
+    },
+  );
+
+  it('an admin of A does see A’s own records through the same routes (the check above is not vacuous)', async () => {
+    const caller = await signInAs(app, a.users.admin.email);
+    for (const [route, urls] of Object.entries(getRoutes)) {
+      for (const url of urls(a)) {
+        const response = await app.inject({ method: 'GET', url: `${apiPrefix}${url}`, headers: caller });
+        expect(response.statusCode, url).toBe(200);
+        if (parameterised(route))
+          expect(
+            url.split('/').some((part) => idsOfA.has(part)),
+            url,
+          ).toBe(true);
+      }
+    }
+    const cases = await app.inject({
+      method: 'GET',
+      url: `${apiPrefix}/cases?pageSize=200`,
+      headers: caller,
+    });
+    expect(cases.json().total).toBe(Object.keys(a.debtors).length);
+  });
+
+  it('an API key of A sees nothing of B either', async () => {
+    const admin = await signInAs(app, a.users.admin.email);
+    const created = await app.inject({
+      method: 'POST',
+      url: '/api/v1/api-keys',
+      headers: admin,
+      payload: { name: 'x', role: 'admin' },
+    });
+    const bearer = { authorization: `Bearer ${created.json().token}` };
+    for (const url of getRoutes['/cases/:caseId']!(b)) {
+      expect(
+        (await app.inject({ method: 'GET', url: `${apiPrefix}${url}`, headers: bearer })).statusCode,
+      ).toBe(404);
+    }
+    const revoke = await app.inject({
+      method: 'DELETE',
+      url: `/api/v1/api-keys/${[...idsOfB].find((id) => id !== b.tenantId)}`,
+      headers: bearer,
+    });
+    expect(revoke.statusCode).toBe(404);
+    const keys = await app.inject({ method: 'GET', url: '/api/v1/api-keys', headers: bearer });
+    expect([...idsOfB].filter((id) => keys.body.includes(id))).toEqual([]);
+  });
+});
