@@ -67,7 +67,7 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
   const right = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
   return (
-    <Table.ScrollContainer minWidth={1000}>
+    <Table.ScrollContainer minWidth={1100}>
       <Table aria-label={t('claims.tableLabel')} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
@@ -79,13 +79,15 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
             <Table.Th>{t('claims.columns.status')}</Table.Th>
             <Table.Th>{t('claims.columns.prescription')}</Table.Th>
             <Table.Th>{t('claims.columns.verdict')}</Table.Th>
-            <Table.Th w="32%">{t('claims.columns.reasons')}</Table.Th>
+            <Table.Th miw={260}>{t('claims.columns.reasons')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {claims.map((claim) => (
             <Table.Tr key={claim.id} style={{ verticalAlign: 'top' }}>
-              <Table.Td fw={500}>{claim.invoiceNumber}</Table.Td>
+              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
+                {claim.invoiceNumber}
+              </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.issueDate)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.dueDate)}</Table.Td>
               <Table.Td style={right}>{format.money(claim.amountMinor, claim.currency)}</Table.Td>
@@ -96,7 +98,7 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
                 <StatusText claim={claim} />
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.prescriptionEnd)}</Table.Td>
-              <Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
                 <CollectabilityBadge value={shownVerdict(claim.assessment)} />
               </Table.Td>
               <Table.Td>
