@@ -1,7 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../app/api/client.ts';
 import type { AgeBucket, Collectability, Creditor, DebtorKind, Page } from '../../app/api/types.ts';
-import { type CaseSort, DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
+import { type CaseSort, DEFAULT_ORDER, DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
 
 export type CaseSummary = {
   readonly id: string;
@@ -46,7 +46,7 @@ export function casesQuery(search: PortfolioSearch) {
     age: search.ageBucket,
     debtorKind: search.debtorKind,
     sort: search.sort ? API_SORTS[search.sort] : undefined,
-    order: search.sort ? (search.order ?? 'desc') : undefined,
+    order: search.sort ? (search.order ?? DEFAULT_ORDER[search.sort]) : search.order,
     page: search.page ?? 1,
     pageSize: search.pageSize ?? DEFAULT_PAGE_SIZE,
   };

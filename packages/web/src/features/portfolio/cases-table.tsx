@@ -11,8 +11,8 @@ import type { CaseSort, SortOrder } from './search.ts';
 
 type CasesTableProps = {
   readonly cases: readonly CaseSummary[];
-  readonly sort: CaseSort | undefined;
-  readonly order: SortOrder | undefined;
+  readonly sort: CaseSort;
+  readonly order: SortOrder;
   readonly onSort: (sort: CaseSort) => void;
 };
 
@@ -20,7 +20,7 @@ export function CasesTable({ cases, sort, order, onSort }: CasesTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const navigate = useNavigate();
-  const sortedBy = (column: CaseSort) => (sort === column ? (order ?? 'desc') : null);
+  const sortedBy = (column: CaseSort) => (sort === column ? order : null);
 
   return (
     <Table.ScrollContainer minWidth={900}>

@@ -10,7 +10,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { type CaseSummary, casesQuery } from './api.ts';
 import { CasesTable } from './cases-table.tsx';
 import { type FilterPatch, PortfolioFilters } from './portfolio-filters.tsx';
-import { type CaseSort, DEFAULT_PAGE_SIZE, PAGE_SIZES } from './search.ts';
+import { type CaseSort, DEFAULT_ORDER, DEFAULT_PAGE_SIZE, DEFAULT_SORT, PAGE_SIZES } from './search.ts';
 
 const route = getRouteApi('/_app/portfolio');
 
@@ -20,13 +20,6 @@ function sumsByCurrency(cases: readonly CaseSummary[]): ReadonlyMap<string, numb
   for (const item of cases) sums.set(item.currency, (sums.get(item.currency) ?? 0) + item.outstandingMinor);
   return sums;
 }
-
-const DEFAULT_ORDER: Readonly<Record<CaseSort, 'asc' | 'desc'>> = {
-  balance: 'desc',
-  age: 'desc',
-  debtor: 'asc',
-  updated: 'desc',
-};
 
 export function PortfolioPage() {
   const { t } = useTranslation();
@@ -40,12 +33,12 @@ export function PortfolioPage() {
     void navigate({ search: (previous) => ({ ...previous, ...patch, page: undefined }), replace: true });
   const onSort = (sort: CaseSort) =>
     void navigate({
-      search: (previous) => ({
-        ...previous,
-        sort,
-        order: previous.sort === sort ? (previous.order === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[sort],
-        page: undefined,
-      }),
+      search: (previous) => {
+        const current = previous.sort ?? DEFAULT_SORT;
+        const currentOrder = previous.order ?? DEFAULT_ORDER[current];
+        const order = current === sort ? (currentOrder === 'asc' ? 'desc' : 'asc') : DEFAULT_ORDER[sort];
+        return { ...previous, sort, order, page: undefined };
+      },
     });
 
   const data = cases.data;
@@ -76,7 +69,12 @@ export function PortfolioPage() {
         )}
         {data && data.items.length > 0 && (
           <div style={{ opacity: cases.isPlaceholderData ? 0.6 : 1, transition: 'opacity 120ms' }}>
-            <CasesTable cases={data.items} sort={search.sort} order={search.order} onSort={onSort} />
+            <CasesTable
+              cases={data.items}
+              sort={search.sort ?? DEFAULT_SORT}
+              order={search.order ?? DEFAULT_ORDER[search.sort ?? DEFAULT_SORT]}
+              onSort={onSort}
+            />
           </div>
         )}
       </Paper>

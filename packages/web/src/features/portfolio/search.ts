@@ -33,6 +33,17 @@ export type PortfolioSearch = {
 
 export const DEFAULT_PAGE_SIZE = 25;
 
+/** The API sorts by balance, largest first, when asked nothing. */
+export const DEFAULT_SORT: CaseSort = 'balance';
+
+/** The order a column sorts in on its first click. */
+export const DEFAULT_ORDER: Readonly<Record<CaseSort, SortOrder>> = {
+  balance: 'desc',
+  age: 'desc',
+  debtor: 'asc',
+  updated: 'desc',
+};
+
 export function validatePortfolioSearch(search: Record<string, unknown>): PortfolioSearch {
   const pageSize = optionalPositiveInt(search.pageSize, 100);
   return compact({
