@@ -10,6 +10,7 @@ import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { Stat } from '../../app/ui/stat.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { ContactsList } from '../debtors/contacts-list.tsx';
 import { DebtorCard } from '../debtors/debtor-card.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
@@ -43,6 +44,7 @@ export function CasePage() {
   const format = useFormat();
   const { caseId } = route.useParams();
   const query = useQuery(caseQuery(caseId));
+  usePageTitle(query.data?.debtor.name);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {

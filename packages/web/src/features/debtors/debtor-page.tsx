@@ -8,6 +8,7 @@ import { CollectabilityBadge } from '../../app/ui/badges.tsx';
 import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { debtorQuery } from './api.ts';
 import { ContactsList } from './contacts-list.tsx';
 import { DebtorCard } from './debtor-card.tsx';
@@ -19,6 +20,7 @@ export function DebtorPage() {
   const format = useFormat();
   const { debtorId } = route.useParams();
   const query = useQuery(debtorQuery(debtorId));
+  usePageTitle(query.data?.name);
 
   if (query.isPending) return <LoadingState />;
   if (query.isError) {

@@ -19,6 +19,7 @@ import { isApiError } from '../../app/api/client.ts';
 import { LanguageSwitch } from '../../app/layout/language-switch.tsx';
 import { errorMessage } from '../../app/query-client.ts';
 import { sessionQuery } from '../../app/session.ts';
+import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { signIn } from './api.ts';
 
 const route = getRouteApi('/sign-in');
@@ -26,6 +27,7 @@ const route = getRouteApi('/sign-in');
 export function SignInPage() {
   const { t } = useTranslation();
   const { redirect } = route.useSearch();
+  usePageTitle(t('signIn.title'));
   const router = useRouter();
   const queryClient = useQueryClient();
   const [email, setEmail] = useState('');
