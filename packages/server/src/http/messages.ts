@@ -27,7 +27,16 @@ const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Mes
   debtor_not_found: { fr: 'Débiteur introuvable.', en: 'Debtor not found.' },
   claim_not_found: { fr: 'Créance introuvable.', en: 'Claim not found.' },
   import_not_found: { fr: 'Import introuvable.', en: 'Import not found.' },
-  creditor_not_found: { fr: 'Créancier introuvable.', en: 'Creditor not found.' },
+  creditor_not_found: {
+    fr: (d) =>
+      typeof d?.creditorRef === 'string'
+        ? `Aucun créancier « ${d.creditorRef} » dans cet espace.`
+        : 'Créancier introuvable.',
+    en: (d) =>
+      typeof d?.creditorRef === 'string'
+        ? `No creditor "${d.creditorRef}" in this tenant.`
+        : 'Creditor not found.',
+  },
   api_key_not_found: { fr: 'Clé d’API introuvable.', en: 'API key not found.' },
   tenant_not_found: { fr: 'Espace introuvable.', en: 'Tenant not found.' },
   route_not_found: { fr: 'Cette adresse n’existe pas.', en: 'There is nothing at this address.' },

@@ -10,6 +10,7 @@ import serverPackage from '../../package.json' with { type: 'json' };
 import type { Deps } from '../shared/deps.ts';
 import { authenticateRequest } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
+import { apiPrefix, docsPrefix } from './paths.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { caseRoutes } from './routes/cases.ts';
@@ -29,8 +30,6 @@ export type HttpServerOptions = {
   /** Trust X-Forwarded-* (behind a reverse proxy), e.g. for the cookie's `secure` flag. */
   readonly trustProxy?: boolean;
 };
-
-export const apiPrefix = '/api/v1';
 
 export type RouteEntry = { readonly method: string; readonly url: string };
 
@@ -81,7 +80,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs' });
+  await app.register(fastifySwaggerUi, { routePrefix: docsPrefix });
 
   await app.register(
     async (api) => {

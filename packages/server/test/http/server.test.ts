@@ -49,6 +49,8 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/debtors/{debtorId}',
       '/api/v1/health',
       '/api/v1/imports',
+      '/api/v1/imports/json',
+      '/api/v1/imports/preview',
       '/api/v1/imports/{importId}',
       '/api/v1/imports/{importId}/rejections.csv',
       '/api/v1/users',

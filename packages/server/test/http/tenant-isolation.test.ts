@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { apiPrefix, registeredRoutes } from '../../src/http/server.ts';
+import { apiPrefix } from '../../src/http/paths.ts';
+import { registeredRoutes } from '../../src/http/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { idsOfTenant, type SeededTenant, seedTenant, signInAs, testServer } from './support.ts';
 
