@@ -1,7 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { describeEachDatabase } from '../support/databases.ts';
-import { type SeededTenant, seedTenant, signInAs, testServer } from './support.ts';
+import { type SeededTenant, seedTenant } from './seed.ts';
+import { signInAs, testServer } from './support.ts';
 
 describeEachDatabase('http access', (ctx) => {
   let app: FastifyInstance;

@@ -4,7 +4,8 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Deps } from '../../src/shared/deps.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { type SeededTenant, seedTenant, signInAs, testServer } from './support.ts';
+import { type SeededTenant, seedTenant } from './seed.ts';
+import { signInAs, testServer } from './support.ts';
 
 const csv = [
   'N° facture;Raison sociale;Code client;Date d’échéance;Montant TTC;E-mail',

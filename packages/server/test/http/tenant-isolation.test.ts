@@ -3,7 +3,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiPrefix } from '../../src/http/paths.ts';
 import { registeredRoutes } from '../../src/http/server.ts';
 import { describeEachDatabase } from '../support/databases.ts';
-import { idsOfTenant, type SeededTenant, seedTenant, signInAs, testServer } from './support.ts';
+import { type SeededTenant, seedTenant } from './seed.ts';
+import { idsOfTenant, signInAs, testServer } from './support.ts';
 
 /**
  * Every GET route of the API, with how to fill its path parameters from a tenant's data. The test
