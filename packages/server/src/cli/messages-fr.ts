@@ -38,6 +38,7 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     file: 'le fichier à importer',
     creditor: 'référence du créancier (ex. ACME)',
     mapping: 'fichier JSON de correspondance des colonnes',
+    creditorName: 'nom du créancier, s’il faut le créer (sinon sa référence)',
     tenant: 'organisation (identifiant ou nom) ; facultatif s’il n’y en a qu’une',
     serve: 'lance le serveur HTTP (API et application web)',
     port: 'port HTTP',
@@ -80,6 +81,8 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     total: (rows: string, seconds: string) => `${rows} factures importées en ${seconds} s.`,
     seeding: 'La base est vide : création du portefeuille de démonstration…',
     alreadySeeded: (claims: string) => `Portefeuille de démonstration déjà présent (${claims} factures).`,
+    ownTenants: 'Base initialisée sans démonstration : connectez-vous avec vos propres comptes.',
+    progressLabel: 'Démo',
     signIn: 'Connexion (comptes de démonstration) :',
     account: (email: string, role: string) => `  ${email.padEnd(30)} ${role}`,
     password: (password: string) => `  mot de passe : ${password}`,
@@ -99,8 +102,11 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     unchanged: (n: string) => `  Inchangées       : ${n}`,
     rejected: (n: string) => `  Rejetées         : ${n}`,
     firstRejections: 'Premiers rejets :',
-    rejection: (row: number, column: string, reason: string, message: string) =>
-      `  ligne ${row}, colonne « ${column} » : ${message} (${reason})`,
+    warned: (n: string) => `  Avec avertissement : ${n} (importées, à vérifier)`,
+    issue: (row: number, column: string, message: string, reason: string) =>
+      `  ligne ${row}, colonne « ${column} » : ${message} [${reason}]`,
+    firstWarnings: 'Premiers avertissements :',
+    creditorCreated: (ref: string, name: string) => `Nouveau créancier ${ref} (« ${name} ») créé.`,
     moreRejections: (n: string) => `  … et ${n} autre${n === '1' ? '' : 's'} : voir le fichier des rejets.`,
     errorFile: (path: string) => `Fichier des rejets : ${path}`,
     duration: (seconds: string) => `Durée : ${seconds} s`,
@@ -152,6 +158,8 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     mappingUnreadable: (path: string, reason: string) =>
       `Fichier de correspondance illisible ${path} : ${reason}`,
     fileMissing: (path: string) => `Fichier introuvable : ${path}`,
+    portInUse: (address: string) =>
+      `L’adresse ${address} est déjà utilisée : choisissez un autre port avec --port (ou PORT).`,
     database: (url: string, reason: string) => `Base de données injoignable (${url}) : ${reason}`,
   },
 };

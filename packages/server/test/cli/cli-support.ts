@@ -96,7 +96,7 @@ export type CliDatabase = {
  * A fresh, empty database for CLI runs: a SQLite file in a temp folder, or a new PostgreSQL schema
  * reached through the URL's `options=-c search_path=…` (node-postgres passes it to the server).
  */
-async function makeCliDatabase(dialect: Dialect): Promise<CliDatabase & { drop(): Promise<void> }> {
+export async function makeCliDatabase(dialect: Dialect): Promise<CliDatabase & { drop(): Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'relance-cli-'));
   if (dialect === 'sqlite') {
     const url = `sqlite:${join(dir, 'relance.db')}`;

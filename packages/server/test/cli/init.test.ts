@@ -13,7 +13,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
       'correct-horse-battery',
     ]);
     expect(run.stderr).toContain('migration');
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Organisation « Cabinet Dupuis » créée.');
     expect(run.stdout).toContain('Administrateur : admin@dupuis.test');
     expect(run.stdout).not.toContain('correct-horse-battery');
@@ -21,7 +21,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
 
   it('is idempotent: a second run changes nothing and says so', async () => {
     const run = await relance(ctx.db, ['init', '--tenant-name', 'Autre']);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Déjà initialisé : 1 organisation dans la base');
     expect(run.stdout).toContain('Cabinet Dupuis');
     const handle = ctx.db.open();
@@ -44,7 +44,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
 
   it('prints one JSON document with --json', async () => {
     const run = await relance(ctx.db, ['init', '--json']);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.kind).toBe('already_initialised');
     expect(doc.tenants[0].name).toBe('Cabinet Dupuis');
@@ -60,7 +60,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
       'agent',
       '--json',
     ]);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     const doc = JSON.parse(run.stdout);
     expect(doc.user).toMatchObject({ email: 'agent@dupuis.test', role: 'agent' });
     expect(doc.password).toMatch(/^[A-Za-z2-9]{16}$/);
@@ -68,7 +68,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
 
   it('refuses a bad role (exit 64) and an e-mail already taken (exit 1), with clear messages', async () => {
     const badRole = await relance(ctx.db, ['users', 'create', '--email', 'x@dupuis.test', '--role', 'boss']);
-    expect(badRole.code).toBe(64);
+    expect(badRole.code, badRole.stderr).toBe(64);
     expect(badRole.stderr).toContain(
       'Valeur invalide pour --role : « boss » (attendu : admin, supervisor, agent, client)',
     );
@@ -84,7 +84,7 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
       '--password',
       'long-enough-password',
     ]);
-    expect(taken.code).toBe(1);
+    expect(taken.code, taken.stderr).toBe(1);
     expect(taken.stderr).toContain(
       'Error (conflicts with existing data): A user with this e-mail address already exists.',
     );
@@ -99,14 +99,14 @@ describeEachCliDatabase('relance init, users, api-keys', (ctx) => {
       '--role',
       'supervisor',
     ]);
-    expect(run.code).toBe(0);
+    expect(run.code, run.stderr).toBe(0);
     expect(run.stdout).toContain('Clé d’API créée : ERP nightly export (superviseur)');
     expect(run.stdout).toMatch(/Jeton : rk_\S+/);
   });
 
   it('answers an unknown option with a usage error (exit 64) and JSON on stdout with --json', async () => {
     const run = await relance(ctx.db, ['--json', 'init', '--bogus']);
-    expect(run.code).toBe(64);
+    expect(run.code, run.stderr).toBe(64);
     const doc = JSON.parse(run.stdout);
     expect(doc.error.code).toBe('usage');
     expect(run.stderr).toContain('--bogus');

@@ -29,7 +29,7 @@ async function demo(cli: Cli, options: DemoOptions): Promise<ExitCode> {
   return withComposition(cli, {}, async ({ deps }) => {
     cli.line(cli.msg.database(deps.database.displayUrl));
     cli.note(cli.msg.demo.generating(cli.count(size), seed));
-    const progress = startProgress(cli, 'Démo');
+    const progress = startProgress(cli, cli.msg.demo.progressLabel);
     const result = await setUpDemo(deps, {
       size,
       seed,

@@ -2,16 +2,23 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { readMappingFile } from '../../formats/mapping-file.ts';
+import { ensureCreditor } from '../../use-cases/imports/ensure-creditor.ts';
 import { type ImportClaimsResult, importClaims } from '../../use-cases/imports/import-claims.ts';
+import { describeRejection, describeWarning, type RowIssue } from '../../use-cases/imports/import-issues.ts';
 import { type Cli, cliActor, type RunCommand, resolveTenant, withComposition } from '../context.ts';
 import { CliError, type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
 
-type ImportOptions = { readonly creditor: string; readonly mapping?: string; readonly tenant?: string };
+type ImportOptions = {
+  readonly creditor: string;
+  readonly creditorName?: string;
+  readonly mapping?: string;
+  readonly tenant?: string;
+};
 
-/** Rejections listed on screen; the error file and --json have them all. */
-const shownRejections = 10;
+/** Rejections and warnings listed on screen; the error file and --json have more. */
+const shownIssues = 10;
 
 export function registerImport(program: Command, msg: Messages, run: RunCommand): void {
   program
@@ -19,6 +26,7 @@ export function registerImport(program: Command, msg: Messages, run: RunCommand)
     .description(msg.help.import)
     .argument('<file>', msg.help.file)
     .requiredOption('--creditor <ref>', msg.help.creditor)
+    .option('--creditor-name <name>', msg.help.creditorName)
     .option('--mapping <file>', msg.help.mapping)
     .option('--tenant <id>', msg.help.tenant)
     .action((file: string, options: ImportOptions, command: Command) =>
@@ -33,35 +41,62 @@ async function importFile(cli: Cli, file: string, options: ImportOptions): Promi
   const mapping = options.mapping ? await readMappingFile(resolve(options.mapping)) : undefined;
   return withComposition(cli, {}, async ({ deps }) => {
     const tenant = await resolveTenant(cli, deps, options.tenant);
+    const actor = cliActor(tenant.id);
+    const creditor = await ensureCreditor(deps, actor, {
+      ref: options.creditor,
+      name: options.creditorName ?? options.creditor,
+    });
+    if (creditor.created) cli.note(cli.msg.import.creditorCreated(creditor.ref, creditor.name));
     const progress = startProgress(cli, basename(path));
-    const result = await importClaims(deps, cliActor(tenant.id), {
-      creditorRef: options.creditor,
+    const result = await importClaims(deps, actor, {
+      creditorRef: creditor.ref,
       source: { kind: 'file', path, fileName: basename(path) },
-      ...(mapping ? { mapping } : {}),
-      onProgress: (p) => progress.update(p.bytesRead, p.totalBytes, p.rowsRead),
+      mapping,
+      onProgress: (p) => progress.update(p.bytesRead, p.totalBytes ?? 0, p.rowsRead),
     }).finally(() => progress.stop());
-    cli.document(result);
-    printSummary(cli, options.creditor, result);
+    cli.document({
+      tenant: { id: tenant.id, name: tenant.name },
+      creditorCreated: creditor.created,
+      ...result,
+    });
+    printSummary(cli, creditor.ref, result, tenant.locale === cli.lang);
     return result.rejected > 0 ? exitCodes.rejectedRows : exitCodes.ok;
   });
 }
 
-function printSummary(cli: Cli, creditor: string, result: ImportClaimsResult): void {
+/** The stored messages are in the tenant's language; in another language the reason is described anew. */
+function printSummary(cli: Cli, creditor: string, result: ImportClaimsResult, sameLanguage: boolean): void {
   const { msg, count } = cli;
+  const rejection = (r: RowIssue<Parameters<typeof describeRejection>[0]>) =>
+    sameLanguage ? r.message : describeRejection(r.reason, cli.lang);
   cli.line(msg.import.title(result.fileName, creditor, result.format));
   cli.line(msg.import.totalRows(count(result.totalRows)));
   cli.line(msg.import.inserted(count(result.inserted)));
   cli.line(msg.import.updated(count(result.updated)));
   cli.line(msg.import.unchanged(count(result.unchanged)));
   cli.line(msg.import.rejected(count(result.rejected)));
+  if (result.warned > 0) cli.line(msg.import.warned(count(result.warned)));
   if (result.rejected === 0) cli.line(msg.import.allImported);
   else {
     cli.line(msg.import.firstRejections);
-    for (const r of result.rejections.slice(0, shownRejections)) {
-      cli.line(msg.import.rejection(r.row, r.column, r.reason, r.message));
+    for (const r of result.rejections.slice(0, shownIssues)) {
+      cli.line(msg.import.issue(r.row, r.column, rejection(r), r.reason));
     }
-    const more = result.rejected - Math.min(shownRejections, result.rejections.length);
+    const more = result.rejected - Math.min(shownIssues, result.rejections.length);
     if (more > 0) cli.line(msg.import.moreRejections(count(more)));
+  }
+  if (result.warned > 0) {
+    cli.line(msg.import.firstWarnings);
+    for (const w of result.warnings.slice(0, shownIssues)) {
+      cli.line(
+        msg.import.issue(
+          w.row,
+          w.column,
+          sameLanguage ? w.message : describeWarning(w.reason, cli.lang),
+          w.reason,
+        ),
+      );
+    }
   }
   if (result.errorFile) cli.line(msg.import.errorFile(result.errorFile));
   cli.line(msg.import.duration(cli.seconds(result.durationMs)));

@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { type Composition, type RunningServer, startServer } from '../../compose.ts';
 import type { Cli, RunCommand } from '../context.ts';
 import { openComposition } from '../context.ts';
-import { type ExitCode, exitCodes } from '../errors.ts';
+import { CliError, type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
 
 export type ServeOptions = { readonly port?: string; readonly host?: string };
@@ -21,6 +21,7 @@ async function serve(cli: Cli, options: ServeOptions): Promise<ExitCode> {
   const server = await listen(cli, composition);
   cli.document(serverDocument(composition, server));
   printServer(cli, composition, server);
+  printListening(cli, server);
   return exitCodes.ok;
 }
 
@@ -31,6 +32,10 @@ export async function listen(cli: Cli, composition: Composition): Promise<Runnin
     server = await startServer(composition);
   } catch (error) {
     await composition.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      const { host, port } = composition.config;
+      throw new CliError('failure', cli.msg.errors.portInUse(`${host}:${port}`), { reason: 'port_in_use' });
+    }
     throw error;
   }
   const stop = (): void => {
@@ -45,14 +50,19 @@ export async function listen(cli: Cli, composition: Composition): Promise<Runnin
   return server;
 }
 
+/** Where things are: the database, the web app, the API. */
 export function printServer(cli: Cli, composition: Composition, server: RunningServer): void {
   const { msg } = cli;
   cli.line(msg.database(composition.deps.database.displayUrl));
   cli.line(composition.config.webDist ? msg.serve.web(composition.config.webDist) : msg.serve.noWeb);
   cli.line(msg.serve.api(server.url));
+}
+
+/** The last lines, the ones a person looks for: the URL and how to stop. */
+export function printListening(cli: Cli, server: RunningServer): void {
   cli.line();
-  cli.line(msg.serve.listening(server.url));
-  cli.line(msg.serve.stop);
+  cli.line(cli.msg.serve.listening(server.url));
+  cli.line(cli.msg.serve.stop);
 }
 
 export function serverDocument(composition: Composition, server: RunningServer) {

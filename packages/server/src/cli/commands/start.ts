@@ -13,7 +13,7 @@ import {
   seedProgressTo,
   tenantDocument,
 } from './demo.ts';
-import { listen, printServer, type ServeOptions, serverDocument } from './serve.ts';
+import { listen, printListening, printServer, type ServeOptions, serverDocument } from './serve.ts';
 
 type StartOptions = ServeOptions & { readonly size?: string; readonly seed?: string };
 
@@ -33,7 +33,7 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
   const seed = integerOption(cli, '--seed', options.seed, defaultDemoSeed);
   const composition = await openComposition(cli, { port: options.port, host: options.host });
   const { deps } = composition;
-  const progress = startProgress(cli, 'Démo');
+  const progress = startProgress(cli, cli.msg.demo.progressLabel);
   const prepared = await prepareFirstStart(deps, {
     size,
     seed,
@@ -58,5 +58,7 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
     cli.line(cli.msg.demo.alreadySeeded(cli.count(prepared.tenant.claimCount)));
   printServer(cli, composition, server);
   if (prepared.kind === 'demo') printSignIn(cli, prepared.tenant, server.url);
+  else cli.line(cli.msg.demo.ownTenants);
+  printListening(cli, server);
   return exitCodes.ok;
 }
