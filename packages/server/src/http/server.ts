@@ -8,6 +8,7 @@ import Fastify, { type FastifyInstance, type FastifyReply, type FastifyRequest }
 import { jsonSchemaTransform, serializerCompiler, validatorCompiler } from 'fastify-type-provider-zod';
 import serverPackage from '../../package.json' with { type: 'json' };
 import type { Deps } from '../shared/deps.ts';
+import { dummyPasswordHash } from '../use-cases/access/password.ts';
 import { authenticateRequest } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
 import { apiPrefix, docsPrefix } from './paths.ts';
@@ -46,6 +47,8 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
     logger: options.logger ? { redact: ['req.headers.authorization', 'req.headers.cookie'] } : false,
     trustProxy: options.trustProxy ?? false,
   });
+  // Computed now, so that the first sign-in with an unknown e-mail costs what the others cost.
+  void dummyPasswordHash();
   const routes: RouteEntry[] = [];
   routeTables.set(app, routes);
   app.addHook('onRoute', (route) => {

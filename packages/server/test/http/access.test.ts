@@ -159,6 +159,25 @@ describeEachDatabase('http access', (ctx) => {
       expect(list.body).not.toContain('argon2');
     });
 
+    it('two creations of one e-mail at once give one user and one 409', async () => {
+      const payload = {
+        email: 'race@a.example',
+        displayName: 'Race',
+        role: 'agent',
+        password: 'a long enough password',
+      };
+      const answers = await Promise.all(
+        [1, 2].map(() => app.inject({ method: 'POST', url: '/api/v1/users', headers: admin, payload })),
+      );
+      expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 409]);
+      const rows = await ctx.handle.db
+        .selectFrom('users')
+        .select('user_id')
+        .where('email', '=', 'race@a.example')
+        .execute();
+      expect(rows).toHaveLength(1);
+    });
+
     it('stores the password as an argon2id PHC string', async () => {
       const row = await ctx.handle.db
         .selectFrom('users')

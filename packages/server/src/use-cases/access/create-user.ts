@@ -7,6 +7,7 @@ import { appendAudit } from './audit.ts';
 import { checkCreditorScope } from './creditor-scope.ts';
 import { hashPassword } from './password.ts';
 import { requirePermission } from './permissions.ts';
+import { isUniqueViolation } from './unique-violation.ts';
 import { minPasswordLength, normaliseEmail, toUserView, type UserView } from './users.ts';
 
 export type CreateUserInput = {
@@ -53,27 +54,30 @@ export async function createUser(deps: Deps, actor: Actor, input: CreateUserInpu
     created_at: now,
     disabled_at: null,
   };
-  await deps.database.db.transaction().execute(async (trx) => {
-    const taken = await trx
-      .selectFrom('users')
-      .select('user_id')
-      .where('email', '=', email)
-      .executeTakeFirst();
-    if (taken) {
-      throw new DomainError('conflict', 'A user with this e-mail address already exists.', {
-        reason: 'email_taken',
+  const emailTaken = () =>
+    new DomainError('conflict', 'A user with this e-mail address already exists.', { reason: 'email_taken' });
+  try {
+    await deps.database.db.transaction().execute(async (trx) => {
+      const taken = await trx
+        .selectFrom('users')
+        .select('user_id')
+        .where('email', '=', email)
+        .executeTakeFirst();
+      if (taken) throw emailTaken();
+      await trx.insertInto('users').values(row).execute();
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        at: now,
+        actor,
+        action: 'user.created',
+        entityKind: 'user',
+        entityId: row.user_id,
+        data: { email, role: input.role, creditorId },
       });
-    }
-    await trx.insertInto('users').values(row).execute();
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      at: now,
-      actor,
-      action: 'user.created',
-      entityKind: 'user',
-      entityId: row.user_id,
-      data: { email, role: input.role, creditorId },
     });
-  });
+  } catch (error) {
+    // Two creations of one e-mail at once: the unique index decides, the answer is the same.
+    throw isUniqueViolation(error) ? emailTaken() : error;
+  }
   return toUserView(row);
 }
