@@ -1,0 +1,263 @@
+import { CompiledQuery, type Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+import { caseStatusOf } from '../../ledger/case-totals.ts';
+import type { BatchWrite, ClaimStore, ExistingClaim, StoreContext } from './claim-store.ts';
+
+type Column = readonly [name: string, pgType: 'text' | 'bigint' | 'integer', values: readonly unknown[]];
+
+/**
+ * One `insert … select … from unnest($n::type[], …)` per table and batch: a whole batch in one round trip.
+ * Values that are the same for every row (tenant, creditor, import, instant) are plain parameters.
+ */
+function unnestInsert(
+  table: string,
+  constants: Readonly<Record<string, unknown>>,
+  columns: readonly Column[],
+  suffix = '',
+): CompiledQuery {
+  const params: unknown[] = [];
+  const select: string[] = [];
+  const names: string[] = [];
+  for (const [name, value] of Object.entries(constants)) {
+    // Numbers here are constants of the code (zero counters): inlined. Text is a typed parameter.
+    if (typeof value === 'number' && Number.isSafeInteger(value)) select.push(String(value));
+    else {
+      params.push(value);
+      select.push(`$${params.length}::text`);
+    }
+    names.push(name);
+  }
+  const arrays: string[] = [];
+  for (const [name, type, values] of columns) {
+    params.push(values);
+    arrays.push(`$${params.length}::${type}[]`);
+    select.push(`u.${name}`);
+    names.push(name);
+  }
+  const alias = columns.map(([name]) => name).join(', ');
+  return CompiledQuery.raw(
+    `insert into ${table} (${names.join(', ')}) select ${select.join(', ')} from unnest(${arrays.join(', ')}) as u(${alias})${suffix}`,
+    params,
+  );
+}
+
+/**
+ * PostgreSQL through the import's Kysely transaction, raw SQL with arrays. Writes are sent without
+ * waiting: the database inserts batch N while Node parses batch N+1 (two cores, both busy). Queries on
+ * one connection run in order, so the next lookup sees every write before it.
+ */
+export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext): ClaimStore {
+  const { tenantId, creditorId, importId, now } = ctx;
+  let pending: Promise<unknown> = Promise.resolve();
+  let failure: unknown = null;
+  const send = (query: CompiledQuery): void => {
+    const running = trx.executeQuery(query);
+    running.catch((error: unknown) => {
+      failure ??= error;
+    });
+    pending = running;
+  };
+
+  return {
+    async findClaims(invoiceNumbers) {
+      const found = new Map<string, ExistingClaim>();
+      if (invoiceNumbers.length === 0) return found;
+      const result = await trx.executeQuery<{
+        invoice_number: string;
+        claim_id: string;
+        content_hash: string;
+        case_id: string;
+        import_id: string | null;
+      }>(
+        CompiledQuery.raw(
+          'select invoice_number, claim_id, content_hash, case_id, import_id from claims ' +
+            'where tenant_id = $1 and creditor_id = $2 and invoice_number = any($3::text[])',
+          [tenantId, creditorId, invoiceNumbers],
+        ),
+      );
+      for (const r of result.rows) {
+        found.set(r.invoice_number, {
+          claimId: r.claim_id,
+          contentHash: r.content_hash,
+          caseId: r.case_id,
+          importId: r.import_id,
+        });
+      }
+      return found;
+    },
+
+    async write(b: BatchWrite) {
+      if (failure !== null) throw failure;
+      if (b.debtorInserts.length > 0) {
+        const d = b.debtorInserts;
+        send(
+          unnestInsert(
+            'debtors',
+            { tenant_id: tenantId, creditor_id: creditorId, tags: '[]', created_at: now, updated_at: now },
+            [
+              ['debtor_id', 'text', d.map((x) => x.debtorId)],
+              ['ref', 'text', d.map((x) => x.ref)],
+              ['kind', 'text', d.map((x) => x.kind)],
+              ['name', 'text', d.map((x) => x.name)],
+              ['siren', 'text', d.map((x) => x.siren)],
+              ['siret', 'text', d.map((x) => x.siret)],
+              ['vat_number', 'text', d.map((x) => x.vatNumber)],
+              ['language', 'text', d.map((x) => x.language)],
+              ['time_zone', 'text', d.map((x) => x.timeZone)],
+            ],
+          ),
+        );
+      }
+      if (b.debtorUpdates.length > 0) {
+        const d = b.debtorUpdates;
+        send(
+          CompiledQuery.raw(
+            'update debtors t set kind = u.kind, name = u.name, siren = u.siren, siret = u.siret, ' +
+              'vat_number = u.vat_number, language = u.language, time_zone = u.time_zone, updated_at = $1 ' +
+              'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) ' +
+              'as u(debtor_id, kind, name, siren, siret, vat_number, language, time_zone) ' +
+              'where t.tenant_id = $2 and t.debtor_id = u.debtor_id',
+            [
+              now,
+              tenantId,
+              d.map((x) => x.debtorId),
+              d.map((x) => x.kind),
+              d.map((x) => x.name),
+              d.map((x) => x.siren),
+              d.map((x) => x.siret),
+              d.map((x) => x.vatNumber),
+              d.map((x) => x.language),
+              d.map((x) => x.timeZone),
+            ],
+          ),
+        );
+      }
+      if (b.contacts.length > 0) {
+        const c = b.contacts;
+        send(
+          unnestInsert(
+            'contacts',
+            {
+              tenant_id: tenantId,
+              consent: 'unknown',
+              source: `import:${importId}`,
+              created_at: now,
+              updated_at: now,
+            },
+            [
+              ['contact_id', 'text', c.map((x) => x.contactId)],
+              ['debtor_id', 'text', c.map((x) => x.debtorId)],
+              ['kind', 'text', c.map((x) => x.kind)],
+              ['value', 'text', c.map((x) => x.value)],
+              ['label', 'text', c.map((x) => x.label)],
+              ['address_line1', 'text', c.map((x) => x.addressLine1)],
+              ['address_line2', 'text', c.map((x) => x.addressLine2)],
+              ['postal_code', 'text', c.map((x) => x.postalCode)],
+              ['city', 'text', c.map((x) => x.city)],
+              ['country', 'text', c.map((x) => x.country)],
+              ['validity', 'text', c.map((x) => x.validity)],
+              ['raw', 'text', c.map((x) => x.raw)],
+            ],
+          ),
+        );
+      }
+      if (b.cases.length > 0) {
+        const c = b.cases;
+        send(
+          unnestInsert(
+            'cases',
+            { tenant_id: tenantId, creditor_id: creditorId, opened_at: now, updated_at: now },
+            [
+              ['case_id', 'text', c.map((x) => x.caseId)],
+              ['debtor_id', 'text', c.map((x) => x.debtorId)],
+              ['currency', 'text', c.map((x) => x.currency)],
+              ['status', 'text', c.map((x) => caseStatusOf(x.totals))],
+              ['outstanding_minor', 'bigint', c.map((x) => x.totals.outstandingMinor)],
+              ['disputed_minor', 'bigint', c.map((x) => x.totals.disputedMinor)],
+              ['claim_count', 'integer', c.map((x) => x.totals.claimCount)],
+              ['open_claim_count', 'integer', c.map((x) => x.totals.openClaimCount)],
+              ['oldest_due_date', 'text', c.map((x) => x.totals.oldestDueDate)],
+              ['earliest_prescription_end', 'text', c.map((x) => x.totals.earliestPrescriptionEnd)],
+            ],
+          ),
+        );
+      }
+      if (b.claimInserts.length > 0) send(claimsInsert(b.claimInserts, ctx));
+      if (b.claimUpdates.length > 0) send(claimsUpdate(b.claimUpdates, ctx));
+      if (b.rejections.length > 0) {
+        const r = b.rejections;
+        send(
+          unnestInsert(
+            'import_rejections',
+            { tenant_id: tenantId, import_id: importId },
+            [
+              ['row_number', 'integer', r.map((x) => x.rowNumber)],
+              ['column_name', 'text', r.map((x) => x.column)],
+              ['reason', 'text', r.map((x) => x.reason)],
+              ['message', 'text', r.map((x) => x.message)],
+              ['raw', 'text', r.map((x) => x.raw)],
+            ],
+            ' on conflict do nothing',
+          ),
+        );
+      }
+    },
+
+    async flush() {
+      await pending.catch(() => {});
+      if (failure !== null) throw failure;
+    },
+  };
+}
+
+function claimColumns(c: BatchWrite['claimInserts']): Column[] {
+  return [
+    ['claim_id', 'text', c.map((x) => x.claimId)],
+    ['debtor_id', 'text', c.map((x) => x.debtorId)],
+    ['case_id', 'text', c.map((x) => x.caseId)],
+    ['invoice_number', 'text', c.map((x) => x.invoiceNumber)],
+    ['issue_date', 'text', c.map((x) => x.issueDate)],
+    ['due_date', 'text', c.map((x) => x.dueDate)],
+    ['amount_minor', 'bigint', c.map((x) => x.amountMinor)],
+    ['outstanding_minor', 'bigint', c.map((x) => x.outstandingMinor)],
+    ['currency', 'text', c.map((x) => x.currency)],
+    ['status', 'text', c.map((x) => x.status)],
+    ['dispute_reason', 'text', c.map((x) => x.disputeReason)],
+    ['prescription_basis', 'text', c.map((x) => x.prescriptionBasis)],
+    ['prescription_end', 'text', c.map((x) => x.prescriptionEnd)],
+    ['external_ref', 'text', c.map((x) => x.externalRef)],
+    ['description', 'text', c.map((x) => x.description)],
+    ['content_hash', 'text', c.map((x) => x.contentHash)],
+  ];
+}
+
+function claimsInsert(claims: BatchWrite['claimInserts'], ctx: StoreContext): CompiledQuery {
+  return unnestInsert(
+    'claims',
+    {
+      tenant_id: ctx.tenantId,
+      creditor_id: ctx.creditorId,
+      import_id: ctx.importId,
+      created_at: ctx.now,
+      updated_at: ctx.now,
+    },
+    claimColumns(claims),
+  );
+}
+
+function claimsUpdate(claims: BatchWrite['claimUpdates'], ctx: StoreContext): CompiledQuery {
+  const columns = claimColumns(claims);
+  const params: unknown[] = [ctx.tenantId, ctx.importId, ctx.now];
+  const arrays = columns.map(([, type, values]) => {
+    params.push(values);
+    return `$${params.length}::${type}[]`;
+  });
+  const names = columns.map(([name]) => name);
+  const sets = names.filter((n) => n !== 'claim_id' && n !== 'invoice_number').map((n) => `${n} = u.${n}`);
+  return CompiledQuery.raw(
+    `update claims t set ${sets.join(', ')}, import_id = $2, updated_at = $3 ` +
+      `from unnest(${arrays.join(', ')}) as u(${names.join(', ')}) ` +
+      'where t.tenant_id = $1 and t.claim_id = u.claim_id',
+    params,
+  );
+}
