@@ -13,6 +13,11 @@ let relance: RunningRelance | undefined;
 let browser: LaunchedBrowser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
+let frenchReason = '';
+
+function navLink(name: string) {
+  return page.getByRole('navigation').getByRole('link', { name, exact: true });
+}
 
 function server(): RunningRelance {
   if (!relance) throw new Error('The server did not start.');
@@ -52,7 +57,7 @@ describe('a creditor works its portfolio in the browser', () => {
     await page.getByLabel('Mot de passe').fill('not-the-password');
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await expect
-      .poll(() => page.getByRole('alert').textContent())
+      .poll(() => page.getByRole('alert').textContent(), { timeout: 15_000 })
       .toContain('Adresse e-mail ou mot de passe incorrect.');
     await shot('sign-in-refused');
   });
@@ -80,9 +85,13 @@ describe('a creditor works its portfolio in the browser', () => {
     await page.getByRole('combobox', { name: 'Recouvrabilité' }).click();
     await page.getByRole('option', { name: 'Bloqué' }).click();
     await page.waitForURL(/collectability=blocked/);
-    await expect.poll(async () => new Set(await collectabilities())).toEqual(new Set(['blocked']));
+    await expect
+      .poll(async () => new Set(await collectabilities()), { timeout: 15_000 })
+      .toEqual(new Set(['blocked']));
     await page.reload();
-    await expect.poll(async () => new Set(await collectabilities())).toEqual(new Set(['blocked']));
+    await expect
+      .poll(async () => new Set(await collectabilities()), { timeout: 15_000 })
+      .toEqual(new Set(['blocked']));
     await shot('portfolio-blocked');
   });
 
@@ -94,7 +103,8 @@ describe('a creditor works its portfolio in the browser', () => {
     expect(await claims.locator('tbody tr').count()).toBeGreaterThan(0);
     const reasons = claims.locator('[data-reason]');
     expect(await reasons.count()).toBeGreaterThan(0);
-    expect(await reasons.first().textContent()).toMatch(/^Bloquant\u00a0:|^Attention\u00a0:/);
+    frenchReason = (await reasons.first().textContent()) ?? '';
+    expect(frenchReason).toMatch(/^(Bloquant|Attention)\u00a0: \S/);
     expect(await page.getByRole('heading', { name: 'Coordonnées' }).isVisible()).toBe(true);
     await shot('case');
   });
@@ -102,7 +112,11 @@ describe('a creditor works its portfolio in the browser', () => {
   it('switches to English, remembers it, and switches back', async () => {
     await page.getByRole('radiogroup', { name: 'Langue' }).getByText('EN', { exact: true }).click();
     await page.getByRole('heading', { name: 'Claims', exact: true }).waitFor();
-    expect(await page.getByRole('link', { name: 'Portfolio' }).isVisible()).toBe(true);
+    // The reasons are the API's sentences: they come again in the new language.
+    const reason = page.locator('table[aria-label="Claims of the case"] [data-reason]').first();
+    await expect.poll(() => reason.textContent(), { timeout: 15_000 }).toMatch(/^(Blocking|Warning): \S/);
+    expect(await reason.textContent()).not.toBe(frenchReason);
+    expect(await navLink('Portfolio').isVisible()).toBe(true);
     expect(await page.getByRole('button', { name: 'Sign out' }).isVisible()).toBe(true);
     await page.reload();
     await page.getByRole('heading', { name: 'Contacts', exact: true }).waitFor();
@@ -113,7 +127,7 @@ describe('a creditor works its portfolio in the browser', () => {
   });
 
   it('lists the debtors', async () => {
-    await page.getByRole('link', { name: 'Débiteurs' }).click();
+    await navLink('Débiteurs').click();
     await page.waitForURL(/\/debtors/);
     const rows = page.locator('table[aria-label="Débiteurs"] tbody tr');
     await rows.first().waitFor();
@@ -121,7 +135,7 @@ describe('a creditor works its portfolio in the browser', () => {
   });
 
   it('imports a French CSV: mapping preview, then one rejected row with its reason', async () => {
-    await page.getByRole('link', { name: 'Imports' }).click();
+    await navLink('Imports').click();
     await page.waitForURL(/\/imports/);
     const creditor = page.getByRole('combobox', { name: 'Créancier' });
     if (!(await creditor.inputValue())) {
@@ -147,6 +161,7 @@ describe('a creditor works its portfolio in the browser', () => {
 
     await page.getByRole('button', { name: "Lancer l'import" }).click();
     await page.getByText('Import terminé').waitFor();
+    expect(await page.getByTestId('rejected-count').textContent()).toBe('1');
     const rejections = page.locator('table[aria-labelledby="rejections-title"] tbody tr');
     expect(await rejections.count()).toBe(1);
     const rejection = (await rejections.first().textContent()) ?? '';
@@ -156,6 +171,13 @@ describe('a creditor works its portfolio in the browser', () => {
       await page.getByRole('link', { name: 'Télécharger les rejets (CSV)' }).getAttribute('href'),
     ).toMatch(/\/api\/v1\/imports\/.+\/rejections\.csv$/);
     await shot('import-result');
+  });
+
+  it('signs out and protects the pages again', async () => {
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.goto(`${server().url}/imports`);
+    await page.waitForURL(/\/sign-in\?redirect=/);
   });
 
   it('raised no error in the page', () => {

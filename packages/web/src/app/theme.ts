@@ -8,6 +8,10 @@ export const theme = createTheme({
   headings: { fontWeight: '650' },
   components: {
     Table: { defaultProps: { verticalSpacing: 'xs', highlightOnHover: true } },
-    Badge: { defaultProps: { radius: 'sm' } },
+    // A badge in a table cell keeps its whole label rather than shrinking to an ellipsis.
+    Badge: {
+      defaultProps: { radius: 'sm' },
+      styles: { root: { flexShrink: 0 }, label: { overflow: 'visible' } },
+    },
   },
 });

@@ -67,28 +67,33 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
   const right = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
 
   return (
-    <Table.ScrollContainer minWidth={1100}>
+    <Table.ScrollContainer minWidth={1000}>
       <Table aria-label={t('claims.tableLabel')} verticalSpacing="sm">
         <Table.Thead>
           <Table.Tr>
             <Table.Th>{t('claims.columns.invoice')}</Table.Th>
-            <Table.Th>{t('claims.columns.issueDate')}</Table.Th>
             <Table.Th>{t('claims.columns.dueDate')}</Table.Th>
             <Table.Th style={{ textAlign: 'right' }}>{t('claims.columns.amount')}</Table.Th>
             <Table.Th style={{ textAlign: 'right' }}>{t('claims.columns.outstanding')}</Table.Th>
             <Table.Th>{t('claims.columns.status')}</Table.Th>
             <Table.Th>{t('claims.columns.prescription')}</Table.Th>
             <Table.Th>{t('claims.columns.verdict')}</Table.Th>
-            <Table.Th miw={260}>{t('claims.columns.reasons')}</Table.Th>
+            <Table.Th>{t('claims.columns.reasons')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {claims.map((claim) => (
             <Table.Tr key={claim.id} style={{ verticalAlign: 'top' }}>
-              <Table.Td fw={500} style={{ whiteSpace: 'nowrap' }}>
-                {claim.invoiceNumber}
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                <Text size="sm" fw={500}>
+                  {claim.invoiceNumber}
+                </Text>
+                {claim.issueDate && (
+                  <Text size="xs" c="dimmed">
+                    {t('claims.issuedOn', { date: format.date(claim.issueDate) })}
+                  </Text>
+                )}
               </Table.Td>
-              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.issueDate)}</Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.dueDate)}</Table.Td>
               <Table.Td style={right}>{format.money(claim.amountMinor, claim.currency)}</Table.Td>
               <Table.Td style={right} fw={500}>
@@ -109,7 +114,7 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
         </Table.Tbody>
         <Table.Tfoot>
           <Table.Tr>
-            <Table.Td colSpan={3}>
+            <Table.Td colSpan={2}>
               <Stack gap={0}>
                 <Text size="sm" fw={600}>
                   {t('claims.total')}

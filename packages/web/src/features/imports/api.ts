@@ -3,35 +3,44 @@ import { apiRequest, apiUrl, toQueryString } from '../../app/api/client.ts';
 import type { Creditor, Page } from '../../app/api/types.ts';
 
 export type ImportPreview = {
-  readonly format: string;
+  readonly format: 'csv' | 'xlsx' | 'json';
   readonly encoding: string | null;
   readonly delimiter: string | null;
   readonly headers: readonly string[];
-  /** Each field of Relance and the file column it was matched to. */
+  /** Each field of Relance and the file column that fills it. */
   readonly mapping: Readonly<Record<string, string | null>>;
   readonly missingRequired: readonly string[];
-  readonly dateOrder: string | null;
-  readonly decimalSeparator: string | null;
-  readonly sampleRows: readonly (readonly unknown[] | Readonly<Record<string, unknown>>)[];
+  /** 'dmy', 'mdy' or 'ymd'. */
+  readonly dateOrder: string;
+  readonly decimalSeparator: string;
+  /** The first rows, header → value. */
+  readonly sampleRows: readonly Readonly<Record<string, string>>[];
   readonly unmappedHeaders: readonly string[];
+  /** Every field a column can be mapped to, in the order to show them. */
+  readonly fields?: readonly string[];
 };
 
-export type Rejection = {
+/** A row rejected (or kept with a warning): its line as a spreadsheet shows it, the column, why. */
+export type RowIssue = {
   readonly row: number;
-  readonly column: string | null;
+  readonly column: string;
   readonly reason: string;
   readonly message: string;
 };
 
 export type ImportResult = {
   readonly importId: string;
+  readonly fileName: string;
+  readonly format: string;
   readonly totalRows: number;
   readonly inserted: number;
   readonly updated: number;
   readonly unchanged: number;
   readonly rejected: number;
-  readonly rejections: readonly Rejection[];
-  readonly errorFile: string | null;
+  readonly rejections: readonly RowIssue[];
+  readonly warned?: number;
+  readonly warnings?: readonly RowIssue[];
+  readonly rejectionsCsvUrl: string | null;
 };
 
 export type ImportSummary = {
@@ -61,13 +70,16 @@ export type RunImportInput = {
   readonly file: File;
   readonly creditorRef: string;
   readonly columns: Readonly<Record<string, string>>;
+  /** As the preview read them, so that the import reads the file the same way. */
+  readonly dateOrder: string;
+  readonly decimalSeparator: string;
 };
 
-export async function runImport({ file, creditorRef, columns }: RunImportInput): Promise<ImportResult> {
+export async function runImport(input: RunImportInput): Promise<ImportResult> {
+  const { file, creditorRef, columns, dateOrder, decimalSeparator } = input;
   const form = new FormData();
-  // Text fields first: a streaming multipart parser sees them before the file.
   form.set('creditor', creditorRef);
-  form.set('mapping', JSON.stringify({ columns }));
+  form.set('mapping', JSON.stringify({ columns, dateOrder, decimalSeparator }));
   form.set('file', file, file.name);
   return apiRequest<ImportResult>('/imports', { method: 'POST', form });
 }

@@ -71,7 +71,7 @@ export function ImportHistory() {
                         {format.integer(item.rejected)}
                       </Text>
                     </Table.Td>
-                    <Table.Td>
+                    <Table.Td style={{ whiteSpace: 'nowrap' }}>
                       {item.hasErrorFile && (
                         <Anchor href={rejectionsCsvUrl(item.id)} download size="sm">
                           {t('imports.history.rejections')}

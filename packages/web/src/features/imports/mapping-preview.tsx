@@ -1,7 +1,8 @@
-import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from './api.ts';
-import { FieldLabel, useFieldName } from './field-label.tsx';
+import { FieldLabel, REQUIREMENTS, useFieldName } from './field-label.tsx';
 
 export type Mapping = Readonly<Record<string, string | null>>;
 
@@ -15,12 +16,17 @@ type MappingPreviewProps = {
 
 const SAMPLE_LIMIT = 5;
 
-/** A sample row as cells in header order, whether the API sent arrays or objects. */
-function cellsOf(row: ImportPreview['sampleRows'][number], headers: readonly string[]): readonly string[] {
-  const text = (value: unknown) => (value === null || value === undefined ? '' : String(value));
-  if (Array.isArray(row)) return headers.map((_, index) => text(row[index]));
-  const record = row as Readonly<Record<string, unknown>>;
-  return headers.map((header) => text(record[header]));
+/** A sample row's cells in header order. */
+function cellsOf(row: Readonly<Record<string, string>>, headers: readonly string[]): readonly string[] {
+  return headers.map((header) => row[header] ?? '');
+}
+
+/** 'dmy' → 'JJ/MM/AAAA' (or 'DD/MM/YYYY'), with the letters of the UI language ('JMA' / 'DMY'). */
+function dateOrderLabel(order: string, letters: string): string {
+  const [day = 'D', month = 'M', year = 'Y'] = [...letters];
+  const parts: Record<string, string> = { d: day.repeat(2), m: month.repeat(2), y: year.repeat(4) };
+  if (!/^[dmy]{3}$/.test(order)) return order;
+  return [...order].map((letter) => parts[letter]).join(order.startsWith('y') ? '-' : '/');
 }
 
 function DetectedFormat({ preview }: { readonly preview: ImportPreview }) {
@@ -29,7 +35,10 @@ function DetectedFormat({ preview }: { readonly preview: ImportPreview }) {
     [t('imports.preview.format'), preview.format.toUpperCase()],
     [t('imports.preview.encoding'), preview.encoding],
     [t('imports.preview.delimiter'), preview.delimiter === '\t' ? 'TAB' : preview.delimiter],
-    [t('imports.preview.dateOrder'), preview.dateOrder],
+    [
+      t('imports.preview.dateOrder'),
+      dateOrderLabel(preview.dateOrder, t('imports.preview.dateOrderLetters')),
+    ],
     [t('imports.preview.decimalSeparator'), preview.decimalSeparator],
   ];
   return (
@@ -48,6 +57,15 @@ function DetectedFormat({ preview }: { readonly preview: ImportPreview }) {
 export function MappingPreview({ preview, mapping, missing, onChange }: MappingPreviewProps) {
   const { t } = useTranslation();
   const fieldName = useFieldName();
+  const [showAll, setShowAll] = useState(false);
+  // The fields worth a look first: the required ones and those the file fills.
+  const [firstFields] = useState(
+    () => new Set(Object.keys(mapping).filter((field) => field in REQUIREMENTS || mapping[field])),
+  );
+  const shownFields = Object.keys(mapping).filter(
+    (field) => showAll || firstFields.has(field) || mapping[field] || missing.has(field),
+  );
+  const hiddenCount = Object.keys(mapping).length - shownFields.length;
   const headerOptions = preview.headers.map((header) => ({ value: header, label: header }));
   const firstRow = preview.sampleRows[0];
   const firstCells = firstRow ? cellsOf(firstRow, preview.headers) : [];
@@ -76,7 +94,7 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {Object.keys(mapping).map((field) => {
+            {shownFields.map((field) => {
               const header = mapping[field] ?? null;
               const isMissing = missing.has(field);
               return (
@@ -111,6 +129,11 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
             })}
           </Table.Tbody>
         </Table>
+        {(hiddenCount > 0 || showAll) && (
+          <Button variant="subtle" size="xs" mt="xs" onClick={() => setShowAll((value) => !value)}>
+            {showAll ? t('imports.preview.showFewer') : t('imports.preview.showAll', { count: hiddenCount })}
+          </Button>
+        )}
         {preview.unmappedHeaders.length > 0 && (
           <Group gap={4} mt="sm">
             <Text size="sm" c="dimmed">

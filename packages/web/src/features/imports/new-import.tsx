@@ -39,7 +39,8 @@ export function NewImport() {
     meta: { silent: true },
     onSuccess: (next) => {
       setPreview(next);
-      setMapping({ ...next.mapping });
+      const fields = next.fields ?? Object.keys(next.mapping);
+      setMapping(Object.fromEntries(fields.map((field) => [field, next.mapping[field] ?? null])));
     },
   });
   const runMutation = useMutation({
@@ -135,8 +136,14 @@ export function NewImport() {
                 disabled={!canRun}
                 loading={runMutation.isPending}
                 onClick={() => {
-                  if (file && creditorRef)
-                    runMutation.mutate({ file, creditorRef, columns: mappedColumns(mapping) });
+                  if (!file || !creditorRef || !preview) return;
+                  runMutation.mutate({
+                    file,
+                    creditorRef,
+                    columns: mappedColumns(mapping),
+                    dateOrder: preview.dateOrder,
+                    decimalSeparator: preview.decimalSeparator,
+                  });
                 }}
               >
                 {t('imports.new.run')}
