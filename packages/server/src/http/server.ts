@@ -30,6 +30,8 @@ export type HttpServerOptions = {
   readonly logger?: boolean;
   /** Trust X-Forwarded-* (behind a reverse proxy), e.g. for the cookie's `secure` flag. */
   readonly trustProxy?: boolean;
+  /** Largest accepted upload (import files); 200 MB by default. */
+  readonly maxUploadBytes?: number;
 };
 
 export type RouteEntry = { readonly method: string; readonly url: string };
@@ -61,7 +63,12 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
 
   await app.register(fastifyCookie);
   await app.register(fastifyMultipart, {
-    limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 1024 * 1024 },
+    limits: {
+      fileSize: options.maxUploadBytes ?? maxUploadBytes,
+      files: 1,
+      fields: 10,
+      fieldSize: 1024 * 1024,
+    },
   });
   await app.register(fastifySwagger, {
     openapi: {

@@ -35,9 +35,8 @@ export async function receiveUpload(request: FastifyRequest, dataDir: string): P
         const path = join(folder, `${newId()}-${safeFileName(fileName)}`);
         file = { path, fileName };
         await pipeline(part.file, createWriteStream(path));
-        if (part.file.truncated) {
-          throw new DomainError('invalid_input', 'The file is too large.', { reason: 'upload_too_large' });
-        }
+        // Over the size limit: answered 413 like the other "too large" errors.
+        if (part.file.truncated) throw new request.server.multipartErrors.RequestFileTooLargeError();
       } else if (typeof part.value === 'string') {
         fields[part.fieldname] = part.value;
       }

@@ -2,6 +2,7 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildHttpServer } from '../../src/http/server.ts';
 import type { Deps } from '../../src/shared/deps.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { type SeededTenant, seedTenant } from './seed.ts';
@@ -181,6 +182,40 @@ describeEachDatabase('http imports', (ctx) => {
       expect(incomplete.statusCode).toBe(422);
       expect(incomplete.json().error.code).toBe('import_mapping_incomplete');
       expect(readdirSync(join(deps.dataDir, 'uploads')).length).toBe(before);
+    });
+
+    it('answers 413 for a file over the limit and keeps nothing of it', async () => {
+      const small = await buildHttpServer(deps, { maxUploadBytes: 1024 });
+      const before = readdirSync(join(deps.dataDir, 'uploads')).length;
+      const big = multipart(
+        { creditor: 'ACME' },
+        { name: 'big.csv', content: `${csv}\n${'x;'.repeat(2000)}` },
+      );
+      const response = await small.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        payload: big.payload,
+        headers: { ...big.headers, ...supervisor },
+      });
+      expect(response.statusCode).toBe(413);
+      expect(response.json().error).toMatchObject({
+        code: 'invalid_input',
+        message: 'Le fichier est trop volumineux.',
+      });
+      expect(readdirSync(join(deps.dataDir, 'uploads')).length).toBe(before);
+      await small.close();
+    });
+
+    it('answers in the error shape when the body is not multipart', async () => {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/api/v1/imports',
+        headers: supervisor,
+        payload: { creditor: 'ACME' },
+      });
+      expect(response.statusCode).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode).toBeLessThan(500);
+      expect(response.json().error.code).toBe('invalid_input');
     });
 
     it('is refused to agents and clients before anything is written', async () => {
