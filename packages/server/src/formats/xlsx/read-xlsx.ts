@@ -25,19 +25,17 @@ export async function readXlsx(input: string | Buffer, options: XlsxReadOptions 
   const sheet = options.sheet ?? 1;
   let data: unknown[][];
   try {
-    data = (await readSheet(input, sheet, {
-      parseNumber: (text: string) => text,
+    // Numbers come back as the text stored in the sheet, tagged, so that a text cell '00042' stays text.
+    data = (await readSheet<StoredNumber>(input, sheet, {
+      parseNumber: (stored: string) => new StoredNumber(stored),
       trim: false,
     })) as unknown[][];
   } catch (error) {
-    const name = (error as Error).name ?? '';
-    const reason = name === 'SheetNotFoundError' ? 'sheet_not_found' : 'invalid_xlsx';
+    const reason = (error as Error).name === 'SheetNotFoundError' ? 'sheet_not_found' : 'invalid_xlsx';
     throw new DomainError(
       'import_unreadable',
       `${fileLabel} cannot be read as an Excel workbook: ${(error as Error).message}.`,
-      {
-        reason,
-      },
+      { reason },
     );
   }
   const rows = data.map((cells, index): TableRow => {
@@ -47,12 +45,19 @@ export async function readXlsx(input: string | Buffer, options: XlsxReadOptions 
   return { sheet, rows };
 }
 
+/** A numeric cell as written in the sheet XML. */
+class StoredNumber {
+  readonly text: string;
+  constructor(text: string) {
+    this.text = text;
+  }
+}
+
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
+  if (value instanceof StoredNumber) return excelNumberText(value.text);
   if (value instanceof Date) return Number.isNaN(value.getTime()) ? '' : value.toISOString().slice(0, 10);
   if (typeof value === 'boolean') return value ? 'true' : 'false';
-  if (typeof value === 'string')
-    return /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(value) ? excelNumberText(value) : value;
   return String(value);
 }
 

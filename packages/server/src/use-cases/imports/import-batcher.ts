@@ -69,6 +69,7 @@ export class ImportBatcher {
     const batch = emptyBatch();
     const candidates: TableRow[] = [];
     const invoices: string[] = [];
+    const refused: { readonly row: TableRow; readonly issues: readonly RowIssue[] }[] = [];
     for (const row of rows) {
       this.counts.totalRows++;
       const invoice = (row.fields[o.invoiceColumn] ?? '').trim();
@@ -77,11 +78,13 @@ export class ImportBatcher {
         if (first !== undefined) {
           const detail = o.locale === 'fr' ? `déjà ligne ${first}` : `first on row ${first}`;
           const message = rejectionMessage('duplicate_in_file', o.locale, invoice, detail);
-          this.#reject(
-            row,
-            [{ row: row.row, column: o.invoiceHeader, reason: 'duplicate_in_file', message }],
-            batch,
-          );
+          const issue: RowIssue = {
+            row: row.row,
+            column: o.invoiceHeader,
+            reason: 'duplicate_in_file',
+            message,
+          };
+          refused.push({ row, issues: [issue] });
           continue;
         }
         this.#invoices.set(invoice, row.row);
@@ -103,8 +106,10 @@ export class ImportBatcher {
       const outcome = o.normalizer.normalize(row);
       this.#warn(outcome.warnings);
       if (outcome.ok) this.#write(outcome.claim, contentHash, before, batch);
-      else this.#reject(row, outcome.rejections, batch);
+      else refused.push({ row, issues: outcome.rejections });
     }
+    refused.sort((a, b) => a.row.row - b.row.row);
+    for (const r of refused) this.#reject(r.row, r.issues, batch);
     await o.store.write(batch);
     await o.errorFile.flush();
   }

@@ -170,13 +170,19 @@ export async function importClaims(
         invoiceHeader:
           invoiceColumn === null ? 'invoice_number' : (opened.mapping.headers[invoiceColumn] ?? ''),
       });
-      for await (const rows of opened.rows()) {
-        await work.process(rows);
-        input.onProgress?.({
-          rowsRead: work.counts.totalRows,
-          bytesRead: opened.table.bytesRead,
-          totalBytes: opened.table.totalBytes,
-        });
+      try {
+        for await (const rows of opened.rows()) {
+          await work.process(rows);
+          input.onProgress?.({
+            rowsRead: work.counts.totalRows,
+            bytesRead: opened.table.bytesRead,
+            totalBytes: opened.table.totalBytes,
+          });
+        }
+      } catch (error) {
+        // Writes still in flight must land before the rollback, or they would run after it, outside it.
+        await store.flush().catch(() => {});
+        throw error;
       }
       await work.finish();
       await store.flush();

@@ -61,20 +61,24 @@ export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext
   return {
     async findClaims(invoiceNumbers) {
       const found = new Map<string, ExistingClaim>();
+      if (failure !== null) throw failure;
       if (invoiceNumbers.length === 0) return found;
-      const result = await trx.executeQuery<{
+      type Found = {
         invoice_number: string;
         claim_id: string;
         content_hash: string;
         case_id: string;
         import_id: string | null;
-      }>(
-        CompiledQuery.raw(
-          'select invoice_number, claim_id, content_hash, case_id, import_id from claims ' +
-            'where tenant_id = $1 and creditor_id = $2 and invoice_number = any($3::text[])',
-          [tenantId, creditorId, invoiceNumbers],
-        ),
+      };
+      const lookup = CompiledQuery.raw(
+        'select invoice_number, claim_id, content_hash, case_id, import_id from claims ' +
+          'where tenant_id = $1 and creditor_id = $2 and invoice_number = any($3::text[])',
+        [tenantId, creditorId, invoiceNumbers],
       );
+      // A write sent earlier that failed aborts the transaction: report that failure, not the lookup's.
+      const result = await trx.executeQuery<Found>(lookup).catch((error: unknown) => {
+        throw failure ?? error;
+      });
       for (const r of result.rows) {
         found.set(r.invoice_number, {
           claimId: r.claim_id,
