@@ -132,6 +132,10 @@ describe('a creditor works its portfolio in the browser', () => {
     const rows = page.locator('table[aria-label="Débiteurs"] tbody tr');
     await rows.first().waitFor();
     expect(await rows.count()).toBeGreaterThan(0);
+    await shot('debtors');
+    await rows.first().getByRole('link').click();
+    await page.getByRole('heading', { name: 'Dossiers', exact: true }).waitFor();
+    await shot('debtor');
   });
 
   it('imports a French CSV: mapping preview, then one rejected row with its reason', async () => {
@@ -178,6 +182,22 @@ describe('a creditor works its portfolio in the browser', () => {
     await page.waitForURL(/\/sign-in/);
     await page.goto(`${server().url}/imports`);
     await page.waitForURL(/\/sign-in\?redirect=/);
+  });
+
+  it("shows a creditor's client only its own portfolio, without imports", async () => {
+    const client = server().accounts.find((account) => account.role === 'client');
+    if (!client) throw new Error('No demo client account.');
+    await page.getByLabel('Adresse e-mail').fill(client.email);
+    await page.getByLabel('Mot de passe').fill(client.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/imports/);
+    await page.getByText('Les imports sont réservés aux administrateurs et aux superviseurs.').waitFor();
+    expect(await navLink('Imports').count()).toBe(0);
+    await navLink('Portefeuille').click();
+    const creditors = page.locator('table[aria-label="Dossiers"] tbody tr td:nth-child(2)');
+    await creditors.first().waitFor();
+    expect(new Set(await creditors.allTextContents())).toEqual(new Set(['Hexagone Énergie SAS']));
+    expect(await page.getByRole('combobox', { name: 'Créancier' }).count()).toBe(0);
   });
 
   it('raised no error in the page', () => {

@@ -16,6 +16,11 @@ export type SessionUser = {
 
 export const SESSION_KEY = ['session'] as const;
 
+/** Imports are for administrators and supervisors (the API answers 403 to the other roles). */
+export function canImport(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'supervisor';
+}
+
 async function fetchSession(): Promise<SessionUser | null> {
   try {
     return await apiRequest<SessionUser>('/auth/me');

@@ -4,7 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { notifyError } from '../query-client.ts';
-import { SESSION_KEY, sessionQuery, signOut } from '../session.ts';
+import { canImport, SESSION_KEY, sessionQuery, signOut } from '../session.ts';
 import { NavRouterLink } from '../ui/router-links.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -92,12 +92,14 @@ export function AppLayout() {
           active={section === 'debtors'}
           onClick={closeNav}
         />
-        <NavRouterLink
-          to="/imports"
-          label={t('nav.imports')}
-          active={section === 'imports'}
-          onClick={closeNav}
-        />
+        {canImport(user) && (
+          <NavRouterLink
+            to="/imports"
+            label={t('nav.imports')}
+            active={section === 'imports'}
+            onClick={closeNav}
+          />
+        )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
         <Outlet />

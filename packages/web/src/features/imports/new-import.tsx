@@ -84,7 +84,7 @@ export function NewImport() {
             maw="100%"
             value={creditorRef}
             onChange={setChosenCreditor}
-            disabled={Boolean(user?.creditor)}
+            disabled={Boolean(user?.creditor) || creditorList.length === 1}
             data={creditorList.map((creditor) => ({
               value: creditor.ref,
               label: `${creditor.name} (${creditor.ref})`,
