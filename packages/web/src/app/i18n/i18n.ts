@@ -1,6 +1,7 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import en from './en.json' with { type: 'json' };
+import { addFormatters } from './formatters.ts';
 import fr from './fr.json' with { type: 'json' };
 import { isLanguage, LANGUAGES, type Language } from './languages.ts';
 
@@ -45,5 +46,6 @@ void i18next.use(initReactI18next).init({
   interpolation: { escapeValue: false },
   initAsync: false,
 });
+addFormatters(i18next);
 
 export { i18next };
