@@ -1,9 +1,6 @@
 import { mkdirSync } from 'node:fs';
-import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
 import type { Config } from './config.ts';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from './db/database.ts';
-import { migrationProvider } from './db/migrations/index.ts';
+import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type Clock, systemClock } from './shared/clock.ts';
 import type { Deps } from './shared/deps.ts';
 
@@ -26,33 +23,13 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
   const database = openDatabase(config.databaseUrl);
   let migrations: readonly string[];
   try {
-    migrations = await migrate(database);
+    migrations = await migrateToLatest(database.db);
   } catch (error) {
     await database.close().catch(() => {});
     throw error;
   }
   const deps: Deps = { database, clock: options.clock ?? systemClock, dataDir: config.dataDir };
   return { deps, config, migrations, close: () => database.close() };
-}
-
-/**
- * On PostgreSQL, Kysely's migrator looks for its own tables in every schema unless told which one:
- * with another schema of the same database already migrated (another app, or a parallel test), it
- * would skip creating them in ours. So it is told: the schema the connection works in.
- * TODO: move into db/database.ts `migrateToLatest` (owned there) and call that again.
- */
-async function migrate(database: DatabaseHandle): Promise<readonly string[]> {
-  if (database.dialect === 'sqlite') return migrateToLatest(database.db);
-  const current = await sql<{ schema: string }>`select current_schema() as schema`.execute(database.db);
-  const migrationTableSchema = current.rows[0]?.schema;
-  const migrator = new Migrator({
-    db: database.db,
-    provider: migrationProvider,
-    ...(migrationTableSchema ? { migrationTableSchema } : {}),
-  });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 export type RunningServer = {

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
@@ -78,11 +78,28 @@ function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
   };
 }
 
+/**
+ * Applies the pending migrations; returns the names applied. On PostgreSQL the migrator is told the
+ * schema the connection works in: otherwise Kysely finds its bookkeeping tables in any schema of the
+ * database (another app's, a parallel test's) and skips creating ours.
+ */
 export async function migrateToLatest(db: Db): Promise<readonly string[]> {
-  const migrator = new Migrator({ db, provider: migrationProvider });
+  const migrationTableSchema = await currentPostgresSchema(db);
+  const migrator = new Migrator({
+    db,
+    provider: migrationProvider,
+    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+async function currentPostgresSchema(db: Db): Promise<string | null> {
+  const adapter = db.getExecutor().adapter;
+  if (!(adapter instanceof PostgresAdapter)) return null;
+  const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
+  return result.rows[0]?.schema ?? null;
 }
 
 function redact(url: string): string {

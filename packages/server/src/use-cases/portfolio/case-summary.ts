@@ -31,18 +31,22 @@ export type CaseSummary = {
 };
 
 /**
- * A case's collectability from its kept-in-step columns, in SQL so that lists filter on it:
- * settled when nothing is open or owed; blocked when an open claim is time-barred or everything
- * owed is disputed; pre_due when the oldest open claim is not due yet (on its due date a debtor
- * is not late yet, as in the core's `assessClaim`); collectable otherwise.
+ * A case's collectability for today, in SQL so that lists filter and count on it. It follows the
+ * core's `assessCase` over its claims exactly: collectable when at least one claim is
+ * (open, something owed, past its due date, not time-barred); otherwise pre_due when one is not due
+ * yet (on its due date a debtor is not late yet, as in `assessClaim`); settled when nothing is owed
+ * on any open or disputed claim; blocked otherwise (everything owed is disputed or time-barred).
+ * Aggregates on the case row could not say this: one time-barred claim must not hide a
+ * collectable one. Each test is an index lookup on claims (tenant_id, case_id).
  */
 export function collectabilitySql(today: string): RawBuilder<CaseCollectabilityFilter> {
-  const c = (column: string) => sql.ref(`c.${column}`);
+  const owedClaims = (condition: RawBuilder<unknown>) => sql`exists (select 1 from claims k
+      where k.tenant_id = c.tenant_id and k.case_id = c.case_id and k.outstanding_minor > 0 and ${condition})`;
   return sql<CaseCollectabilityFilter>`(case
-    when ${c('open_claim_count')} = 0 or ${c('outstanding_minor')} <= 0 then 'settled'
-    when ${c('earliest_prescription_end')} < ${today} or ${c('disputed_minor')} >= ${c('outstanding_minor')} then 'blocked'
-    when ${c('oldest_due_date')} >= ${today} then 'pre_due'
-    else 'collectable' end)`;
+    when ${owedClaims(sql`k.status = 'open' and k.due_date < ${today} and k.prescription_end >= ${today}`)} then 'collectable'
+    when ${owedClaims(sql`k.status = 'open' and k.due_date >= ${today} and k.prescription_end >= ${today}`)} then 'pre_due'
+    when not ${owedClaims(sql`k.status in ('open', 'disputed')`)} then 'settled'
+    else 'blocked' end)`;
 }
 
 /** Cases joined with their debtor and creditor, limited to what the scope may see. */
