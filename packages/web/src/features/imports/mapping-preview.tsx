@@ -16,9 +16,14 @@ type MappingPreviewProps = {
 
 const SAMPLE_LIMIT = 5;
 
+/** How the API keys a column in sample rows: its header, or `#n` when the header is empty. */
+function columnKey(header: string, index: number): string {
+  return header === '' ? `#${index + 1}` : header;
+}
+
 /** A sample row's cells in header order. */
 function cellsOf(row: Readonly<Record<string, string>>, headers: readonly string[]): readonly string[] {
-  return headers.map((header) => row[header] ?? '');
+  return headers.map((header, index) => row[columnKey(header, index)] ?? '');
 }
 
 /** 'dmy' → 'JJ/MM/AAAA' (or 'DD/MM/YYYY'), with the letters of the UI language ('JMA' / 'DMY'). */
@@ -66,7 +71,10 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
     (field) => showAll || firstFields.has(field) || mapping[field] || missing.has(field),
   );
   const hiddenCount = Object.keys(mapping).length - shownFields.length;
-  const headerOptions = preview.headers.map((header) => ({ value: header, label: header }));
+  // A column without a header cannot be named in a mapping.
+  const headerOptions = preview.headers
+    .filter((header) => header !== '')
+    .map((header) => ({ value: header, label: header }));
   const firstRow = preview.sampleRows[0];
   const firstCells = firstRow ? cellsOf(firstRow, preview.headers) : [];
   const sampleOf = (header: string | null) => {
@@ -155,9 +163,9 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
           <Table striped withTableBorder aria-label={t('imports.preview.sampleLabel')} fz="xs">
             <Table.Thead>
               <Table.Tr>
-                {preview.headers.map((header) => (
-                  <Table.Th key={header} style={{ whiteSpace: 'nowrap' }}>
-                    {header}
+                {preview.headers.map((header, index) => (
+                  <Table.Th key={columnKey(header, index)} style={{ whiteSpace: 'nowrap' }}>
+                    {columnKey(header, index)}
                   </Table.Th>
                 ))}
               </Table.Tr>
