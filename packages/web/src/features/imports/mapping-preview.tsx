@@ -2,7 +2,8 @@ import { Badge, Button, Group, Paper, Select, Stack, Table, Text, Title } from '
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from './api.ts';
-import { FieldLabel, REQUIREMENTS, useFieldName } from './field-label.tsx';
+import { FieldLabel, useFieldName } from './field-label.tsx';
+import { REQUIREMENTS } from './fields.ts';
 
 export type Mapping = Readonly<Record<string, string | null>>;
 

@@ -6,7 +6,7 @@ import { creditorsQuery } from '../../app/api/creditors.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import { sessionQuery } from '../../app/session.ts';
 import { type ImportPreview, type ImportResult, previewImport, runImport } from './api.ts';
-import { missingRequirements } from './field-label.tsx';
+import { missingRequirements } from './fields.ts';
 import { FileDrop } from './file-drop.tsx';
 import { ImportResultView } from './import-result.tsx';
 import { type Mapping, MappingPreview } from './mapping-preview.tsx';

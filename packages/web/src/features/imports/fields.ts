@@ -1,0 +1,47 @@
+/** The import fields the UI has names for; any other field the API sends is shown as is. */
+export const KNOWN_FIELDS = [
+  'invoice_number',
+  'issue_date',
+  'due_date',
+  'amount',
+  'outstanding',
+  'currency',
+  'debtor_ref',
+  'debtor_name',
+  'debtor_kind',
+  'siren',
+  'siret',
+  'vat_number',
+  'email',
+  'phone',
+  'mobile',
+  'address_line1',
+  'address_line2',
+  'postal_code',
+  'city',
+  'country',
+  'language',
+  'disputed',
+  'dispute_reason',
+  'settled_date',
+  'external_ref',
+  'description',
+] as const;
+
+/**
+ * What an import needs, as the server checks it: each requirement is met by any one of its fields
+ * (an amount or an outstanding balance; a debtor name or a customer reference).
+ */
+export const REQUIREMENTS: Readonly<Record<string, readonly string[]>> = {
+  invoice_number: ['invoice_number'],
+  due_date: ['due_date'],
+  amount: ['amount', 'outstanding'],
+  debtor_name: ['debtor_name', 'debtor_ref'],
+};
+
+/** The requirements no mapped column meets. */
+export function missingRequirements(mapping: Readonly<Record<string, string | null>>): string[] {
+  return Object.entries(REQUIREMENTS)
+    .filter(([, fields]) => !fields.some((field) => mapping[field]))
+    .map(([requirement]) => requirement);
+}
