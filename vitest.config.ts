@@ -5,6 +5,7 @@ export default defineConfig({
     reporters: ['default', './test-support/plain-reporter.ts'],
     projects: [
       { test: { name: 'core', include: ['packages/core/src/**/*.test.ts'] } },
+      { test: { name: 'web', include: ['packages/web/src/**/*.test.ts'] } },
       {
         test: {
           name: 'server',
