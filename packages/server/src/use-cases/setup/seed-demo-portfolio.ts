@@ -150,70 +150,12 @@ export async function seedDemoPortfolio(
       reason: 'no_creditor',
     });
   }
-  const chunkRows = input.chunkRows ?? defaultChunkRows;
   const owners = assignDebtors(input.size, input.seed, creditors);
+  const progress = { rowsDone: 0, casesDone: 0 };
   const summaries: SeedCreditorSummary[] = [];
-  let rowsDone = 0;
-  let casesDone = 0;
-
   for (const [index, creditor] of creditors.entries()) {
-    const created = await ensureCreditor(deps, actor, {
-      ref: creditor.ref,
-      name: creditor.name,
-      ...(creditor.siren ? { siren: creditor.siren } : {}),
-      isProfessional: true,
-    });
-    const totals = { rows: 0, cases: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
-    const importIds: string[] = [];
-    let chunk: DemoRow[] = [];
-    let part = 0;
-    const flush = async (): Promise<void> => {
-      if (chunk.length === 0) return;
-      part += 1;
-      const rows = chunk;
-      chunk = [];
-      const result = await importClaims(deps, actor, {
-        creditorRef: creditor.ref,
-        source: {
-          kind: 'rows',
-          rows,
-          fileName: `demo-${creditor.ref.toLowerCase()}-${input.seed}-${part}.csv`,
-        },
-        onProgress: ({ rowsRead }) =>
-          input.onProgress?.({
-            creditorRef: creditor.ref,
-            rowsDone: rowsDone + rowsRead,
-            casesDone,
-            casesTotal: input.size,
-          }),
-      });
-      rowsDone += rows.length;
-      importIds.push(result.importId);
-      totals.inserted += result.inserted;
-      totals.updated += result.updated;
-      totals.unchanged += result.unchanged;
-      totals.rejected += result.rejected;
-    };
-
-    let localIndex = 0;
-    for (let globalIndex = 0; globalIndex < input.size; globalIndex++) {
-      if (owners[globalIndex] !== index) continue;
-      const rng = mulberry32(mixSeed(input.seed, globalIndex));
-      const rows = debtorRows(
-        { profile: creditor.profile, localIndex, globalIndex, seed: input.seed, today: input.today },
-        rng,
-      );
-      localIndex += 1;
-      casesDone += 1;
-      totals.cases += 1;
-      totals.rows += rows.length;
-      for (const row of rows) chunk.push(row);
-      if (chunk.length >= chunkRows) await flush();
-    }
-    await flush();
-    summaries.push({ ref: creditor.ref, name: creditor.name, creditorId: created.id, importIds, ...totals });
+    summaries.push(await seedCreditor(deps, actor, input, creditor, (i) => owners[i] === index, progress));
   }
-
   return {
     size: input.size,
     seed: input.seed,
@@ -222,6 +164,77 @@ export async function seedDemoPortfolio(
     creditors: summaries,
     durationMs: Math.round(performance.now() - started),
   };
+}
+
+/** One creditor's debtors, generated in order and imported in chunks that never split a debtor. */
+async function seedCreditor(
+  deps: Deps,
+  actor: Actor,
+  input: SeedDemoInput,
+  creditor: DemoCreditor,
+  owns: (globalIndex: number) => boolean,
+  progress: { rowsDone: number; casesDone: number },
+): Promise<SeedCreditorSummary> {
+  const created = await ensureCreditor(deps, actor, {
+    ref: creditor.ref,
+    name: creditor.name,
+    ...(creditor.siren ? { siren: creditor.siren } : {}),
+    isProfessional: true,
+  });
+  const chunkRows = input.chunkRows ?? defaultChunkRows;
+  const totals = { rows: 0, cases: 0, inserted: 0, updated: 0, unchanged: 0, rejected: 0 };
+  const importIds: string[] = [];
+  let chunk: DemoRow[] = [];
+  let chunkCases = 0;
+
+  const flush = async (): Promise<void> => {
+    if (chunk.length === 0) return;
+    const rows = chunk;
+    const cases = chunkCases;
+    chunk = [];
+    chunkCases = 0;
+    const result = await importClaims(deps, actor, {
+      creditorRef: creditor.ref,
+      source: {
+        kind: 'rows',
+        rows,
+        fileName: `demo-${creditor.ref.toLowerCase()}-${importIds.length + 1}.csv`,
+      },
+      onProgress: ({ rowsRead }) =>
+        input.onProgress?.({
+          creditorRef: creditor.ref,
+          rowsDone: progress.rowsDone + rowsRead,
+          casesDone: progress.casesDone + Math.round((cases * rowsRead) / rows.length),
+          casesTotal: input.size,
+        }),
+    });
+    progress.rowsDone += rows.length;
+    progress.casesDone += cases;
+    importIds.push(result.importId);
+    totals.inserted += result.inserted;
+    totals.updated += result.updated;
+    totals.unchanged += result.unchanged;
+    totals.rejected += result.rejected;
+  };
+
+  for (let globalIndex = 0; globalIndex < input.size; globalIndex++) {
+    if (!owns(globalIndex)) continue;
+    const spec = {
+      profile: creditor.profile,
+      localIndex: totals.cases,
+      globalIndex,
+      seed: input.seed,
+      today: input.today,
+    };
+    const rows = debtorRows(spec, mulberry32(mixSeed(input.seed, globalIndex)));
+    totals.cases += 1;
+    totals.rows += rows.length;
+    chunkCases += 1;
+    for (const row of rows) chunk.push(row);
+    if (chunk.length >= chunkRows) await flush();
+  }
+  await flush();
+  return { ref: creditor.ref, name: creditor.name, creditorId: created.id, importIds, ...totals };
 }
 
 /** Which creditor owns each debtor: a weighted draw from the debtor's own seed, independent of size. */
