@@ -7,10 +7,16 @@ export type { Config, ConfigOverrides, Env } from './config.ts';
 export { defaultDatabaseUrl, defaultHost, defaultPort, loadConfig } from './config.ts';
 export type { DatabaseHandle, Dialect, OpenOptions } from './db/database.ts';
 export { migrateToLatest, openDatabase } from './db/database.ts';
+export type { HttpServerOptions } from './http/server.ts';
+export { buildHttpServer } from './http/server.ts';
 export type { Actor } from './shared/actor.ts';
 export type { Clock } from './shared/clock.ts';
 export { fixedClock, systemClock } from './shared/clock.ts';
 export type { Deps } from './shared/deps.ts';
+export type { CreditorView, EnsureCreditorInput } from './use-cases/imports/ensure-creditor.ts';
+export { ensureCreditor } from './use-cases/imports/ensure-creditor.ts';
+export type { ImportClaimsInput, ImportProgress, ImportSummary } from './use-cases/imports/import-claims.ts';
+export { importClaims } from './use-cases/imports/import-claims.ts';
 export type { DemoAccount, DemoTenant } from './use-cases/setup/ensure-demo-tenant.ts';
 export {
   demoAccounts,

@@ -98,7 +98,7 @@ To begin: relance start (creates the demo and starts the server), or relance ini
     issue: (row, column, message, reason) => `  row ${row}, column "${column}": ${message} [${reason}]`,
     firstWarnings: 'First warnings:',
     creditorCreated: (ref, name) => `New creditor ${ref} ("${name}") created.`,
-    moreRejections: (n) => `  … and ${n} more: see the error file.`,
+    moreRejections: (n) => `  … and ${n} more rejected row${n === '1' ? '' : 's'}: see the error file.`,
     errorFile: (path) => `Error file: ${path}`,
     duration: (seconds) => `Duration: ${seconds} s`,
     allImported: 'All rows were imported.',

@@ -107,7 +107,8 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
       `  ligne ${row}, colonne « ${column} » : ${message} [${reason}]`,
     firstWarnings: 'Premiers avertissements :',
     creditorCreated: (ref: string, name: string) => `Nouveau créancier ${ref} (« ${name} ») créé.`,
-    moreRejections: (n: string) => `  … et ${n} autre${n === '1' ? '' : 's'} : voir le fichier des rejets.`,
+    moreRejections: (n: string) =>
+      `  … et ${n} autre${n === '1' ? ' ligne rejetée' : 's lignes rejetées'} : voir le fichier des rejets.`,
     errorFile: (path: string) => `Fichier des rejets : ${path}`,
     duration: (seconds: string) => `Durée : ${seconds} s`,
     allImported: 'Toutes les lignes ont été importées.',

@@ -79,10 +79,10 @@ function printSummary(cli: Cli, creditor: string, result: ImportClaimsResult, sa
   if (result.rejected === 0) cli.line(msg.import.allImported);
   else {
     cli.line(msg.import.firstRejections);
-    for (const r of result.rejections.slice(0, shownIssues)) {
-      cli.line(msg.import.issue(r.row, r.column, rejection(r), r.reason));
-    }
-    const more = result.rejected - Math.min(shownIssues, result.rejections.length);
+    const shown = result.rejections.slice(0, shownIssues);
+    for (const r of shown) cli.line(msg.import.issue(r.row, r.column, rejection(r), r.reason));
+    // A row can have several issues: count what is left in rows, as `rejected` does.
+    const more = result.rejected - new Set(shown.map((r) => r.row)).size;
     if (more > 0) cli.line(msg.import.moreRejections(count(more)));
   }
   if (result.warned > 0) {
