@@ -1,7 +1,7 @@
 import { DomainError } from '@relance/core';
 import type { Command } from 'commander';
 import { type Composition, compose } from '../compose.ts';
-import { type ConfigOverrides, type Env, loadConfig } from '../config.ts';
+import { type Config, type ConfigOverrides, type Env, loadConfig } from '../config.ts';
 import type { Actor } from '../shared/actor.ts';
 import type { Deps } from '../shared/deps.ts';
 import { listTenants, type TenantSummary } from '../use-cases/setup/list-tenants.ts';
@@ -83,7 +83,7 @@ export async function withComposition<T>(
 }
 
 export async function openComposition(cli: Cli, overrides: ConfigOverrides): Promise<Composition> {
-  const config = loadConfig(cli.env, { databaseUrl: cli.databaseUrl, ...overrides });
+  const config = readConfig(cli, overrides);
   try {
     const composition = await compose(config);
     if (composition.migrations.length > 0) cli.note(cli.msg.migrated(composition.migrations.length));
@@ -94,6 +94,18 @@ export async function openComposition(cli: Cli, overrides: ConfigOverrides): Pro
     throw new CliError('failure', cli.msg.errors.database(redact(config.databaseUrl), reason), {
       reason: 'database_unreachable',
     });
+  }
+}
+
+/** The settings, with a bad port reported in the reader's language. */
+function readConfig(cli: Cli, overrides: ConfigOverrides): Config {
+  try {
+    return loadConfig(cli.env, { databaseUrl: cli.databaseUrl, ...overrides });
+  } catch (error) {
+    if (error instanceof DomainError && error.details?.setting === 'port') {
+      throw new CliError('usage', cli.msg.errors.invalidPort(String(error.details.value)), error.details);
+    }
+    throw error;
   }
 }
 

@@ -62,7 +62,7 @@ export function toErrorReport(error: unknown, msg: Messages): ErrorReport {
     return { code: error.code, title, message: error.message, exitCode, ...detailsOf(error.details) };
   }
   if (error instanceof CliError) {
-    const title = error.code === 'usage' ? msg.errors.usage : msg.errors.prefix.toLowerCase();
+    const title = error.code === 'usage' ? msg.errors.usage : '';
     return {
       code: error.code,
       title,

@@ -12,7 +12,5 @@ try {
   await buildProgram(lang).parseAsync(process.argv);
 } catch (error) {
   process.exitCode =
-    error instanceof CommanderError
-      ? commanderExit(error, cli, argv)
-      : reportError(cli, error, argv[0] ?? '');
+    error instanceof CommanderError ? commanderExit(error, cli, argv) : reportError(cli, error, '');
 }

@@ -134,7 +134,7 @@ To begin: relance start (creates the demo and starts the server), or relance ini
     import_mapping_incomplete: 'incomplete column mapping (give one with --mapping)',
     rate_limited: 'too many requests, try again later',
     usage: 'wrong usage',
-    seeHelp: (command) => `See: relance ${command} --help`,
+    seeHelp: (command) => `See: relance ${command ? `${command} ` : ''}--help`,
     unexpected: 'unexpected error',
     noTenant: 'No tenant in the database: run "relance init" (or "relance demo") first.',
     tenantRequired: (n) => `The database holds ${n} tenants: name one with --tenant <id>.`,
@@ -146,6 +146,8 @@ To begin: relance start (creates the demo and starts the server), or relance ini
       `Invalid value for ${option}: "${value}" (a whole number is expected).`,
     mappingUnreadable: (path, reason) => `Unreadable mapping file ${path}: ${reason}`,
     fileMissing: (path) => `File not found: ${path}`,
+    invalidPort: (value) =>
+      `Invalid port "${value}": a number from 0 to 65535 is expected (--port, PORT or RELANCE_PORT).`,
     portInUse: (address) =>
       `The address ${address} is already in use: choose another port with --port (or PORT).`,
     database: (url, reason) => `Database unreachable (${url}): ${reason}`,

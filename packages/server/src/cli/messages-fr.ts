@@ -145,7 +145,7 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     import_mapping_incomplete: 'correspondance des colonnes incomplète (précisez-la avec --mapping)',
     rate_limited: 'trop de demandes, réessayez plus tard',
     usage: 'usage incorrect',
-    seeHelp: (command: string) => `Voir : relance ${command} --help`,
+    seeHelp: (command: string) => `Voir : relance ${command ? `${command} ` : ''}--help`,
     unexpected: 'erreur inattendue',
     noTenant: 'Aucune organisation dans la base : lancez d’abord « relance init » (ou « relance demo »).',
     tenantRequired: (n: number) =>
@@ -159,6 +159,8 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     mappingUnreadable: (path: string, reason: string) =>
       `Fichier de correspondance illisible ${path} : ${reason}`,
     fileMissing: (path: string) => `Fichier introuvable : ${path}`,
+    invalidPort: (value: string) =>
+      `Port invalide « ${value} » : un nombre de 0 à 65535 est attendu (--port, PORT ou RELANCE_PORT).`,
     portInUse: (address: string) =>
       `L’adresse ${address} est déjà utilisée : choisissez un autre port avec --port (ou PORT).`,
     database: (url: string, reason: string) => `Base de données injoignable (${url}) : ${reason}`,

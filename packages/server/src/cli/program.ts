@@ -33,7 +33,7 @@ export function buildProgram(lang: Lang): Command {
     try {
       process.exitCode = await handler(cli);
     } catch (error) {
-      process.exitCode = reportError(cli, error, command.name());
+      process.exitCode = reportError(cli, error, commandPath(command));
     }
   };
   registerInit(program, msg, run);
@@ -46,6 +46,12 @@ export function buildProgram(lang: Lang): Command {
   return program;
 }
 
+/** 'import', or 'users create' for a subcommand. */
+function commandPath(command: Command): string {
+  const parent = command.parent;
+  return parent?.parent ? `${parent.name()} ${command.name()}` : command.name();
+}
+
 /**
  * Prints an error — to stderr for people, and with --json also as `{ "error": … }` on stdout so that
  * a script always gets one document — and returns its exit code.
@@ -54,7 +60,8 @@ export function reportError(cli: Cli, error: unknown, commandName: string): numb
   const report = toErrorReport(error, cli.msg);
   cli.document({ error: report });
   const separator = cli.lang === 'fr' ? ' : ' : ': ';
-  process.stderr.write(`${cli.msg.errors.prefix} (${report.title})${separator}${report.message}\n`);
+  const title = report.title ? ` (${report.title})` : '';
+  process.stderr.write(`${cli.msg.errors.prefix}${title}${separator}${report.message}\n`);
   if (report.code === 'usage') process.stderr.write(`${cli.msg.errors.seeHelp(commandName)}\n`);
   if (report.code === 'unexpected' && cli.env.RELANCE_DEBUG && error instanceof Error) {
     process.stderr.write(`${error.stack ?? ''}\n`);
@@ -65,11 +72,21 @@ export function reportError(cli: Cli, error: unknown, commandName: string): numb
 /** Commander's own refusals (unknown option, missing argument…) as a usage error; help and version: 0. */
 export function commanderExit(error: CommanderError, cli: Cli, argv: readonly string[]): number {
   if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version') return exitCodes.ok;
-  if (error.code === 'commander.help' || error.code === 'commander.executeSubCommandAsync')
-    return error.exitCode;
+  // No command given: the help was printed on stderr.
+  if (error.code === 'commander.help') return exitCodes.usage;
   const message = error.message.replace(/^error: /, '');
-  const commandName = argv.find((a) => !a.startsWith('-')) ?? '';
-  return reportError(cli, new CliError('usage', message, { reason: error.code }), commandName);
+  return reportError(cli, new CliError('usage', message, { reason: error.code }), helpTarget(argv));
+}
+
+const commandNames = new Set(['init', 'demo', 'import', 'serve', 'start', 'users', 'api-keys']);
+
+/** 'import' or 'users create' from the arguments, for the "see --help" hint; '' when unknown. */
+function helpTarget(argv: readonly string[]): string {
+  const at = argv.findIndex((a) => commandNames.has(a));
+  if (at < 0) return '';
+  const name = argv[at] ?? '';
+  const sub = argv[at + 1];
+  return (name === 'users' || name === 'api-keys') && sub === 'create' ? `${name} create` : name;
 }
 
 const helpTitles: Readonly<Record<string, string>> = {
