@@ -38,6 +38,7 @@ export type CsvReader = {
 };
 
 const HEAD_BYTES = 64 * 1024;
+const DECODE_PIECE = 32 * 1024;
 
 /**
  * Opens a CSV file for streaming: detects the encoding from the first bytes and the delimiter from the
@@ -120,7 +121,11 @@ export async function openCsv(input: Readable | string, options: CsvReadOptions 
         if (rest !== '') parser.push(rest, out);
         parser.end(out);
       } else {
-        parser.push(decoder.decode(chunk), out);
+        // Decoded in small pieces: a string over ~128 KB goes to V8's large-object space, which only a full
+        // garbage collection frees — a million-row file would pile up there between collections.
+        for (let at = 0; at < chunk.length; at += DECODE_PIECE) {
+          parser.push(decoder.decode(chunk.subarray(at, at + DECODE_PIECE)), out);
+        }
       }
       if (out.length > 0) yield toRows(out);
     }

@@ -118,8 +118,7 @@ export type ClaimStore = {
 
 export type CreditorState = {
   readonly debtors: readonly DebtorRow[];
-  /** `${debtorId}\t${kind}\t${value}` of every contact of the creditor's debtors. */
-  readonly contactKeys: readonly string[];
+  readonly contacts: readonly { readonly debtorId: string; readonly kind: string; readonly value: string }[];
   readonly cases: readonly {
     readonly caseId: string;
     readonly debtorId: string;
@@ -174,12 +173,8 @@ export async function loadCreditorState(
       language: d.language,
       timeZone: d.time_zone,
     })),
-    contactKeys: contacts.map((c) => contactKey(c.debtor_id, c.kind, c.value)),
+    contacts: contacts.map((c) => ({ debtorId: c.debtor_id, kind: c.kind, value: c.value })),
     cases: cases.map((c) => ({ caseId: c.case_id, debtorId: c.debtor_id, currency: c.currency })),
     hasClaims: anyClaim !== undefined,
   };
-}
-
-export function contactKey(debtorId: string, kind: string, value: string): string {
-  return `${debtorId}\t${kind}\t${value}`;
 }

@@ -70,9 +70,13 @@ export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext
         case_id: string;
         import_id: string | null;
       };
+      // One index probe per number whatever the statistics say (`limit 1` keeps the lateral join a loop):
+      // right after a bulk insert, the planner may not know the table grew, and a plain `= any($3)`
+      // then becomes a filter over every claim of the creditor.
       const lookup = CompiledQuery.raw(
-        'select invoice_number, claim_id, content_hash, case_id, import_id from claims ' +
-          'where tenant_id = $1 and creditor_id = $2 and invoice_number = any($3::text[])',
+        'select c.invoice_number, c.claim_id, c.content_hash, c.case_id, c.import_id from unnest($3::text[]) as u(n) ' +
+          'cross join lateral (select invoice_number, claim_id, content_hash, case_id, import_id from claims ' +
+          'where tenant_id = $1 and creditor_id = $2 and invoice_number = u.n limit 1) as c',
         [tenantId, creditorId, invoiceNumbers],
       );
       // A write sent earlier that failed aborts the transaction: report that failure, not the lookup's.

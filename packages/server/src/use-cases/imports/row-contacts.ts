@@ -1,4 +1,4 @@
-import { normalizeEmail, normalizePhone, type PhoneNumber } from '@relance/core';
+import { normalizeEmail, normalizePhone } from '@relance/core';
 import type { ContactKind, ContactValidity } from '../../db/schema.ts';
 import type { RowIssues } from './row-issues.ts';
 
@@ -22,24 +22,15 @@ export type PostalAddress = {
   readonly country: string | null;
 };
 
-type Memo<T> = Map<string, T>;
-
-/** Normalisations are memoised for the whole import: a debtor's e-mail repeats on each of its invoices. */
-export class ContactReader {
-  readonly #emails: Memo<string | null> = new Map();
-  readonly #phones: Memo<PhoneNumber | null> = new Map();
-
+/** Reads e-mail and phone cells; an invalid one is kept as typed, marked invalid, and warned about. */
+export const contactReader = {
   email(text: string, column: number, issues: RowIssues): ContactInput {
-    let email = this.#emails.get(text);
-    if (email === undefined) {
-      email = normalizeEmail(text);
-      remember(this.#emails, text, email);
-    }
+    const email = normalizeEmail(text);
     if (email !== null)
       return { kind: 'email', value: email, label: null, validity: 'valid', raw: null, address: null };
     issues.warn(column, 'invalid_email', text);
     return { kind: 'email', value: text, label: null, validity: 'invalid', raw: text, address: null };
-  }
+  },
 
   phone(
     text: string,
@@ -48,12 +39,7 @@ export class ContactReader {
     column: number,
     issues: RowIssues,
   ): ContactInput {
-    const key = country === null ? text : `${country}\u0000${text}`;
-    let phone = this.#phones.get(key);
-    if (phone === undefined) {
-      phone = normalizePhone(text, country ?? 'FR');
-      remember(this.#phones, key, phone);
-    }
+    const phone = normalizePhone(text, country ?? 'FR');
     if (phone !== null) {
       const label = phone.kind === 'other' ? (mobileColumn ? 'mobile' : null) : phone.kind;
       return { kind: 'phone', value: phone.e164, label, validity: 'valid', raw: null, address: null };
@@ -61,8 +47,8 @@ export class ContactReader {
     issues.warn(column, 'invalid_phone', text);
     const label = mobileColumn ? 'mobile' : null;
     return { kind: 'phone', value: text, label, validity: 'invalid', raw: text, address: null };
-  }
-}
+  },
+};
 
 /** A postal contact when any part of the address is given; its value is the address on one line. */
 export function postalContact(address: PostalAddress): ContactInput | null {
@@ -74,11 +60,4 @@ export function postalContact(address: PostalAddress): ContactInput | null {
     .join(', ')
     .replace(/\s+/g, ' ');
   return { kind: 'postal', value, label: null, validity: 'unverified', raw: null, address };
-}
-
-const MEMO_LIMIT = 200_000;
-
-function remember<T>(memo: Memo<T>, key: string, value: T): void {
-  if (memo.size >= MEMO_LIMIT) memo.clear();
-  memo.set(key, value);
 }

@@ -7,6 +7,7 @@ import {
   type WarningReason,
   warningMessage,
 } from './import-issues.ts';
+import { own } from './own-string.ts';
 
 /** The problems found on one row, named by column header. Arrays are made only when a problem is. */
 export class RowIssues {
@@ -27,13 +28,14 @@ export class RowIssues {
   }
 
   reject(column: number, reason: RejectionReason, value: string | null, detail?: string): void {
-    const message = rejectionMessage(reason, this.#locale, value, detail);
+    // Owned: a message quoting a cell would otherwise keep the cell's whole chunk of the file alive.
+    const message = own(rejectionMessage(reason, this.#locale, value, detail));
     this.rejections ??= [];
     this.rejections.push({ row: this.row, column: this.header(column), reason, message });
   }
 
   warn(column: number, reason: WarningReason, value: string): void {
-    const message = warningMessage(reason, this.#locale, value);
+    const message = own(warningMessage(reason, this.#locale, value));
     this.warnings ??= [];
     this.warnings.push({ row: this.row, column: this.header(column), reason, message });
   }

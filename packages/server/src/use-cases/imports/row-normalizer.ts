@@ -11,8 +11,9 @@ import type { ColumnIndexes } from '../../formats/mapping.ts';
 import type { TableRow } from '../../formats/tabular.ts';
 import { plainAmount } from './fast-amount.ts';
 import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
-import { type ContactInput, ContactReader, postalContact } from './row-contacts.ts';
-import { type DebtorInput, readDebtor } from './row-debtor.ts';
+import { own } from './own-string.ts';
+import { type ContactInput, contactReader, postalContact } from './row-contacts.ts';
+import { type DebtorCells, type DebtorInput, readDebtor } from './row-debtor.ts';
 import { RowIssues } from './row-issues.ts';
 import { readCountry, readCurrency, readFlag } from './value-readers.ts';
 
@@ -41,7 +42,8 @@ export type ClaimInput = {
   readonly externalRef: string | null;
   readonly description: string | null;
   readonly debtor: DebtorInput;
-  readonly contacts: readonly ContactInput[];
+  /** The contact cells as written: when a debtor's next row has the same, its contacts are not read again. */
+  readonly contactSignature: string;
 };
 
 export type RowOutcome =
@@ -66,14 +68,35 @@ type Columns = Readonly<Record<keyof ColumnIndexes, number>>;
 export class RowNormalizer {
   readonly #s: NormalizeSettings;
   readonly #c: Columns;
-  readonly #contacts = new ContactReader();
   readonly #dates = new Map<string, string | null>();
   readonly #width: number;
+  readonly #debtorColumns: DebtorCells['columns'];
+  readonly #contactColumns: readonly number[];
 
   constructor(settings: NormalizeSettings) {
     this.#s = settings;
-    this.#c = Object.fromEntries(Object.entries(settings.columns).map(([f, i]) => [f, i ?? -1])) as Columns;
+    const c = Object.fromEntries(Object.entries(settings.columns).map(([f, i]) => [f, i ?? -1])) as Columns;
+    this.#c = c;
     this.#width = settings.headers.length;
+    this.#contactColumns = [
+      c.email,
+      c.phone,
+      c.mobile,
+      c.address_line1,
+      c.address_line2,
+      c.postal_code,
+      c.city,
+      c.country,
+    ].filter((i) => i >= 0);
+    this.#debtorColumns = {
+      ref: c.debtor_ref,
+      name: c.debtor_name,
+      kind: c.debtor_kind,
+      siren: c.siren,
+      siret: c.siret,
+      vat: c.vat_number,
+      language: c.language,
+    };
   }
 
   normalize(row: TableRow): RowOutcome {
@@ -109,15 +132,7 @@ export class RowNormalizer {
         language: cell(f, c.language),
         postalCode: cell(f, c.postal_code),
         country,
-        columns: {
-          ref: c.debtor_ref,
-          name: c.debtor_name,
-          kind: c.debtor_kind,
-          siren: c.siren,
-          siret: c.siret,
-          vat: c.vat_number,
-          language: c.language,
-        },
+        columns: this.#debtorColumns,
       },
       this.#s.defaultDebtorKind,
       issues,
@@ -147,7 +162,7 @@ export class RowNormalizer {
       externalRef: clip(cell(f, c.external_ref)),
       description: clip(cell(f, c.description)),
       debtor,
-      contacts: this.#contactsOf(f, country, issues),
+      contactSignature: this.#contactSignature(f),
     };
     return { ok: true, claim, warnings: issues.warnings ?? NONE };
   }
@@ -163,7 +178,7 @@ export class RowNormalizer {
       const parsed = parseDate(text, this.#s.dateOrder);
       iso = parsed.ok ? parsed.value : null;
       if (this.#dates.size > 100_000) this.#dates.clear();
-      this.#dates.set(text, iso);
+      this.#dates.set(own(text), iso);
     }
     if (iso === null) issues.reject(column, 'invalid_date', text);
     return iso;
@@ -210,17 +225,21 @@ export class RowNormalizer {
     return null;
   }
 
-  #contactsOf(f: readonly string[], country: string | null, issues: RowIssues): ContactInput[] {
+  /** The row's contacts, normalised; an invalid e-mail or phone is kept, marked invalid, with a warning. */
+  contacts(row: TableRow): { readonly contacts: ContactInput[]; readonly warnings: readonly RowWarning[] } {
+    const f = row.fields;
     const c = this.#c;
+    const issues = new RowIssues(row.row, this.#s.headers, this.#s.locale);
+    const country = cell(f, c.country) === '' ? null : readCountry(cell(f, c.country));
     const contacts: ContactInput[] = [];
     const phoneCountry = country !== null && /^[A-Z]{2}$/.test(country) ? country : null;
     const email = cell(f, c.email);
-    if (email !== '') contacts.push(this.#contacts.email(email, c.email, issues));
+    if (email !== '') contacts.push(contactReader.email(email, c.email, issues));
     const phone = cell(f, c.phone);
-    if (phone !== '') contacts.push(this.#contacts.phone(phone, phoneCountry, false, c.phone, issues));
+    if (phone !== '') contacts.push(contactReader.phone(phone, phoneCountry, false, c.phone, issues));
     const mobile = cell(f, c.mobile);
     if (mobile !== '' && mobile !== phone)
-      contacts.push(this.#contacts.phone(mobile, phoneCountry, true, c.mobile, issues));
+      contacts.push(contactReader.phone(mobile, phoneCountry, true, c.mobile, issues));
     const postal = postalContact({
       line1: cell(f, c.address_line1) || null,
       line2: cell(f, c.address_line2) || null,
@@ -229,7 +248,13 @@ export class RowNormalizer {
       country,
     });
     if (postal !== null) contacts.push(postal);
-    return contacts;
+    return { contacts, warnings: issues.warnings ?? NONE };
+  }
+
+  #contactSignature(f: readonly string[]): string {
+    let signature = '';
+    for (const i of this.#contactColumns) signature += `${f[i] ?? ''}\u001f`;
+    return signature;
   }
 }
 
