@@ -99,8 +99,10 @@ export async function openCsv(input: Readable | string, options: CsvReadOptions 
   const delimiter = options.delimiter ?? sniffDelimiter(headText);
   const parser = new CsvParser(delimiter, fileLabel);
   let rowNumber = 0;
-  const toRows = (records: readonly CsvRecord[]): TableRow[] =>
-    records.map((r) => ({ fields: r.fields, line: r.line, row: ++rowNumber, raw: r.raw }));
+  const toRows = (records: CsvRecord[]): TableRow[] => {
+    for (const r of records) r.row = ++rowNumber;
+    return records;
+  };
 
   async function* batches(): AsyncGenerator<readonly TableRow[]> {
     const records: CsvRecord[] = [];

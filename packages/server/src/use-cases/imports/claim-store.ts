@@ -116,65 +116,18 @@ export type ClaimStore = {
   flush(): Promise<void>;
 };
 
-export type CreditorState = {
-  readonly debtors: readonly DebtorRow[];
-  readonly contacts: readonly { readonly debtorId: string; readonly kind: string; readonly value: string }[];
-  readonly cases: readonly {
-    readonly caseId: string;
-    readonly debtorId: string;
-    readonly currency: string;
-  }[];
-  readonly hasClaims: boolean;
-};
-
-/** Loads, once per import, what the batches check against: debtors, contacts, cases of the creditor. */
-export async function loadCreditorState(
+/** Whether the creditor has any claim yet: a first import needs no lookups. */
+export async function creditorHasClaims(
   trx: Transaction<Database>,
   tenantId: string,
   creditorId: string,
-): Promise<CreditorState> {
-  const debtors = await trx
-    .selectFrom('debtors')
-    .select(['debtor_id', 'ref', 'kind', 'name', 'siren', 'siret', 'vat_number', 'language', 'time_zone'])
-    .where('tenant_id', '=', tenantId)
-    .where('creditor_id', '=', creditorId)
-    .execute();
-  const contacts = await trx
-    .selectFrom('contacts as c')
-    .innerJoin('debtors as d', (j) =>
-      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
-    )
-    .select(['c.debtor_id', 'c.kind', 'c.value'])
-    .where('c.tenant_id', '=', tenantId)
-    .where('d.creditor_id', '=', creditorId)
-    .execute();
-  const cases = await trx
-    .selectFrom('cases')
-    .select(['case_id', 'debtor_id', 'currency'])
-    .where('tenant_id', '=', tenantId)
-    .where('creditor_id', '=', creditorId)
-    .execute();
-  const anyClaim = await trx
+): Promise<boolean> {
+  const any = await trx
     .selectFrom('claims')
     .select('claim_id')
     .where('tenant_id', '=', tenantId)
     .where('creditor_id', '=', creditorId)
     .limit(1)
     .executeTakeFirst();
-  return {
-    debtors: debtors.map((d) => ({
-      debtorId: d.debtor_id,
-      ref: d.ref,
-      kind: d.kind,
-      name: d.name,
-      siren: d.siren,
-      siret: d.siret,
-      vatNumber: d.vat_number,
-      language: d.language,
-      timeZone: d.time_zone,
-    })),
-    contacts: contacts.map((c) => ({ debtorId: c.debtor_id, kind: c.kind, value: c.value })),
-    cases: cases.map((c) => ({ caseId: c.case_id, debtorId: c.debtor_id, currency: c.currency })),
-    hasClaims: anyClaim !== undefined,
-  };
+  return any !== undefined;
 }

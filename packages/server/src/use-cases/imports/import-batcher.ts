@@ -5,11 +5,10 @@ import {
   type BatchWrite,
   type ClaimRow,
   type ClaimStore,
-  type CreditorState,
   type ExistingClaim,
   emptyBatch,
 } from './claim-store.ts';
-import { DebtorBook } from './debtor-book.ts';
+import { type DebtorBook, hash } from './debtor-book.ts';
 import type { ErrorFile } from './error-file.ts';
 import { type ImportLocale, type RowIssue, type RowWarning, rejectionMessage } from './import-issues.ts';
 import { InvoiceRegistry } from './invoice-registry.ts';
@@ -22,7 +21,9 @@ export const LISTED_ISSUES = 1000;
 
 export type BatcherOptions = {
   readonly store: ClaimStore;
-  readonly state: CreditorState;
+  readonly book: DebtorBook;
+  /** False for a creditor's first import: nothing to look up. */
+  readonly hasClaims: boolean;
   readonly normalizer: RowNormalizer;
   readonly hasher: RowHasher;
   /** Column of the invoice number (the duplicate check and the lookup use it before validation). */
@@ -56,7 +57,7 @@ export class ImportBatcher {
 
   constructor(options: BatcherOptions) {
     this.#o = options;
-    this.#book = new DebtorBook(options.state, options.newId);
+    this.#book = options.book;
   }
 
   async process(rows: readonly TableRow[]): Promise<void> {
@@ -78,7 +79,7 @@ export class ImportBatcher {
       candidates.push(row);
       invoices.push(invoice);
     }
-    const existing: ReadonlyMap<string, ExistingClaim> = o.state.hasClaims
+    const existing: ReadonlyMap<string, ExistingClaim> = o.hasClaims
       ? await o.store.findClaims(invoices.filter((i) => i !== ''))
       : new Map();
     for (let k = 0; k < candidates.length; k++) {
@@ -116,20 +117,21 @@ export class ImportBatcher {
     batch: BatchWrite,
   ): void {
     const debtor = this.#book.resolve(claim.debtor, batch);
-    if (debtor.signature !== claim.contactSignature) {
+    const signature = hash(claim.contactSignature);
+    if (debtor.signature !== signature) {
       const { contacts, warnings } = this.#o.normalizer.contacts(row);
       this.#warn(warnings);
       this.#book.addContacts(debtor, contacts, batch);
-      debtor.signature = own(claim.contactSignature);
+      debtor.signature = signature;
     }
     const kase = this.#book.caseFor(debtor, claim.currency);
     const basis = prescriptionBasis({
       creditorIsProfessional: this.#o.creditorIsProfessional,
-      debtorKind: debtor.row.kind,
+      debtorKind: debtor.kind,
     });
     const written: ClaimRow = {
       claimId: before?.claimId ?? this.#o.newId(),
-      debtorId: debtor.row.debtorId,
+      debtorId: debtor.id,
       caseId: kase.caseId,
       invoiceNumber: claim.invoiceNumber,
       issueDate: claim.issueDate,

@@ -1,28 +1,17 @@
-import { constants } from 'node:fs';
-import { access } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
-import { DomainError } from '@relance/core';
-import type BetterSqlite3 from 'better-sqlite3';
-import { sql } from 'kysely';
 import { newId } from '../../db/ids.ts';
 import type { DebtorKind } from '../../db/schema.ts';
 import { assertMappingComplete, describeMapping } from '../../formats/mapping.ts';
 import { type MappingFileInput, parseMappingFile } from '../../formats/mapping-file.ts';
-import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
-import { loadCreditorState, type StoreContext } from './claim-store.ts';
 import { ErrorFile } from './error-file.ts';
-import { createIdFactory } from './fast-ids.ts';
-import { ImportBatcher } from './import-batcher.ts';
-import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
+import { errorFileTarget, findCreditor, tenantLocale } from './import-context.ts';
+import type { RowIssue, RowWarning } from './import-issues.ts';
+import { type ImportRun, runImport } from './import-run.ts';
 import { type ImportSourceInput, openImport } from './import-source.ts';
-import { postgresClaimStore } from './postgres-claim-store.ts';
 import { RowHasher } from './row-hash.ts';
 import { RowNormalizer } from './row-normalizer.ts';
-import { sqliteClaimStore } from './sqlite-claim-store.ts';
 
 export type ImportProgress = {
   readonly rowsRead: number;
@@ -70,12 +59,6 @@ export type ImportSummary = {
   readonly durationMs: number;
 };
 
-/** SQLite page cache during an import, in KiB. */
-const IMPORT_CACHE_KIB = 128 * 1024;
-
-/** Rows written from which PostgreSQL's statistics are refreshed at the end of the import. */
-const ANALYZE_AFTER = 10_000;
-
 /** The name the CLI knows the summary by. */
 export type ImportClaimsResult = ImportSummary;
 
@@ -100,142 +83,62 @@ export async function importClaims(
   let errorFile: ErrorFile | null = null;
   try {
     assertMappingComplete(opened.mapping, opened.fileLabel);
-    const now = deps.clock.now();
     const currency = mappingFile?.currency ?? creditor.currency;
-    const mappingView = (): ImportMappingView => ({
+    const debtorKind = mappingFile?.debtorKind ?? null;
+    const mapping: ImportMappingView = {
       columns: describeMapping(opened.mapping),
       dateOrder: opened.dateOrder,
       decimalSeparator: opened.decimalSeparator,
       currency,
-      debtorKind: mappingFile?.debtorKind ?? null,
+      debtorKind,
       delimiter: opened.table.delimiter,
-      encoding: opened.table.encoding,
-    });
+      // Read at the end: a file that looked UTF-8 may have turned out to be Windows-1252.
+      get encoding() {
+        return opened.table.encoding;
+      },
+    };
     errorFile = new ErrorFile(
       await errorFileTarget(deps, input.source, importId),
       importId,
       opened.mapping.headers,
     );
-    const normalizer = new RowNormalizer({
-      columns: opened.mapping.columns,
-      headers: opened.mapping.headers,
+    const reading = {
       dateOrder: opened.dateOrder,
       decimalSeparator: opened.decimalSeparator,
-      defaultCurrency: currency,
-      defaultDebtorKind: mappingFile?.debtorKind ?? null,
-      locale,
-    });
-    const ctx: StoreContext = { tenantId: actor.tenantId, creditorId: creditor.id, importId, now };
-    const invoiceColumn = opened.mapping.columns.invoice_number;
-    const files = errorFile;
-
-    const batcher = await deps.database.db.transaction().execute(async (trx) => {
-      if (deps.database.raw.kind === 'postgres') {
-        // One import at a time per creditor: two at once would race on the same invoice numbers.
-        await sql`select pg_advisory_xact_lock(hashtext(${`import:${ctx.tenantId}:${ctx.creditorId}`}))`.execute(
-          trx,
-        );
-      }
-      await trx
-        .insertInto('imports')
-        .values({
-          tenant_id: ctx.tenantId,
-          import_id: importId,
-          creditor_id: creditor.id,
-          file_name: opened.fileName,
-          format: opened.format,
-          status: 'running',
-          mapping: JSON.stringify(mappingView()),
-          total_rows: 0,
-          inserted: 0,
-          updated: 0,
-          unchanged: 0,
-          rejected: 0,
-          created_by: actor.id,
-          started_at: now,
-        })
-        .execute();
-      const state = await loadCreditorState(trx, ctx.tenantId, creditor.id);
-      const raw = deps.database.raw;
-      const store = raw.kind === 'sqlite' ? sqliteClaimStore(raw.sqlite, ctx) : postgresClaimStore(trx, ctx);
-      const restoreCache = raw.kind === 'sqlite' ? widenPageCache(raw.sqlite) : () => {};
-      const work = new ImportBatcher({
-        store,
-        state,
-        normalizer,
-        hasher: new RowHasher(opened.mapping.columns, {
-          dateOrder: opened.dateOrder,
-          decimalSeparator: opened.decimalSeparator,
-          currency,
-          debtorKind: mappingFile?.debtorKind ?? null,
-          professional: creditor.isProfessional,
-        }),
-        invoiceColumn: invoiceColumn ?? -1,
-        errorFile: files,
-        newId: createIdFactory(),
-        creditorIsProfessional: creditor.isProfessional,
+      currency,
+      debtorKind,
+    };
+    const run: Omit<ImportRun, 'mappingJson'> = {
+      deps,
+      actor,
+      ctx: { tenantId: actor.tenantId, creditorId: creditor.id, importId, now: deps.clock.now() },
+      opened,
+      normalizer: new RowNormalizer({
+        ...reading,
+        columns: opened.mapping.columns,
+        headers: opened.mapping.headers,
+        defaultCurrency: currency,
+        defaultDebtorKind: debtorKind,
         locale,
-        invoiceHeader:
-          invoiceColumn === null ? 'invoice_number' : (opened.mapping.headers[invoiceColumn] ?? ''),
-      });
-      try {
-        for await (const rows of opened.rows()) {
-          await work.process(rows);
-          input.onProgress?.({
-            rowsRead: work.counts.totalRows,
-            bytesRead: opened.table.bytesRead,
-            totalBytes: opened.table.totalBytes,
-          });
-        }
-      } catch (error) {
-        // Writes still in flight must land before the rollback, or they would run after it, outside it.
-        await store.flush().catch(() => {});
-        restoreCache();
-        throw error;
-      }
-      await work.finish();
-      await store.flush();
-      restoreCache();
-      if (
-        deps.database.raw.kind === 'postgres' &&
-        work.counts.inserted + work.counts.updated >= ANALYZE_AFTER
-      ) {
-        // Fresh statistics, or the next queries on these tables are planned as if they were still small.
-        await sql`analyze claims, cases, debtors, contacts`.execute(trx);
-      }
-      await refreshCases(trx, ctx.tenantId, work.touchedCases, now);
-      const finishedAt = deps.clock.now();
-      const counts = work.counts;
-      await trx
-        .updateTable('imports')
-        .set({
-          status: 'completed',
-          mapping: JSON.stringify(mappingView()),
-          total_rows: counts.totalRows,
-          inserted: counts.inserted,
-          updated: counts.updated,
-          unchanged: counts.unchanged,
-          rejected: counts.rejected,
-          error_file: counts.rejected > 0 ? files.target : null,
-          finished_at: finishedAt,
-        })
-        .where('tenant_id', '=', ctx.tenantId)
-        .where('import_id', '=', importId)
-        .execute();
-      await appendAudit(trx, {
-        tenantId: ctx.tenantId,
-        at: finishedAt,
-        actor,
-        action: 'claims.imported',
-        entityKind: 'import',
-        entityId: importId,
-        data: { creditorId: creditor.id, fileName: opened.fileName, ...counts },
-      });
-      return work;
-    });
-
+      }),
+      hasher: new RowHasher(opened.mapping.columns, { ...reading, professional: creditor.isProfessional }),
+      errorFile,
+      creditorIsProfessional: creditor.isProfessional,
+      locale,
+      onProgress: input.onProgress
+        ? (rowsRead) =>
+            input.onProgress?.({
+              rowsRead,
+              bytesRead: opened.table.bytesRead,
+              totalBytes: opened.table.totalBytes,
+            })
+        : undefined,
+    };
+    const work = await deps.database.db
+      .transaction()
+      .execute((trx) => runImport(trx, { ...run, mappingJson: () => JSON.stringify(mapping) }));
     const written = await errorFile.commit();
-    const c = batcher.counts;
+    const c = work.counts;
     return {
       importId,
       creditorId: creditor.id,
@@ -246,11 +149,11 @@ export async function importClaims(
       updated: c.updated,
       unchanged: c.unchanged,
       rejected: c.rejected,
-      rejections: batcher.rejections,
+      rejections: work.rejections,
       warned: c.warned,
-      warnings: batcher.warnings,
+      warnings: work.warnings,
       errorFile: written,
-      mapping: mappingView(),
+      mapping: { ...mapping, encoding: opened.table.encoding },
       durationMs: Math.round(performance.now() - startedAt),
     };
   } catch (error) {
@@ -259,59 +162,4 @@ export async function importClaims(
   } finally {
     opened.close();
   }
-}
-
-/**
- * A bigger SQLite page cache while the import runs: the claims indexes are written in random order (by
- * case, by debtor) and a cache that holds them saves re-reading pages. Returns how to put it back.
- */
-function widenPageCache(sqlite: BetterSqlite3.Database): () => void {
-  const previous = sqlite.pragma('cache_size', { simple: true }) as number;
-  sqlite.pragma(`cache_size = ${-IMPORT_CACHE_KIB}`);
-  return () => {
-    sqlite.pragma(`cache_size = ${previous}`);
-  };
-}
-
-type CreditorFacts = { readonly id: string; readonly currency: string; readonly isProfessional: boolean };
-
-async function findCreditor(deps: Deps, tenantId: string, ref: string): Promise<CreditorFacts> {
-  const creditors = await deps.database.db
-    .selectFrom('creditors')
-    .select(['creditor_id', 'ref', 'currency', 'is_professional'])
-    .where('tenant_id', '=', tenantId)
-    .orderBy('ref')
-    .execute();
-  const found =
-    creditors.find((c) => c.ref === ref) ?? creditors.find((c) => c.ref.toLowerCase() === ref.toLowerCase());
-  if (!found) {
-    const known = creditors.map((c) => c.ref);
-    throw new DomainError(
-      'not_found',
-      `No creditor "${ref}" in this tenant. ${known.length > 0 ? `Known creditors: ${known.join(', ')}.` : 'There is no creditor yet.'}`,
-      { reason: 'creditor_not_found', creditorRef: ref, known },
-    );
-  }
-  return { id: found.creditor_id, currency: found.currency, isProfessional: found.is_professional !== 0 };
-}
-
-async function tenantLocale(deps: Deps, tenantId: string): Promise<ImportLocale> {
-  const tenant = await deps.database.db
-    .selectFrom('tenants')
-    .select('locale')
-    .where('tenant_id', '=', tenantId)
-    .executeTakeFirst();
-  return tenant?.locale ?? 'fr';
-}
-
-/** Next to the input file when its folder is writable, else in the data folder. */
-async function errorFileTarget(deps: Deps, source: ImportSourceInput, importId: string): Promise<string> {
-  if (source.kind === 'file') {
-    const writable = await access(dirname(source.path), constants.W_OK).then(
-      () => true,
-      () => false,
-    );
-    if (writable) return `${source.path}.errors.csv`;
-  }
-  return join(deps.dataDir, 'imports', `${importId}.errors.csv`);
 }

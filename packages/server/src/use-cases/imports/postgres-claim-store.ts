@@ -120,8 +120,9 @@ export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext
         const d = b.debtorUpdates;
         send(
           CompiledQuery.raw(
-            'update debtors t set kind = u.kind, name = u.name, siren = u.siren, siret = u.siret, ' +
-              'vat_number = u.vat_number, language = u.language, time_zone = u.time_zone, updated_at = $1 ' +
+            'update debtors t set kind = u.kind, name = u.name, siren = coalesce(u.siren, t.siren), ' +
+              'siret = coalesce(u.siret, t.siret), vat_number = coalesce(u.vat_number, t.vat_number), ' +
+              'language = u.language, time_zone = u.time_zone, updated_at = $1 ' +
               'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) ' +
               'as u(debtor_id, kind, name, siren, siret, vat_number, language, time_zone) ' +
               'where t.tenant_id = $2 and t.debtor_id = u.debtor_id',

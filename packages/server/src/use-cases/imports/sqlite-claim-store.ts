@@ -35,9 +35,11 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
     'insert into debtors (tenant_id, debtor_id, creditor_id, ref, kind, name, siren, siret, vat_number, language, ' +
       "time_zone, tags, created_at, updated_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '[]', ?, ?)",
   );
+  // A legal id missing from the row keeps the one on file.
   const updateDebtor = sqlite.prepare(
-    'update debtors set kind = ?, name = ?, siren = ?, siret = ?, vat_number = ?, language = ?, time_zone = ?, ' +
-      'updated_at = ? where tenant_id = ? and debtor_id = ?',
+    'update debtors set kind = ?, name = ?, siren = coalesce(?, siren), siret = coalesce(?, siret), ' +
+      'vat_number = coalesce(?, vat_number), language = ?, time_zone = ?, updated_at = ? ' +
+      'where tenant_id = ? and debtor_id = ?',
   );
   const insertContact = sqlite.prepare(
     'insert into contacts (tenant_id, contact_id, debtor_id, kind, value, label, address_line1, address_line2, ' +
