@@ -8,7 +8,7 @@ import {
   type ExistingClaim,
   emptyBatch,
 } from './claim-store.ts';
-import { type DebtorBook, hash } from './debtor-book.ts';
+import type { DebtorBook } from './debtor-book.ts';
 import type { ErrorFile } from './error-file.ts';
 import { type ImportLocale, type RowIssue, type RowWarning, rejectionMessage } from './import-issues.ts';
 import { InvoiceRegistry } from './invoice-registry.ts';
@@ -53,7 +53,8 @@ export class ImportBatcher {
   readonly #book: DebtorBook;
   /** Invoice number → the row it was first seen on, to refuse a repeat within the file. */
   readonly #invoices = new InvoiceRegistry();
-  readonly #ends = new Map<string, string>();
+  /** End of limitation by basis and due date: a few thousand distinct dates in a million rows. */
+  readonly #ends = new Map<PrescriptionBasis, Map<string, string>>();
 
   constructor(options: BatcherOptions) {
     this.#o = options;
@@ -117,7 +118,7 @@ export class ImportBatcher {
     batch: BatchWrite,
   ): void {
     const debtor = this.#book.resolve(claim.debtor, batch);
-    const signature = hash(claim.contactSignature);
+    const signature = claim.contactSignature;
     if (debtor.signature !== signature) {
       const { contacts, warnings } = this.#o.normalizer.contacts(row);
       this.#warn(warnings);
@@ -161,11 +162,15 @@ export class ImportBatcher {
   }
 
   #prescriptionEnd(dueDate: string, basis: PrescriptionBasis): string {
-    const key = basis + dueDate;
-    let end = this.#ends.get(key);
+    let ends = this.#ends.get(basis);
+    if (ends === undefined) {
+      ends = new Map();
+      this.#ends.set(basis, ends);
+    }
+    let end = ends.get(dueDate);
     if (end === undefined) {
       end = prescriptionEndDate({ start: dueDate, basis });
-      this.#ends.set(key, end);
+      ends.set(dueDate, end);
     }
     return end;
   }

@@ -14,6 +14,7 @@ import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
 import { own } from './own-string.ts';
 import { type ContactInput, contactReader, postalContact } from './row-contacts.ts';
 import { type DebtorCells, type DebtorInput, readDebtor } from './row-debtor.ts';
+import { cellsHash30 } from './row-hash.ts';
 import { RowIssues } from './row-issues.ts';
 import { readCountry, readCurrency, readFlag } from './value-readers.ts';
 
@@ -42,8 +43,8 @@ export type ClaimInput = {
   readonly externalRef: string | null;
   readonly description: string | null;
   readonly debtor: DebtorInput;
-  /** The contact cells as written: when a debtor's next row has the same, its contacts are not read again. */
-  readonly contactSignature: string;
+  /** Hash of the contact cells as written: when a debtor's next row has the same, they are not read again. */
+  readonly contactSignature: number;
 };
 
 export type RowOutcome =
@@ -162,7 +163,7 @@ export class RowNormalizer {
       externalRef: clip(cell(f, c.external_ref)),
       description: clip(cell(f, c.description)),
       debtor,
-      contactSignature: this.#contactSignature(f),
+      contactSignature: cellsHash30(f, this.#contactColumns),
     };
     return { ok: true, claim, warnings: issues.warnings ?? NONE };
   }
@@ -249,12 +250,6 @@ export class RowNormalizer {
     });
     if (postal !== null) contacts.push(postal);
     return { contacts, warnings: issues.warnings ?? NONE };
-  }
-
-  #contactSignature(f: readonly string[]): string {
-    let signature = '';
-    for (const i of this.#contactColumns) signature += `${f[i] ?? ''}\u001f`;
-    return signature;
   }
 }
 
