@@ -258,4 +258,28 @@ describeEachDatabase('importClaims: other sources', (ctx) => {
       },
     ]);
   });
+
+  it('stores awkward text exactly as written (quotes, backslashes, braces, NULL, line breaks)', async () => {
+    const w = await importWorld(ctx.handle);
+    const summary = await importClaims(w.deps, w.actor, {
+      creditorRef: 'ACME',
+      source: { kind: 'file', path: join(fixtures, 'tricky-values.csv') },
+    });
+    expect(summary).toMatchObject({ inserted: 4, rejected: 0 });
+    const rows = await ctx.handle.db
+      .selectFrom('claims as c')
+      .innerJoin('debtors as d', (j) =>
+        j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+      )
+      .select(['c.invoice_number', 'd.name', 'c.description'])
+      .where('c.tenant_id', '=', w.tenantId)
+      .orderBy('c.invoice_number')
+      .execute();
+    expect(rows).toEqual([
+      { invoice_number: 'T-1', name: 'Say "hello" Ltd', description: 'back\\slash {brace}, comma' },
+      { invoice_number: 'T-2', name: 'NULL', description: 'two\nlines' },
+      { invoice_number: 'T-3', name: 'spaced name', description: '"quoted"' },
+      { invoice_number: 'T-4', name: 'Ωmega €uro ’quote’', description: '\\' },
+    ]);
+  });
 });
