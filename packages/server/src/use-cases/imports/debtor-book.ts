@@ -6,11 +6,14 @@ import { own } from './own-string.ts';
 import type { ContactInput } from './row-contacts.ts';
 import type { DebtorInput } from './row-debtor.ts';
 
-/** A case of a debtor: an existing one (refreshed in SQL at the end), or a new one and its totals. */
-export type CaseEntry = {
+/**
+ * A case of a debtor: an existing one (refreshed in SQL at the end), or one this import opens, whose totals
+ * are kept on the entry itself (one object per case: there may be 100,000).
+ */
+export type CaseEntry = CaseTotals & {
   readonly currency: string;
   readonly caseId: string;
-  readonly totals: CaseTotals | null;
+  readonly isNew: boolean;
 };
 
 /**
@@ -24,11 +27,13 @@ export type KnownDebtor = {
   attributes: number;
   /** Updated at most once per import, from the first row that names it. */
   seen: boolean;
-  /** Hashes of `${kind}\t${value}` of its contacts, so that none is stored twice. */
-  readonly contacts: number[];
+  /** Hashes of `${kind}\t${value}` of its contacts, so that none is stored twice (an exact-size array). */
+  contacts: readonly number[];
   /** Hash of the contact cells of the last row read for it: the same cells again need no reading. */
   signature: number;
-  readonly cases: CaseEntry[];
+  /** Its case (most debtors owe in one currency), and any in other currencies. */
+  mainCase: CaseEntry | null;
+  otherCases: CaseEntry[] | null;
 };
 
 const PAGE = 10_000;
@@ -66,7 +71,8 @@ export class DebtorBook {
           seen: false,
           contacts: [],
           signature: 0,
-          cases: [],
+          mainCase: null,
+          otherCases: null,
         };
         this.#byRef.set(d.ref, known);
         byId.set(d.debtor_id, known);
@@ -87,7 +93,10 @@ export class DebtorBook {
         .orderBy('c.contact_id')
         .limit(PAGE)
         .execute();
-      for (const c of page) byId.get(c.debtor_id)?.contacts.push(hash(`${c.kind}\t${c.value}`));
+      for (const c of page) {
+        const debtor = byId.get(c.debtor_id);
+        if (debtor) debtor.contacts = [...debtor.contacts, hash(`${c.kind}\t${c.value}`)];
+      }
       if (page.length < PAGE) break;
       after = page.at(-1)!.contact_id;
     }
@@ -97,8 +106,11 @@ export class DebtorBook {
       .where('tenant_id', '=', tenantId)
       .where('creditor_id', '=', creditorId)
       .execute();
-    for (const c of cases)
-      byId.get(c.debtor_id)?.cases.push({ currency: c.currency, caseId: c.case_id, totals: null });
+    for (const c of cases) {
+      const debtor = byId.get(c.debtor_id);
+      if (debtor)
+        addCase(debtor, { ...emptyCaseTotals(), currency: c.currency, caseId: c.case_id, isNew: false });
+    }
   }
 
   /** The debtor's entry, created on first sight; an existing one is updated once, from the first row naming it. */
@@ -134,7 +146,8 @@ export class DebtorBook {
         seen: true,
         contacts: [],
         signature: 0,
-        cases: [],
+        mainCase: null,
+        otherCases: null,
       };
       this.#byRef.set(own(input.ref), created);
       batch.debtorInserts.push(row);
@@ -154,7 +167,7 @@ export class DebtorBook {
     for (const contact of contacts) {
       const key = hash(`${contact.kind}\t${contact.value}`);
       if (debtor.contacts.includes(key)) continue;
-      debtor.contacts.push(key);
+      debtor.contacts = [...debtor.contacts, key];
       const a = contact.address;
       batch.contacts.push({
         contactId: this.#newId(),
@@ -175,9 +188,16 @@ export class DebtorBook {
 
   /** The debtor's case in this currency, opened (in memory, inserted at the end) when there is none. */
   caseFor(debtor: KnownDebtor, currency: string): CaseEntry {
-    for (const c of debtor.cases) if (c.currency === currency) return c;
-    const entry: CaseEntry = { currency: own(currency), caseId: this.#newId(), totals: emptyCaseTotals() };
-    debtor.cases.push(entry);
+    if (debtor.mainCase?.currency === currency) return debtor.mainCase;
+    const other = debtor.otherCases?.find((c) => c.currency === currency);
+    if (other) return other;
+    const entry: CaseEntry = {
+      ...emptyCaseTotals(),
+      currency: own(currency),
+      caseId: this.#newId(),
+      isNew: true,
+    };
+    addCase(debtor, entry);
     return entry;
   }
 
@@ -185,13 +205,17 @@ export class DebtorBook {
   newCases(): CaseRow[] {
     const cases: CaseRow[] = [];
     for (const debtor of this.#byRef.values()) {
-      for (const c of debtor.cases) {
-        if (c.totals !== null)
-          cases.push({ caseId: c.caseId, debtorId: debtor.id, currency: c.currency, totals: c.totals });
+      for (const c of [debtor.mainCase, ...(debtor.otherCases ?? [])]) {
+        if (c?.isNew) cases.push({ caseId: c.caseId, debtorId: debtor.id, currency: c.currency, totals: c });
       }
     }
     return cases;
   }
+}
+
+function addCase(debtor: KnownDebtor, entry: CaseEntry): void {
+  if (debtor.mainCase === null) debtor.mainCase = entry;
+  else debtor.otherCases = [...(debtor.otherCases ?? []), entry];
 }
 
 function attributesHash(...values: readonly (string | null)[]): number {

@@ -148,7 +148,7 @@ export class ImportBatcher {
       description: claim.description,
       contentHash,
     };
-    if (kase.totals !== null) addClaimToTotals(kase.totals, written);
+    if (kase.isNew) addClaimToTotals(kase, written);
     else this.touchedCases.add(kase.caseId);
     if (before === undefined) {
       batch.claimInserts.push(written);

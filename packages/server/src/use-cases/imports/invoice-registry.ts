@@ -30,7 +30,7 @@ export class InvoiceRegistry {
     }
     this.#add(invoice, row);
     this.#table[slot] = this.#count - 1;
-    if (this.#count * 2 > this.#table.length) this.#rehash();
+    if (this.#count * 4 > this.#table.length * 3) this.#rehash();
     return undefined;
   }
 
