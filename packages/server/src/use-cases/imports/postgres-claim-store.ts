@@ -42,9 +42,10 @@ function unnestInsert(
 }
 
 /**
- * PostgreSQL through the import's Kysely transaction, raw SQL with arrays. Writes are sent without
- * waiting: the database inserts batch N while Node parses batch N+1 (two cores, both busy). Queries on
- * one connection run in order, so the next lookup sees every write before it.
+ * PostgreSQL through the import's Kysely transaction, raw SQL with arrays. A batch's writes are sent
+ * without waiting: the database inserts batch N while Node reads and checks batch N+1 (two cores, both
+ * busy); batch N+2 waits for batch N. Queries on one connection run in order, so the next lookup sees
+ * every write before it.
  */
 export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext): ClaimStore {
   const { tenantId, creditorId, importId, now } = ctx;
@@ -95,6 +96,9 @@ export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext
     },
 
     async write(b: BatchWrite) {
+      // One batch in flight at most: the previous one must be done before this one is sent, or a fast
+      // reader would queue the whole file in memory ahead of the database.
+      await pending.catch(() => {});
       if (failure !== null) throw failure;
       if (b.debtorInserts.length > 0) {
         const d = b.debtorInserts;
