@@ -6,10 +6,10 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { ErrorFile } from './error-file.ts';
-import { errorFileTarget, findCreditor, tenantLocale } from './import-context.ts';
-import type { RowIssue, RowWarning } from './import-issues.ts';
+import { type CreditorFacts, errorFileTarget, findCreditor, tenantLocale } from './import-context.ts';
+import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
 import { type ImportRun, runImport } from './import-run.ts';
-import { type ImportSourceInput, openImport } from './import-source.ts';
+import { type ImportSourceInput, type OpenedImport, openImport } from './import-source.ts';
 import { RowHasher } from './row-hash.ts';
 import { RowNormalizer } from './row-normalizer.ts';
 
@@ -59,6 +59,54 @@ export type ImportSummary = {
   readonly durationMs: number;
 };
 
+type RunParts = {
+  readonly deps: Deps;
+  readonly actor: Actor;
+  readonly opened: OpenedImport;
+  readonly creditor: CreditorFacts;
+  readonly locale: ImportLocale;
+  readonly importId: string;
+  readonly errorFile: ErrorFile;
+  readonly currency: string;
+  readonly debtorKind: DebtorKind | null;
+};
+
+/** How every row will be read (mapping, detected formats, defaults), bound together for the run. */
+function prepareRun(p: RunParts): Omit<ImportRun, 'mappingJson'> & { onProgress: ImportRun['onProgress'] } {
+  const { opened } = p;
+  const reading = {
+    dateOrder: opened.dateOrder,
+    decimalSeparator: opened.decimalSeparator,
+    currency: p.currency,
+    debtorKind: p.debtorKind,
+  };
+  return {
+    deps: p.deps,
+    actor: p.actor,
+    ctx: {
+      tenantId: p.actor.tenantId,
+      creditorId: p.creditor.id,
+      importId: p.importId,
+      now: p.deps.clock.now(),
+    },
+    opened,
+    normalizer: new RowNormalizer({
+      columns: opened.mapping.columns,
+      headers: opened.mapping.headers,
+      dateOrder: opened.dateOrder,
+      decimalSeparator: opened.decimalSeparator,
+      defaultCurrency: p.currency,
+      defaultDebtorKind: p.debtorKind,
+      locale: p.locale,
+    }),
+    hasher: new RowHasher(opened.mapping.columns, { ...reading, professional: p.creditor.isProfessional }),
+    errorFile: p.errorFile,
+    creditorIsProfessional: p.creditor.isProfessional,
+    locale: p.locale,
+    onProgress: undefined,
+  };
+}
+
 /** The name the CLI knows the summary by. */
 export type ImportClaimsResult = ImportSummary;
 
@@ -102,38 +150,22 @@ export async function importClaims(
       importId,
       opened.mapping.headers,
     );
-    const reading = {
-      dateOrder: opened.dateOrder,
-      decimalSeparator: opened.decimalSeparator,
-      currency,
-      debtorKind,
-    };
-    const run: Omit<ImportRun, 'mappingJson'> = {
+    const run = prepareRun({
       deps,
       actor,
-      ctx: { tenantId: actor.tenantId, creditorId: creditor.id, importId, now: deps.clock.now() },
       opened,
-      normalizer: new RowNormalizer({
-        ...reading,
-        columns: opened.mapping.columns,
-        headers: opened.mapping.headers,
-        defaultCurrency: currency,
-        defaultDebtorKind: debtorKind,
-        locale,
-      }),
-      hasher: new RowHasher(opened.mapping.columns, { ...reading, professional: creditor.isProfessional }),
-      errorFile,
-      creditorIsProfessional: creditor.isProfessional,
+      creditor,
       locale,
-      onProgress: input.onProgress
-        ? (rowsRead) =>
-            input.onProgress?.({
-              rowsRead,
-              bytesRead: opened.table.bytesRead,
-              totalBytes: opened.table.totalBytes,
-            })
-        : undefined,
-    };
+      importId,
+      errorFile,
+      currency,
+      debtorKind,
+    });
+    const onProgress = input.onProgress;
+    if (onProgress) {
+      run.onProgress = (rowsRead) =>
+        onProgress({ rowsRead, bytesRead: opened.table.bytesRead, totalBytes: opened.table.totalBytes });
+    }
     const work = await deps.database.db
       .transaction()
       .execute((trx) => runImport(trx, { ...run, mappingJson: () => JSON.stringify(mapping) }));

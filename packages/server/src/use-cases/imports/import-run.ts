@@ -34,7 +34,7 @@ export type ImportRun = {
   readonly locale: ImportLocale;
   /** The mapping as stored with the import (JSON), read when the row is written and when it is completed. */
   readonly mappingJson: () => string;
-  readonly onProgress: ((rowsRead: number) => void) | undefined;
+  onProgress: ((rowsRead: number) => void) | undefined;
 };
 
 /**
