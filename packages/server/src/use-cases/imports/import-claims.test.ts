@@ -162,10 +162,9 @@ describeEachDatabase('importClaims: a French CSV', (ctx) => {
 
   it('keeps the case aggregates in step with the claims', async () => {
     const w = await importWorld(ctx.handle);
-    await importClaims(w.deps, w.actor, {
-      creditorRef: 'ACME',
-      source: { kind: 'file', path: join(fixtures, 'factures-fr.csv') },
-    });
+    const path = join(w.dir, 'factures.csv');
+    copyFileSync(join(fixtures, 'factures-fr.csv'), path);
+    await importClaims(w.deps, w.actor, { creditorRef: 'ACME', source: { kind: 'file', path } });
     const cases = async () =>
       ctx.handle.db
         .selectFrom('cases as k')
