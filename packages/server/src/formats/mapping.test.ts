@@ -1,11 +1,12 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { sharedFixtures } from '../../test/support/shared-fixtures.ts';
 import { FIELD_SYNONYMS, headerKey, IMPORT_FIELDS } from './import-fields.ts';
 import { assertMappingComplete, describeMapping, fieldForHeader, mapColumns } from './mapping.ts';
 import { parseMappingFile } from './mapping-file.ts';
 
-const shared = process.env.RELANCE_FIXTURES ?? '/work/shared/fixtures';
+const shared = sharedFixtures();
 
 describe('fieldForHeader', () => {
   it.each([
@@ -58,42 +59,39 @@ describe('fieldForHeader', () => {
 });
 
 describe('mapColumns', () => {
-  it.skipIf(!existsSync(join(shared, 'csv')))(
-    'maps the Xero sales-invoice template and the IBM export',
-    () => {
-      const xero = readFileSync(join(shared, 'csv/xero_SalesInvoiceTemplate_header.csv'), 'utf8').split(',');
-      const mapped = describeMapping(mapColumns(xero));
-      expect(mapped).toMatchObject({
-        debtor_name: '*ContactName',
-        email: 'EmailAddress',
-        address_line1: 'POAddressLine1',
-        address_line2: 'POAddressLine2',
-        city: 'POCity',
-        postal_code: 'POPostalCode',
-        country: 'POCountry',
-        invoice_number: '*InvoiceNumber',
-        external_ref: 'Reference',
-        issue_date: '*InvoiceDate',
-        due_date: '*DueDate',
-        amount: 'Total',
-        description: '*Description',
-        currency: 'Currency',
-      });
-      const ibm = readFileSync(
-        join(shared, 'csv/ibm_watson_WA_Fn-UseC_-Accounts-Receivable.csv'),
-        'utf8',
-      ).split('\n')[0]!;
-      const ibmMapping = mapColumns(ibm.trim().split(','));
-      expect(ibmMapping.missingRequired).toEqual([]);
-      expect(ibmMapping.unmappedHeaders).toEqual([
-        'countryCode',
-        'PaperlessDate',
-        'PaperlessBill',
-        'DaysToSettle',
-        'DaysLate',
-      ]);
-    },
-  );
+  it('maps the Xero sales-invoice template and the IBM export', () => {
+    const xero = readFileSync(join(shared, 'csv/xero_SalesInvoiceTemplate_header.csv'), 'utf8').split(',');
+    const mapped = describeMapping(mapColumns(xero));
+    expect(mapped).toMatchObject({
+      debtor_name: '*ContactName',
+      email: 'EmailAddress',
+      address_line1: 'POAddressLine1',
+      address_line2: 'POAddressLine2',
+      city: 'POCity',
+      postal_code: 'POPostalCode',
+      country: 'POCountry',
+      invoice_number: '*InvoiceNumber',
+      external_ref: 'Reference',
+      issue_date: '*InvoiceDate',
+      due_date: '*DueDate',
+      amount: 'Total',
+      description: '*Description',
+      currency: 'Currency',
+    });
+    const ibm = readFileSync(
+      join(shared, 'csv/ibm_watson_WA_Fn-UseC_-Accounts-Receivable.csv'),
+      'utf8',
+    ).split('\n')[0]!;
+    const ibmMapping = mapColumns(ibm.trim().split(','));
+    expect(ibmMapping.missingRequired).toEqual([]);
+    expect(ibmMapping.unmappedHeaders).toEqual([
+      'countryCode',
+      'PaperlessDate',
+      'PaperlessBill',
+      'DaysToSettle',
+      'DaysLate',
+    ]);
+  });
 
   it('takes the first of two columns naming the same field, and lets a stated mapping win', () => {
     const headers = ['Montant', 'Montant TTC', 'Facture', 'Échéance', 'Client'];
