@@ -3,15 +3,19 @@ import { fileURLToPath } from 'node:url';
 
 /**
  * The project's shared acceptance fixtures (real public files: receivables CSVs, bank statements,
- * e-invoices). They live in `shared/` beside the repository — where CI puts them too — so a test
- * that needs one fails when they are missing rather than passing without having looked.
- * RELANCE_FIXTURES points elsewhere.
+ * e-invoices), in `shared/` beside the repository, where CI puts them too; RELANCE_FIXTURES points
+ * elsewhere. Under CI a missing folder is an error, so a test never passes without having looked;
+ * in a lone clone (no shared/ beside it) the tests that need them are skipped, and say so.
  */
-export function sharedFixtures(): string {
+export function sharedFixtures(): string | null {
   const dir =
     process.env.RELANCE_FIXTURES ?? fileURLToPath(new URL('../../../../../shared/fixtures', import.meta.url));
-  if (!existsSync(dir)) {
-    throw new Error(`The shared fixtures are not at ${dir}: clone beside shared/ or set RELANCE_FIXTURES.`);
+  if (existsSync(dir)) return dir;
+  if (process.env.CI) {
+    throw new Error(
+      `The shared fixtures are not at ${dir}: CI clones beside shared/ (or set RELANCE_FIXTURES).`,
+    );
   }
-  return dir;
+  process.stderr.write(`shared fixtures not found at ${dir}: the tests on real public files are skipped\n`);
+  return null;
 }

@@ -7,7 +7,7 @@ import { describeEachDatabase } from '../../../test/support/databases.ts';
 import { sharedFixtures } from '../../../test/support/shared-fixtures.ts';
 import { importClaims } from './import-claims.ts';
 
-const shared = sharedFixtures();
+const shared = sharedFixtures() ?? '';
 const ibm = join(shared, 'csv/ibm_watson_WA_Fn-UseC_-Accounts-Receivable.csv');
 
 describeEachDatabase('importClaims: other sources', (ctx) => {
@@ -121,59 +121,65 @@ describeEachDatabase('importClaims: other sources', (ctx) => {
     ]);
   });
 
-  it('imports the IBM accounts-receivable sample: M/D/YYYY, leading zeros, disputes, settled', async () => {
-    const w = await importWorld(ctx.handle);
-    const summary = await importClaims(w.deps, w.actor, {
-      creditorRef: 'ACME',
-      source: { kind: 'file', path: ibm },
-    });
-    expect(summary).toMatchObject({ totalRows: 2466, inserted: 2466, rejected: 0 });
-    expect(summary.mapping).toMatchObject({ dateOrder: 'mdy', decimalSeparator: '.', delimiter: ',' });
-    expect(summary.mapping.columns).toMatchObject({
-      invoice_number: 'invoiceNumber',
-      debtor_ref: 'customerID',
-      issue_date: 'InvoiceDate',
-      due_date: 'DueDate',
-      amount: 'InvoiceAmount',
-      disputed: 'Disputed',
-      settled_date: 'SettledDate',
-    });
-    const first = await ctx.handle.db
-      .selectFrom('claims')
-      .select(['invoice_number', 'issue_date', 'due_date', 'amount_minor', 'outstanding_minor', 'status'])
-      .where('tenant_id', '=', w.tenantId)
-      .where('invoice_number', '=', '0000611365')
-      .executeTakeFirstOrThrow();
-    expect(first).toEqual({
-      invoice_number: '0000611365',
-      issue_date: '2013-01-02',
-      due_date: '2013-02-01',
-      amount_minor: 5594,
-      outstanding_minor: 0,
-      status: 'paid',
-    });
-    const counts = await ctx.handle.db
-      .selectFrom('claims')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count<number>('dispute_reason').as('reasons')])
-      .where('tenant_id', '=', w.tenantId)
-      .where('invoice_number', 'like', '0%')
-      .executeTakeFirstOrThrow();
-    expect(Number(counts.n)).toBe(266);
-    const cases = await ctx.handle.db
-      .selectFrom('cases')
-      .select(['status', 'outstanding_minor', 'claim_count'])
-      .where('tenant_id', '=', w.tenantId)
-      .execute();
-    expect(cases).toHaveLength(100);
-    expect(cases.every((c) => c.status === 'closed' && c.outstanding_minor === 0)).toBe(true);
-    expect(cases.reduce((n, c) => n + c.claim_count, 0)).toBe(2466);
+  it.skipIf(shared === '')(
+    'imports the IBM accounts-receivable sample: M/D/YYYY, leading zeros, disputes, settled',
+    async () => {
+      const w = await importWorld(ctx.handle);
+      const summary = await importClaims(w.deps, w.actor, {
+        creditorRef: 'ACME',
+        source: { kind: 'file', path: ibm },
+      });
+      expect(summary).toMatchObject({ totalRows: 2466, inserted: 2466, rejected: 0 });
+      expect(summary.mapping).toMatchObject({ dateOrder: 'mdy', decimalSeparator: '.', delimiter: ',' });
+      expect(summary.mapping.columns).toMatchObject({
+        invoice_number: 'invoiceNumber',
+        debtor_ref: 'customerID',
+        issue_date: 'InvoiceDate',
+        due_date: 'DueDate',
+        amount: 'InvoiceAmount',
+        disputed: 'Disputed',
+        settled_date: 'SettledDate',
+      });
+      const first = await ctx.handle.db
+        .selectFrom('claims')
+        .select(['invoice_number', 'issue_date', 'due_date', 'amount_minor', 'outstanding_minor', 'status'])
+        .where('tenant_id', '=', w.tenantId)
+        .where('invoice_number', '=', '0000611365')
+        .executeTakeFirstOrThrow();
+      expect(first).toEqual({
+        invoice_number: '0000611365',
+        issue_date: '2013-01-02',
+        due_date: '2013-02-01',
+        amount_minor: 5594,
+        outstanding_minor: 0,
+        status: 'paid',
+      });
+      const counts = await ctx.handle.db
+        .selectFrom('claims')
+        .select((eb) => [
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.count<number>('dispute_reason').as('reasons'),
+        ])
+        .where('tenant_id', '=', w.tenantId)
+        .where('invoice_number', 'like', '0%')
+        .executeTakeFirstOrThrow();
+      expect(Number(counts.n)).toBe(266);
+      const cases = await ctx.handle.db
+        .selectFrom('cases')
+        .select(['status', 'outstanding_minor', 'claim_count'])
+        .where('tenant_id', '=', w.tenantId)
+        .execute();
+      expect(cases).toHaveLength(100);
+      expect(cases.every((c) => c.status === 'closed' && c.outstanding_minor === 0)).toBe(true);
+      expect(cases.reduce((n, c) => n + c.claim_count, 0)).toBe(2466);
 
-    const again = await importClaims(w.deps, w.actor, {
-      creditorRef: 'ACME',
-      source: { kind: 'file', path: ibm },
-    });
-    expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2466 });
-  });
+      const again = await importClaims(w.deps, w.actor, {
+        creditorRef: 'ACME',
+        source: { kind: 'file', path: ibm },
+      });
+      expect(again).toMatchObject({ inserted: 0, updated: 0, unchanged: 2466 });
+    },
+  );
 
   it('imports records given as objects (an API upload), writing its error file in the data folder', async () => {
     const w = await importWorld(ctx.handle, { locale: 'en' });
