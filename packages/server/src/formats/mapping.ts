@@ -115,13 +115,21 @@ function findHeader(headers: readonly string[], wanted: string): number | null {
   return loose === -1 ? null : loose;
 }
 
+/**
+ * What an import needs: each requirement is met by a column for any one of its fields. The single
+ * source of the rule: the preview sends it to the web app, which checks a mapping as it is edited.
+ */
+export const IMPORT_REQUIREMENTS: Readonly<Record<MissingRequirement, readonly ImportField[]>> = {
+  invoice_number: ['invoice_number'],
+  due_date: ['due_date'],
+  amount: ['amount', 'outstanding'],
+  debtor_name: ['debtor_name', 'debtor_ref'],
+};
+
 function missingRequirements(columns: ColumnIndexes): MissingRequirement[] {
-  const missing: MissingRequirement[] = [];
-  if (columns.invoice_number === null) missing.push('invoice_number');
-  if (columns.due_date === null) missing.push('due_date');
-  if (columns.amount === null && columns.outstanding === null) missing.push('amount');
-  if (columns.debtor_name === null && columns.debtor_ref === null) missing.push('debtor_name');
-  return missing;
+  return (Object.keys(IMPORT_REQUIREMENTS) as MissingRequirement[]).filter((requirement) =>
+    IMPORT_REQUIREMENTS[requirement].every((field) => columns[field] === null),
+  );
 }
 
 const REQUIREMENT_LABELS: Readonly<Record<MissingRequirement, string>> = {

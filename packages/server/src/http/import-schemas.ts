@@ -71,6 +71,11 @@ export const importPreviewSchema = z.object({
     .describe('The first 10 rows, header → value'),
   unmappedHeaders: z.array(z.string()).readonly(),
   fields: z.array(z.string()).readonly().describe('Every field a column can be mapped to'),
+  requirements: z
+    .record(z.string(), z.array(z.string()).readonly())
+    .describe(
+      'Each requirement and the fields any one of which meets it (an amount or an outstanding balance…)',
+    ),
 });
 
 const text = (max: number) => z.string().trim().min(1).max(max);

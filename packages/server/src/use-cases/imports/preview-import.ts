@@ -1,6 +1,6 @@
 import type { DateOrder, DecimalSeparator } from '@relance/core';
 import { IMPORT_FIELDS, type ImportField } from '../../formats/import-fields.ts';
-import { describeMapping, type MissingRequirement } from '../../formats/mapping.ts';
+import { describeMapping, IMPORT_REQUIREMENTS, type MissingRequirement } from '../../formats/mapping.ts';
 import { type MappingFileInput, parseMappingFile } from '../../formats/mapping-file.ts';
 import type { TabularFormat } from '../../formats/tabular.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -22,6 +22,8 @@ export type ImportPreview = {
   readonly sampleRows: readonly Readonly<Record<string, string>>[];
   readonly unmappedHeaders: readonly string[];
   readonly fields: readonly ImportField[];
+  /** Each requirement and the fields any one of which meets it. */
+  readonly requirements: Readonly<Record<MissingRequirement, readonly ImportField[]>>;
 };
 
 /**
@@ -54,6 +56,7 @@ export async function previewImport(
         ),
       unmappedHeaders: opened.mapping.unmappedHeaders,
       fields: IMPORT_FIELDS,
+      requirements: IMPORT_REQUIREMENTS,
     };
   } finally {
     opened.close();

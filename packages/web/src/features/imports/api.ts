@@ -18,6 +18,8 @@ export type ImportPreview = {
   readonly unmappedHeaders: readonly string[];
   /** Every field a column can be mapped to, in the order to show them. */
   readonly fields?: readonly string[];
+  /** What an import needs, as the server checks it: each requirement is met by any one of its fields. */
+  readonly requirements: Readonly<Record<string, readonly string[]>>;
 };
 
 /** A row rejected (or kept with a warning): its line as a spreadsheet shows it, the column, why. */

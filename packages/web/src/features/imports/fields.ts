@@ -28,20 +28,15 @@ export const KNOWN_FIELDS = [
   'description',
 ] as const;
 
-/**
- * What an import needs, as the server checks it: each requirement is met by any one of its fields
- * (an amount or an outstanding balance; a debtor name or a customer reference).
- */
-export const REQUIREMENTS: Readonly<Record<string, readonly string[]>> = {
-  invoice_number: ['invoice_number'],
-  due_date: ['due_date'],
-  amount: ['amount', 'outstanding'],
-  debtor_name: ['debtor_name', 'debtor_ref'],
-};
+/** What an import needs, as the server sends it with the preview: requirement → fields meeting it. */
+export type Requirements = Readonly<Record<string, readonly string[]>>;
 
 /** The requirements no mapped column meets. */
-export function missingRequirements(mapping: Readonly<Record<string, string | null>>): string[] {
-  return Object.entries(REQUIREMENTS)
+export function missingRequirements(
+  mapping: Readonly<Record<string, string | null>>,
+  requirements: Requirements,
+): string[] {
+  return Object.entries(requirements)
     .filter(([, fields]) => !fields.some((field) => mapping[field]))
     .map(([requirement]) => requirement);
 }

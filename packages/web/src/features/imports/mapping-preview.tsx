@@ -3,7 +3,6 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ImportPreview } from './api.ts';
 import { FieldLabel, useFieldName } from './field-label.tsx';
-import { REQUIREMENTS } from './fields.ts';
 
 export type Mapping = Readonly<Record<string, string | null>>;
 
@@ -66,7 +65,7 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
   const [showAll, setShowAll] = useState(false);
   // The fields worth a look first: the required ones and those the file fills.
   const [firstFields] = useState(
-    () => new Set(Object.keys(mapping).filter((field) => field in REQUIREMENTS || mapping[field])),
+    () => new Set(Object.keys(mapping).filter((field) => field in preview.requirements || mapping[field])),
   );
   const shownFields = Object.keys(mapping).filter(
     (field) => showAll || firstFields.has(field) || mapping[field] || missing.has(field),
@@ -113,7 +112,7 @@ export function MappingPreview({ preview, mapping, missing, onChange }: MappingP
                   data-missing={isMissing || undefined}
                 >
                   <Table.Td>
-                    <FieldLabel field={field} />
+                    <FieldLabel field={field} requirements={preview.requirements} />
                   </Table.Td>
                   <Table.Td>
                     <Select

@@ -53,7 +53,7 @@ export function NewImport() {
     },
   });
 
-  const missing = preview ? missingRequirements(mapping) : [];
+  const missing = preview ? missingRequirements(mapping, preview.requirements) : [];
   const canRun = Boolean(preview && file && creditorRef && missing.length === 0 && !runMutation.isPending);
 
   const reset = () => {
