@@ -1,3 +1,4 @@
+import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import type { DateOrder } from './dates.ts';
 import {
@@ -8,10 +9,13 @@ import {
   daysBetween,
   detectDateOrder,
   formatDate,
+  fromEpochDay,
   isIsoDate,
+  isoWeekday,
   maxDate,
   minDate,
   parseDate,
+  toEpochDay,
 } from './dates.ts';
 import { DomainError } from './errors.ts';
 
@@ -162,5 +166,24 @@ describe('formatDate', () => {
     ['2026-09-05', 'en', '5 Sep 2026'],
   ] as const)('%s (%s) → %s', (date, locale, expected) => {
     expect(formatDate(date, locale)).toBe(expected);
+  });
+});
+
+describe('epoch-day arithmetic', () => {
+  it('agrees with Temporal over four centuries of dates', () => {
+    let date = Temporal.PlainDate.from('1899-12-25');
+    for (let i = 0; i < 146_097 + 800; i += 37) {
+      const iso = date.toString();
+      expect(fromEpochDay(toEpochDay(iso))).toBe(iso);
+      expect(isoWeekday(iso)).toBe(date.dayOfWeek);
+      expect(addDays(iso, 37)).toBe(date.add({ days: 37 }).toString());
+      date = date.add({ days: 37 });
+    }
+  });
+
+  it('counts days across a leap day', () => {
+    expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
+    expect(daysBetween('2016-01-01', '2016-04-10')).toBe(100);
+    expect(toEpochDay('1970-01-01')).toBe(0);
   });
 });

@@ -91,8 +91,55 @@ export function detectDateOrder(samples: readonly string[]): DateOrder {
   return 'dmy';
 }
 
+/**
+ * Day arithmetic without Temporal objects: the daily run does it a million times.
+ * Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's civil-days algorithm).
+ */
+export function toEpochDay(date: IsoDate): number {
+  const m = ISO_DATE.exec(date);
+  if (!m) throw new DomainError('invalid_input', `Not an ISO date: ${date}`, { date });
+  return civilDay(Number(m[1]), Number(m[2]), Number(m[3]), date);
+}
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function civilDay(year: number, m: number, d: number, date: string): number {
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const last = m === 2 && leap ? 29 : (MONTH_DAYS[m - 1] ?? 0);
+  if (m < 1 || m > 12 || d < 1 || d > last) {
+    throw new DomainError('invalid_input', `Not an ISO date: ${date}`, { date });
+  }
+  let y = year;
+  y -= m <= 2 ? 1 : 0;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m + (m > 2 ? -3 : 9)) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function fromEpochDay(day: number): IsoDate {
+  const z = day + 719468;
+  const era = Math.floor(z / 146097);
+  const doe = z - era * 146097;
+  const yoe = Math.floor(
+    (doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365,
+  );
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  const y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+  return `${String(y).padStart(4, '0')}-${m < 10 ? '0' : ''}${m}-${d < 10 ? '0' : ''}${d}`;
+}
+
+/** ISO weekday of a date: 1 = Monday … 7 = Sunday. */
+export function isoWeekday(date: IsoDate): number {
+  return ((((toEpochDay(date) + 3) % 7) + 7) % 7) + 1;
+}
+
 export function addDays(date: IsoDate, days: number): IsoDate {
-  return toPlain(date).add({ days }).toString();
+  return fromEpochDay(toEpochDay(date) + days);
 }
 
 /** Same day N years later; 29 Feb lands on 28 Feb in a common year. */
@@ -106,12 +153,13 @@ export function addMonths(date: IsoDate, months: number): IsoDate {
 
 /** b − a in whole days: daysBetween('2024-03-15', '2024-03-16') = 1. */
 export function daysBetween(a: IsoDate, b: IsoDate): number {
-  return toPlain(a).until(toPlain(b), { largestUnit: 'day' }).days;
+  return toEpochDay(b) - toEpochDay(a);
 }
 
 /** -1, 0 or 1, for sorting. */
 export function compareDates(a: IsoDate, b: IsoDate): number {
-  return Temporal.PlainDate.compare(toPlain(a), toPlain(b));
+  // ISO dates of four-digit years sort as strings.
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 export function maxDate(a: IsoDate, b: IsoDate): IsoDate {
