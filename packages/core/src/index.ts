@@ -51,10 +51,13 @@ export {
   daysBetween,
   detectDateOrder,
   formatDate,
+  fromEpochDay,
   isIsoDate,
+  isoWeekday,
   maxDate,
   minDate,
   parseDate,
+  toEpochDay,
 } from './shared/dates.ts';
 export type { DomainErrorCode } from './shared/errors.ts';
 export { assertNever, DomainError } from './shared/errors.ts';
@@ -74,3 +77,49 @@ export {
 } from './shared/money.ts';
 export type { Result } from './shared/result.ts';
 export { err, ok } from './shared/result.ts';
+export type { StrategyIssue } from './strategies/check-strategy.ts';
+export { checkAssignment, checkStrategy } from './strategies/check-strategy.ts';
+export type { Assignment, SegmentFacts } from './strategies/conditions.ts';
+export { assignStrategy, decimalToMinor, matchCondition, profileOf } from './strategies/conditions.ts';
+export type {
+  ActionChannel,
+  AssignmentRules,
+  BacklogRule,
+  Condition,
+  DebtorProfile,
+  Localized,
+  Reactions,
+  Step,
+  StepAction,
+  StepTiming,
+  StrategyDefinition,
+} from './strategies/definition.ts';
+export { ACTION_CHANNELS } from './strategies/definition.ts';
+export {
+  B2B_LADDER,
+  B2C_ACTIVE_LADDER,
+  B2C_SENIOR_LADDER,
+  DEFAULT_ASSIGNMENT,
+  READY_STRATEGIES,
+} from './strategies/library.ts';
+export { planCase } from './strategies/plan.ts';
+export type {
+  ActionPurpose,
+  CaseFacts,
+  CasePlan,
+  CaseStage,
+  NextAction,
+  PlanInput,
+  PlannedAction,
+  Reason,
+  ReasonCode,
+} from './strategies/plan-types.ts';
+export type {
+  CaseEvent,
+  CaseEventKind,
+  CaseProgress,
+  PlanState,
+  PromiseState,
+} from './strategies/progress.ts';
+export { CASE_EVENT_KINDS, NEW_PROGRESS } from './strategies/progress.ts';
+export { channelName, describeReason } from './strategies/reasons.ts';

@@ -1,0 +1,189 @@
+import type { IsoDate } from '../shared/dates.ts';
+import { addDays } from '../shared/dates.ts';
+import type { StrategyDefinition } from './definition.ts';
+import { applyEvents, eventAction, note } from './events.ts';
+import { climbLadder } from './ladder.ts';
+import type { CasePlan, CaseStage, NextAction, PlanInput, PlannedAction, Reason } from './plan-types.ts';
+import type { CaseProgress } from './progress.ts';
+import { NEW_PROGRESS } from './progress.ts';
+
+/**
+ * Decides what happens to one case today: reactions to the events since the last run, promise and plan
+ * checks, pauses and holds, then the ladder. Pure: the same input gives the same plan, which is what
+ * makes a second run on the same day a no-op.
+ */
+export function planCase(input: PlanInput): CasePlan {
+  const { strategy, facts, today } = input;
+  const notes: Reason[] = [];
+  const actions: PlannedAction[] = [];
+  let progress = onStrategy(input, notes);
+  const applied = applyEvents(strategy, progress, input.events);
+  progress = applied.progress;
+  actions.push(...applied.actions);
+  notes.push(...applied.notes);
+  const done = (stage: CaseStage, next: NextAction | null): CasePlan => ({
+    progress,
+    stage,
+    actions,
+    notes,
+    next,
+  });
+
+  if (facts.settled || facts.outstandingMinor <= 0) {
+    if (progress.completedOn === null) {
+      progress = {
+        ...progress,
+        completedOn: today,
+        promise: null,
+        plan: null,
+        pausedUntil: null,
+        pauseReason: null,
+      };
+      notes.push(note('payment_full', {}));
+      const thanks = strategy.reactions.paymentFull.thankTemplate;
+      if (thanks && input.events.some((event) => event.kind === 'payment')) {
+        const channel = strategy.reactions.paymentFull.channel ?? 'email';
+        actions.push(
+          eventAction(
+            strategy.key,
+            progress.cycle,
+            `thanks-${today}`,
+            channel,
+            thanks,
+            'thanks',
+            'payment_full',
+            {},
+          ),
+        );
+      }
+    }
+    return done('completed', null);
+  }
+  if (progress.completedOn !== null) progress = { ...progress, completedOn: null };
+  if (progress.pausedManually) return done('paused', null);
+
+  let forceIndex: number | null = null;
+  const promise = checkPromise(strategy, progress, facts.outstandingMinor, today, notes);
+  progress = promise.progress;
+  if (promise.waitUntil) return done('promise', check(promise.waitUntil, 'promise_check'));
+  forceIndex = promise.forceIndex;
+
+  const plan = checkPlan(strategy, progress, facts.outstandingMinor, today, notes);
+  progress = plan.progress;
+  if (plan.waitUntil) return done('plan', check(plan.waitUntil, 'plan_check'));
+  forceIndex = plan.forceIndex ?? forceIndex;
+
+  if (progress.pausedUntil !== null) {
+    if (today < progress.pausedUntil) return done('paused', check(progress.pausedUntil, 'pause_end'));
+    progress = { ...progress, pausedUntil: null, pauseReason: null };
+  }
+  if (facts.collectableMinor <= 0) {
+    notes.push(note('held_dispute', {}));
+    return done('held', null);
+  }
+  const ladder = climbLadder(strategy, facts, progress, today, forceIndex);
+  progress = ladder.progress;
+  actions.push(...ladder.actions);
+  notes.push(...ladder.notes);
+  if (ladder.finished) {
+    notes.push(note('ladder_finished', { strategy: strategy.key }));
+    return done('exhausted', null);
+  }
+  const preDue = facts.oldestDueDate !== null && today < facts.oldestDueDate;
+  return done(preDue ? 'pre_due' : 'active', ladder.next);
+}
+
+function onStrategy(input: PlanInput, notes: Reason[]): CaseProgress {
+  const current = input.progress;
+  if (current.strategyKey === input.strategy.key)
+    return { ...current, strategyVersion: input.strategyVersion };
+  notes.push(note('assigned', { strategy: input.strategy.key }));
+  return {
+    ...NEW_PROGRESS,
+    strategyKey: input.strategy.key,
+    strategyVersion: input.strategyVersion,
+    cycle: current.strategyKey === null ? 0 : current.cycle + 1,
+    brokenPromises: current.brokenPromises,
+    pausedManually: current.pausedManually,
+  };
+}
+
+function check(on: IsoDate, kind: 'promise_check' | 'plan_check' | 'pause_end'): NextAction {
+  return { on, kind, stepKey: null, stepName: null, channels: [] };
+}
+
+type Checked = {
+  readonly progress: CaseProgress;
+  readonly waitUntil: IsoDate | null;
+  readonly forceIndex: number | null;
+};
+
+function checkPromise(
+  strategy: StrategyDefinition,
+  progress: CaseProgress,
+  outstandingMinor: number,
+  today: IsoDate,
+  notes: Reason[],
+): Checked {
+  const promise = progress.promise;
+  if (!promise) return { progress, waitUntil: null, forceIndex: null };
+  const checkOn = addDays(promise.dueOn, strategy.reactions.promise.graceDays);
+  if (today < checkOn && !promise.declaredBroken) return { progress, waitUntil: checkOn, forceIndex: null };
+  const paid = promise.baselineMinor - outstandingMinor;
+  if (paid >= promise.amountMinor && !promise.declaredBroken) {
+    notes.push(note('promise_kept', { dueOn: promise.dueOn, paidMinor: paid }));
+    return { progress: { ...progress, promise: null }, waitUntil: null, forceIndex: null };
+  }
+  notes.push(
+    note(paid > 0 ? 'promise_partly_kept' : 'promise_broken', {
+      dueOn: promise.dueOn,
+      paidMinor: Math.max(paid, 0),
+    }),
+  );
+  return broken(strategy, { ...progress, promise: null });
+}
+
+function checkPlan(
+  strategy: StrategyDefinition,
+  progress: CaseProgress,
+  outstandingMinor: number,
+  today: IsoDate,
+  notes: Reason[],
+): Checked {
+  const plan = progress.plan;
+  if (!plan) return { progress, waitUntil: null, forceIndex: null };
+  let kept = plan.kept;
+  let expected = 0;
+  for (let i = 0; i < kept; i++) expected += plan.instalments[i]?.amountMinor ?? 0;
+  while (kept < plan.instalments.length) {
+    const instalment = plan.instalments[kept];
+    if (!instalment) break;
+    const checkOn = addDays(instalment.dueOn, strategy.reactions.plan.graceDays);
+    if (today < checkOn)
+      return { progress: { ...progress, plan: { ...plan, kept } }, waitUntil: checkOn, forceIndex: null };
+    expected += instalment.amountMinor;
+    if (plan.baselineMinor - outstandingMinor < expected) {
+      notes.push(note('plan_broken', { instalment: kept + 1, dueOn: instalment.dueOn }));
+      return broken(strategy, { ...progress, plan: null });
+    }
+    kept += 1;
+    notes.push(note('plan_instalment_kept', { instalment: kept, dueOn: instalment.dueOn }));
+  }
+  notes.push(note('plan_completed', {}));
+  return { progress: { ...progress, plan: null }, waitUntil: null, forceIndex: null };
+}
+
+/** A broken promise or plan counts against the debtor, then resumes the ladder or jumps to a step. */
+function broken(strategy: StrategyDefinition, progress: CaseProgress): Checked {
+  const counted = { ...progress, brokenPromises: progress.brokenPromises + 1 };
+  const reaction = strategy.reactions.brokenPromise;
+  if (reaction.mode === 'resume') return { progress: counted, waitUntil: null, forceIndex: null };
+  const index = strategy.steps.findIndex((step) => step.key === reaction.toStep);
+  if (index < 0) return { progress: counted, waitUntil: null, forceIndex: null };
+  // A new cycle: the step may have run before, and its actions need fresh idempotency keys.
+  return {
+    progress: { ...counted, stepIndex: index - 1, cycle: counted.cycle + 1 },
+    waitUntil: null,
+    forceIndex: index,
+  };
+}

@@ -1,0 +1,105 @@
+import type { IsoDate } from '../shared/dates.ts';
+import type { StepAction } from './definition.ts';
+
+/** Where a case stands on its ladder: stored with the case, changed only by `planCase`. */
+export type CaseProgress = {
+  readonly strategyKey: string | null;
+  readonly strategyVersion: number | null;
+  /** Index of the last step done; -1 before the first. */
+  readonly stepIndex: number;
+  readonly stepKey: string | null;
+  readonly stepOn: IsoDate | null;
+  /** Bumped when the ladder starts again (new strategy); part of every action's idempotency key. */
+  readonly cycle: number;
+  readonly pausedManually: boolean;
+  readonly pausedUntil: IsoDate | null;
+  readonly pauseReason: 'partial_payment' | 'debtor_replied' | null;
+  readonly promise: PromiseState | null;
+  readonly plan: PlanState | null;
+  /** Channels replaced after bounces, wrong numbers or unanswered calls. */
+  readonly switches: { readonly email?: StepAction; readonly phone?: StepAction; readonly call?: StepAction };
+  readonly unansweredCalls: number;
+  readonly brokenPromises: number;
+  readonly completedOn: IsoDate | null;
+};
+
+export type PromiseState = {
+  readonly madeOn: IsoDate;
+  readonly dueOn: IsoDate;
+  readonly amountMinor: number;
+  /** Outstanding when the promise was made: what has been paid since is measured against it. */
+  readonly baselineMinor: number;
+  /** An agent recorded it broken before its date. */
+  readonly declaredBroken?: boolean;
+};
+
+export type PlanState = {
+  readonly agreedOn: IsoDate;
+  readonly instalments: readonly { readonly dueOn: IsoDate; readonly amountMinor: number }[];
+  readonly baselineMinor: number;
+  /** Instalments already checked and kept. */
+  readonly kept: number;
+};
+
+export const NEW_PROGRESS: CaseProgress = {
+  strategyKey: null,
+  strategyVersion: null,
+  stepIndex: -1,
+  stepKey: null,
+  stepOn: null,
+  cycle: 0,
+  pausedManually: false,
+  pausedUntil: null,
+  pauseReason: null,
+  promise: null,
+  plan: null,
+  switches: {},
+  unansweredCalls: 0,
+  brokenPromises: 0,
+  completedOn: null,
+};
+
+/** Something that happened to a case since the last run; the strategy's reactions decide what follows. */
+export type CaseEvent =
+  | { readonly kind: 'payment'; readonly on: IsoDate; readonly amountMinor: number }
+  | {
+      readonly kind: 'promise';
+      readonly on: IsoDate;
+      readonly dueOn: IsoDate;
+      readonly amountMinor: number;
+      readonly baselineMinor: number;
+    }
+  | { readonly kind: 'promise_broken'; readonly on: IsoDate }
+  | {
+      readonly kind: 'plan';
+      readonly on: IsoDate;
+      readonly instalments: readonly { readonly dueOn: IsoDate; readonly amountMinor: number }[];
+      readonly baselineMinor: number;
+    }
+  | { readonly kind: 'plan_cancelled'; readonly on: IsoDate }
+  | { readonly kind: 'dispute'; readonly on: IsoDate }
+  | { readonly kind: 'debtor_replied'; readonly on: IsoDate }
+  | { readonly kind: 'call_unanswered'; readonly on: IsoDate }
+  | { readonly kind: 'conversation'; readonly on: IsoDate }
+  | { readonly kind: 'email_bounce'; readonly on: IsoDate }
+  | { readonly kind: 'wrong_number'; readonly on: IsoDate }
+  | { readonly kind: 'pause'; readonly on: IsoDate }
+  | { readonly kind: 'resume'; readonly on: IsoDate };
+
+export type CaseEventKind = CaseEvent['kind'];
+
+export const CASE_EVENT_KINDS: readonly CaseEventKind[] = [
+  'payment',
+  'promise',
+  'promise_broken',
+  'plan',
+  'plan_cancelled',
+  'dispute',
+  'debtor_replied',
+  'call_unanswered',
+  'conversation',
+  'email_bounce',
+  'wrong_number',
+  'pause',
+  'resume',
+];

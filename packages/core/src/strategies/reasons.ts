@@ -1,0 +1,143 @@
+import { formatDate } from '../shared/dates.ts';
+import type { ActionChannel } from './definition.ts';
+import type { Reason, ReasonCode } from './plan-types.ts';
+
+type Locale = 'fr' | 'en';
+type Params = Reason['params'];
+
+const CHANNELS: Readonly<Record<ActionChannel, { readonly fr: string; readonly en: string }>> = {
+  email: { fr: 'e-mail', en: 'e-mail' },
+  sms: { fr: 'SMS', en: 'SMS' },
+  letter: { fr: 'lettre', en: 'letter' },
+  registered_letter: { fr: 'lettre recommandée', en: 'registered letter' },
+  formal_notice: { fr: 'mise en demeure', en: 'formal notice' },
+  call_task: { fr: 'appel d’un conseiller', en: 'agent call' },
+  ivr_call: { fr: 'appel SVI', en: 'IVR call' },
+  agency_handover: { fr: 'transmission à une agence', en: 'agency hand-over' },
+  legal_handover: { fr: 'transmission au contentieux', en: 'legal hand-over' },
+};
+
+export function channelName(channel: ActionChannel, locale: Locale): string {
+  return CHANNELS[channel][locale];
+}
+
+const s = (value: string | number | undefined): string => String(value ?? '');
+const d = (value: string | number | undefined, locale: Locale): string =>
+  typeof value === 'string' ? formatDate(value, locale) : s(value);
+const ch = (value: string | number | undefined, locale: Locale): string =>
+  typeof value === 'string' && value in CHANNELS ? channelName(value as ActionChannel, locale) : s(value);
+
+const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string }>> = {
+  assigned: (p) => ({
+    fr: `Stratégie « ${s(p.strategy)} » attribuée.`,
+    en: `Strategy "${s(p.strategy)}" assigned.`,
+  }),
+  step_due: (p) =>
+    Number(p.daysLate) > 0
+      ? {
+          fr: `Étape « ${s(p.step)} » due depuis ${s(p.daysLate)} jour(s).`,
+          en: `Step "${s(p.step)}" due ${s(p.daysLate)} day(s) ago.`,
+        }
+      : { fr: `Étape « ${s(p.step)} » due aujourd’hui.`, en: `Step "${s(p.step)}" due today.` },
+  backlog_jump: (p) => ({
+    fr: `Dossier en retard sur l’échelle : passage direct à « ${s(p.step)} » (étapes sautées : ${s(p.skipped)}).`,
+    en: `Case behind its ladder: straight to "${s(p.step)}" (steps skipped: ${s(p.skipped)}).`,
+  }),
+  backlog_walk: (p) => ({
+    fr: `Dossier en retard de ${s(p.daysBehind)} jour(s) : une étape par passage, « ${s(p.step)} » aujourd’hui.`,
+    en: `Case ${s(p.daysBehind)} day(s) behind: one step per run, "${s(p.step)}" today.`,
+  }),
+  step_skipped_condition: (p) => ({
+    fr: `Étape « ${s(p.step)} » sautée : ses conditions ne s’appliquent pas à ce dossier.`,
+    en: `Step "${s(p.step)}" skipped: its conditions do not apply to this case.`,
+  }),
+  pre_due_expired: (p) => ({
+    fr: `Rappel avant échéance « ${s(p.step)} » sauté : l’échéance est passée.`,
+    en: `Pre-due reminder "${s(p.step)}" skipped: the due date has passed.`,
+  }),
+  channel_switched: (p) => ({
+    fr: `Canal remplacé : ${ch(p.from, 'fr')} → ${ch(p.to, 'fr')}${p.because ? ` (${because(p.because, 'fr')})` : ''}.`,
+    en: `Channel replaced: ${ch(p.from, 'en')} → ${ch(p.to, 'en')}${p.because ? ` (${because(p.because, 'en')})` : ''}.`,
+  }),
+  payment_full: () => ({
+    fr: 'Dossier soldé : la relance s’arrête.',
+    en: 'Case paid in full: collection stops.',
+  }),
+  payment_partial: () => ({ fr: 'Paiement partiel reçu.', en: 'Partial payment received.' }),
+  promise_made: (p) => ({
+    fr: `Promesse de paiement pour le ${d(p.dueOn, 'fr')}.`,
+    en: `Promise to pay by ${d(p.dueOn, 'en')}.`,
+  }),
+  promise_kept: () => ({ fr: 'Promesse tenue.', en: 'Promise kept.' }),
+  promise_partly_kept: () => ({
+    fr: 'Promesse tenue en partie : la relance reprend.',
+    en: 'Promise partly kept: collection resumes.',
+  }),
+  promise_broken: () => ({
+    fr: 'Promesse non tenue : la relance reprend.',
+    en: 'Promise broken: collection resumes.',
+  }),
+  plan_agreed: (p) => ({
+    fr: `Échéancier accepté (${s(p.instalments)} échéances) : la relance suit le plan.`,
+    en: `Payment plan agreed (${s(p.instalments)} instalments): collection follows the plan.`,
+  }),
+  plan_instalment_kept: (p) => ({
+    fr: `Échéance n° ${s(p.instalment)} payée.`,
+    en: `Instalment ${s(p.instalment)} paid.`,
+  }),
+  plan_completed: () => ({ fr: 'Échéancier mené à terme.', en: 'Payment plan completed.' }),
+  plan_broken: (p) => ({
+    fr: `Échéance n° ${s(p.instalment)} impayée : l’échéancier est rompu.`,
+    en: `Instalment ${s(p.instalment)} missed: the plan is broken.`,
+  }),
+  plan_cancelled: () => ({ fr: 'Échéancier annulé.', en: 'Payment plan cancelled.' }),
+  dispute_recorded: () => ({
+    fr: 'Contestation enregistrée : les factures contestées sont suspendues.',
+    en: 'Dispute recorded: the disputed invoices are on hold.',
+  }),
+  held_dispute: () => ({
+    fr: 'Tout le solde est contesté : dossier suspendu jusqu’à la résolution.',
+    en: 'The whole balance is disputed: case on hold until resolved.',
+  }),
+  debtor_replied: (p) => ({
+    fr: `Le débiteur a répondu : pause de ${s(p.pauseDays)} jour(s).`,
+    en: `The debtor replied: paused for ${s(p.pauseDays)} day(s).`,
+  }),
+  call_unanswered: (p) => ({
+    fr: `Appel sans réponse (${s(p.count)} d’affilée).`,
+    en: `Unanswered call (${s(p.count)} in a row).`,
+  }),
+  conversation: () => ({ fr: 'Conversation avec le débiteur.', en: 'Conversation with the debtor.' }),
+  email_bounce: () => ({
+    fr: 'E-mail revenu en erreur : l’adresse est signalée.',
+    en: 'E-mail bounced: the address is flagged.',
+  }),
+  wrong_number: () => ({
+    fr: 'Mauvais numéro : le numéro est signalé.',
+    en: 'Wrong number: the number is flagged.',
+  }),
+  paused: () => ({ fr: 'Relance mise en pause.', en: 'Collection paused.' }),
+  resumed: () => ({ fr: 'Relance reprise.', en: 'Collection resumed.' }),
+  ladder_finished: () => ({
+    fr: 'Fin de l’échelle de relance : dossier à examiner.',
+    en: 'End of the ladder: the case needs a review.',
+  }),
+  time_barred_no_threat: (p) => ({
+    fr: `Action « ${ch(p.channel, 'fr')} » écartée : une créance est prescrite, aucune menace d’action en justice.`,
+    en: `Action "${ch(p.channel, 'en')}" left out: a claim is time-barred, no threat of legal action.`,
+  }),
+};
+
+function because(value: string | number, locale: Locale): string {
+  const texts: Record<string, { fr: string; en: string }> = {
+    call_unanswered: { fr: 'appels sans réponse', en: 'unanswered calls' },
+    email_bounce: { fr: 'e-mail en erreur', en: 'bounced e-mail' },
+    wrong_number: { fr: 'mauvais numéro', en: 'wrong number' },
+  };
+  return texts[String(value)]?.[locale] ?? String(value);
+}
+
+/** The sentence a person reads for a reason, in their language. */
+export function describeReason(reason: Reason, locale: Locale): string {
+  return TEXT[reason.code](reason.params)[locale];
+}
