@@ -42,6 +42,39 @@ export {
 } from './debtors/identifiers.ts';
 export type { PhoneKind, PhoneNumber } from './debtors/phones.ts';
 export { normalizePhone } from './debtors/phones.ts';
+export { computeInterest } from './interest/compute-interest.ts';
+export { fixedCompensation, regimeCurrency } from './interest/fixed-compensation.ts';
+export type {
+  ExplainedEvent,
+  PrescriptionEvent,
+  PrescriptionEventKind,
+  PrescriptionEventReason,
+  PrescriptionExplanation,
+} from './interest/prescription-explained.ts';
+export { explainPrescription, PRESCRIPTION_EVENT_KINDS } from './interest/prescription-explained.ts';
+export type { EcbChange, LegalRate, RateTables, SemesterRate, UkReferenceRate } from './interest/rates.ts';
+export { checkRateTables, RATE_TABLES } from './interest/rates.ts';
+export type {
+  ContractRateCheck,
+  CreditorKind,
+  DebtorKind,
+  FixedCompensation,
+  FixedCompensationBasis,
+  InterestComputation,
+  InterestError,
+  InterestInput,
+  InterestInputField,
+  InterestNote,
+  InterestPayment,
+  InterestRegime,
+  InterestSegment,
+  InvalidInterestInput,
+  PaymentImputation,
+  RateBasis,
+  RateStatus,
+  RateTableName,
+} from './interest/types.ts';
+export { CREDITOR_KINDS, DEBTOR_KINDS, INTEREST_REGIMES } from './interest/types.ts';
 export type { DateError, DateOrder, IsoDate } from './shared/dates.ts';
 export {
   addDays,
