@@ -132,10 +132,15 @@ function sumInterest(segments: readonly InterestSegment[]): number {
 }
 
 /** fr-b2b with a contract rate: the amounts at the contract rate as written and at ECB + 10. */
-function checkContractRate(input: InterestInput, tables: RateTables, applied: Run): ContractRateCheck | null {
+function checkContractRate(
+  input: InterestInput,
+  tables: RateTables,
+  applied: Run,
+  feesMinor: number,
+): ContractRateCheck | null {
   if (input.regime !== 'fr-b2b' || input.contractRatePercent === undefined) return null;
-  const asWritten = run(input, tables, 'contract-as-written', 0);
-  const statutory = run(input, tables, 'statutory', 0);
+  const asWritten = run(input, tables, 'contract-as-written', feesMinor);
+  const statutory = run(input, tables, 'statutory', feesMinor);
   return {
     ratePercent: formatRate(input.contractRatePercent),
     belowFloor: applied.segments.some((s) => s.basis === 'legal-floor'),
@@ -173,7 +178,7 @@ export function computeInterest(
   const applied = run(input, tables, 'applied', fees.value.amountMinor);
   if (!applied.ok) return applied;
   const { segments, ledger } = applied.value;
-  const contractRate = checkContractRate(input, tables, applied.value);
+  const contractRate = checkContractRate(input, tables, applied.value, fees.value.amountMinor);
   const outstanding = ledger.principalMinor + ledger.interestDueMinor + ledger.feesDueMinor;
   return ok({
     regime: input.regime,

@@ -42,7 +42,7 @@ export function fixedCompensation(
     });
   }
   if (debtor === 'consumer') {
-    const reference = 'CPCE L111-8 al. 2 (collection costs stay with the creditor)';
+    const reference = 'CPCE L111-8 al. 2';
     return ok({ amountMinor: 0, currency, basis: 'none-consumer', reference });
   }
   switch (regime) {

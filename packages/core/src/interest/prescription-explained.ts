@@ -42,7 +42,7 @@ export type ExplainedEvent = {
   readonly effect: 'interrupts' | 'suspends' | 'none';
   readonly reason: PrescriptionEventReason;
   readonly reference: string;
-  /** Interruption: the end of the new period it opened (before any later event). Suspension: days added. */
+  /** Interruption: the end of the new period it opened, before any later event. Suspension: days added. */
   readonly periodEnd?: IsoDate;
   readonly daysAdded?: number;
 };
@@ -62,9 +62,11 @@ export type PrescriptionExplanation = {
 
 const REFERENCES: Readonly<Record<PrescriptionEventKind, string>> = {
   acknowledgement: 'C. civ. 2240',
-  payment: 'C. civ. 2240 (a partial payment acknowledges the whole claim)',
+  // A partial payment acknowledges the whole claim (Cass. civ. 2, 3 Jul 2014, n°13-17.449).
+  payment: 'C. civ. 2240',
   'court-claim': 'C. civ. 2241',
-  'formal-notice': 'Cass. com. 18 May 2022, n°20-23.204',
+  // Cass. com. 18 May 2022: a formal notice, even by LRAR, does not interrupt.
+  'formal-notice': 'Cass. com. n°20-23.204',
   mediation: 'C. civ. 2238',
 };
 
@@ -83,11 +85,16 @@ function explainInterruption(facts: Facts, date: IsoDate, kind: PrescriptionEven
   const reference = REFERENCES[kind];
   if (compareDates(date, facts.start) < 0)
     return { effect: 'none', reason: 'before_start', reference } as const;
-  const earlier = facts.interruptions.filter((d) => compareDates(d, date) < 0);
-  const endBefore = prescriptionEndDate({ ...facts, interruptions: earlier });
+  // Only what happened before: a later suspension cannot save an interruption made after expiry.
+  const before = {
+    ...facts,
+    interruptions: facts.interruptions.filter((d) => compareDates(d, date) < 0),
+    suspensions: facts.suspensions.filter((s) => compareDates(s.from, date) <= 0),
+  };
+  const endBefore = prescriptionEndDate(before);
   if (compareDates(date, endBefore) > 0)
     return { effect: 'none', reason: 'after_expiry', reference } as const;
-  const periodEnd = prescriptionEndDate({ ...facts, interruptions: [...earlier, date] });
+  const periodEnd = prescriptionEndDate({ ...before, interruptions: [...before.interruptions, date] });
   return { effect: 'interrupts', reason: 'new_period', reference, periodEnd } as const;
 }
 
