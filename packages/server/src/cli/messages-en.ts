@@ -123,6 +123,142 @@ To begin: relance start (creates the demo and starts the server), or relance ini
     token: (token) => `Token: ${token}`,
     once: 'This token will never be shown again: keep it somewhere safe.',
   },
+  calc: {
+    help: {
+      calc: 'calculations, no database needed: late interest, limitation period',
+      interest: 'late interest, fixed compensation and imputation of payments for one claim',
+      regime:
+        'regime: fr-b2b (between businesses, ECB + 10), fr-legal (legal rate), eu (directive, ECB + 8), uk (BoE + 8)',
+      principal: 'amount due, VAT included (e.g. 1234.56 or "1 234,56")',
+      currency: 'currency (default: EUR; GBP for uk)',
+      from: 'start, not counted: due date, formal notice or judgment (YYYY-MM-DD or DD/MM/YYYY)',
+      to: 'last day counted (the day of payment)',
+      creditor: 'fr-legal: creditor is an individual (particulier) or professional (other cases)',
+      contractRate: 'fr-b2b: rate of the contract in %, checked against the floor of 3 times the legal rate',
+      judgmentEnforceable: 'fr-legal: the day the judgment became enforceable (+5 points two months later)',
+      payment: 'partial payment <date>=<amount> (repeatable)',
+      debtor: 'debtor: business (default) or consumer (never a fixed compensation)',
+      prescription: 'last day to act (limitation period) and the effect of each event',
+      prescriptionDebtor: 'debtor: b2b (5 years, C. com. L110-4) or b2c (2 years, C. conso. L218-2)',
+      prescriptionFrom: 'start: the day the claim became due',
+      event:
+        'event (repeatable): acknowledgement=<date>, payment=<date>, court-claim=<date>, formal-notice=<date>, mediation=<start>..<end>',
+    },
+    regimes: {
+      'fr-b2b': 'French late-payment penalties between businesses (C. com. L441-10)',
+      'fr-legal': 'French legal interest rate (C. mon. fin. L313-2)',
+      eu: 'Late-payment interest, Directive 2011/7/EU',
+      uk: 'UK statutory interest (Late Payment Act 1998)',
+    },
+    title: (regime, principal, from, to, days) =>
+      `${regime} — ${principal}, after ${from} through ${to} (${days} days)`,
+    columns: ['After', 'Through', 'Days', 'Rate', 'Principal', 'Interest', 'Basis'],
+    bases: {
+      'ecb+10': 'ECB rate + 10 points',
+      'ecb+8': 'ECB rate + 8 points',
+      'boe+8': 'BoE rate + 8 points, fixed',
+      contract: 'contract rate',
+      'legal-floor': 'floor: 3 × legal rate',
+      'legal-individual': 'legal rate, individual',
+      'legal-other': 'legal rate, other cases',
+      'legal-individual+5': 'majorated legal rate (+5), individual',
+      'legal-other+5': 'majorated legal rate (+5), other cases',
+    },
+    derived: ' (derived)',
+    noSegment: '  No day of interest.',
+    interest: (amount, exact) => `Interest: ${amount} (unrounded: ${exact})`,
+    fixed: (amount, what, reference) => `Fixed compensation: ${amount} — ${what} (${reference})`,
+    compensation: {
+      'fr-indemnity-40': '€40 per invoice paid late',
+      'eu-compensation-40': 'at least €40 per late payment',
+      'uk-fixed-sum-40': '£40 for a debt under £1,000',
+      'uk-fixed-sum-70': '£70 for a debt of £1,000 to under £10,000',
+      'uk-fixed-sum-100': '£100 for a debt of £10,000 or more',
+      'none-legal-interest': 'none at the legal rate',
+      'none-consumer': 'none: a consumer is never charged collection costs',
+    },
+    payments: 'Payments (imputed on interest, then the fixed compensation, then principal):',
+    payment: (date, amount, interest, fees, principal) =>
+      `  ${date}: ${amount} → interest ${interest}, compensation ${fees}, principal ${principal}`,
+    overpaid: (amount) => `    overpaid: ${amount}`,
+    outstanding: (total, principal, interest, fees) =>
+      `Still due: ${total} (principal ${principal}, interest ${interest}, compensation ${fees})`,
+    contract: (rate, atContract, atStatutory) =>
+      `Contract rate ${rate}: ${atContract} at that rate; ${atStatutory} at the statutory default (ECB + 10).`,
+    unknown: 'unknown',
+    notes: {
+      contract_rate_below_floor:
+        'The contract rate is below 3 times the legal rate: the floor is applied (open question Q2, to be confirmed by counsel).',
+      derived_rate: 'Rate computed (ECB or BoE + margin) but not found published: check before use.',
+      consumer_no_fixed_compensation: 'Consumer debtor: no fixed compensation.',
+      b2b_regime_consumer_debtor:
+        'This regime applies between businesses; for a consumer, use fr-legal (legal rate).',
+      judgment_majoration:
+        'Legal rate majorated by 5 points two months after the judgment became enforceable (L313-3).',
+      overpayment: 'The payments exceed the total due: the excess is shown.',
+    },
+    convention:
+      'Days counted after the start date through the end date; 365-day year; rounded to the cent per rate period.',
+    prescriptionBases: {
+      consumer_2y: 'business against consumer',
+      commercial_5y: 'between traders',
+      civil_5y: 'general civil rule',
+    },
+    prescriptionTitle: (basis, years, reference) => `Limitation: ${years} years, ${basis} (${reference})`,
+    start: (date) => `Start: ${date}`,
+    lastDay: (date) => `Last day to act: ${date}`,
+    timeBarredFrom: (date) => `Time-barred from: ${date}`,
+    events: 'Events:',
+    noEvent: '  No event.',
+    eventKinds: {
+      acknowledgement: 'acknowledgement of debt',
+      payment: 'partial payment (acknowledges the whole debt)',
+      'court-claim': 'claim in court',
+      'formal-notice': 'formal notice',
+      mediation: 'mediation or conciliation',
+    },
+    eventLine: (when, kind, effect) => `  ${when} ${kind}: ${effect}`,
+    effects: {
+      new_period: (end) => `interrupts; a new full period runs, to ${end}`,
+      not_interruptive: () =>
+        'no effect: a formal notice, even by registered letter, does not interrupt the period',
+      after_expiry: () =>
+        'no effect: the period had already run out (an acknowledgement then renounces it, it does not interrupt)',
+      before_start: () => 'no effect: before the period started',
+      suspended: (days) => `suspends the period: ${days} days added`,
+      no_change: () =>
+        'no effect on the last day (erased by an interruption, or covered by another suspension)',
+    },
+    mediationMinimum:
+      'Not applied: the period that resumes after a mediation cannot be shorter than 6 months (C. civ. 2238).',
+    errors: {
+      missingOption: (option) => `The option ${option} is required.`,
+      invalidDate: (option, value) =>
+        `Invalid value for ${option}: "${value}" (a date is expected: YYYY-MM-DD or DD/MM/YYYY).`,
+      invalidAmount: (option, value) =>
+        `Invalid value for ${option}: "${value}" (an amount is expected, e.g. 1234.56).`,
+      invalidCurrency: (value) => `Invalid value for --currency: "${value}" (an ISO code, e.g. EUR).`,
+      invalidRate: (option, value) =>
+        `Invalid value for ${option}: "${value}" (a rate in % is expected, e.g. 12.5).`,
+      invalidPayment: (value) =>
+        `Invalid value for --payment: "${value}" (expected: <date>=<amount>, e.g. 2024-07-31=3000).`,
+      invalidEvent: (value, kinds) =>
+        `Invalid value for --event: "${value}" (expected: <kind>=<date> with a kind among ${kinds}, or mediation=<start>..<end>).`,
+      missingRate: (regime, period, table) =>
+        `Unknown rate for regime ${regime}, period ${period} (table ${table}): add it to packages/core/src/interest/rates/${table}.json (see docs/interest.md).`,
+      input: {
+        not_positive: (option) => `${option}: a positive amount is expected.`,
+        not_a_date: (option) => `${option}: invalid date.`,
+        to_before_from: (option) => `${option} is before --from.`,
+        currency_not_supported: (option, regime, currency) =>
+          `${option}: regime ${regime} is computed in ${currency} only.`,
+        required: (option, regime) => `${option} is required for regime ${regime}.`,
+        not_for_regime: (option, regime) => `${option} does not apply to regime ${regime}.`,
+        not_a_rate: (option) => `${option}: a rate in % is expected.`,
+        payment_outside_period: (option) => `${option}: the payment must be between --from and --to.`,
+      },
+    },
+  },
   errors: {
     prefix: 'Error',
     not_found: 'not found',

@@ -134,6 +134,145 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     token: (token: string) => `Jeton : ${token}`,
     once: 'Ce jeton ne sera plus jamais affiché : gardez-le en lieu sûr.',
   },
+  calc: {
+    help: {
+      calc: 'calculs, sans base de données : intérêts de retard, prescription',
+      interest: 'intérêts de retard, indemnité forfaitaire et imputation des paiements d’une créance',
+      regime:
+        'régime : fr-b2b (entre professionnels, BCE + 10), fr-legal (taux légal), eu (directive, BCE + 8), uk (BoE + 8)',
+      principal: 'montant dû, TTC (ex. « 1 234,56 » ou 1234.56)',
+      currency: 'devise (défaut : EUR ; GBP pour uk)',
+      from: 'départ, non compté : échéance, mise en demeure ou jugement (AAAA-MM-JJ ou JJ/MM/AAAA)',
+      to: 'dernier jour compté (jour du paiement)',
+      creditor: 'fr-legal : créancier individual (particulier) ou professional (autres cas)',
+      contractRate: 'fr-b2b : taux du contrat en %, comparé au plancher de 3 fois le taux légal',
+      judgmentEnforceable: 'fr-legal : jour où le jugement est devenu exécutoire (+5 points deux mois après)',
+      payment: 'paiement partiel <date>=<montant> (répétable)',
+      debtor: 'débiteur : business (défaut) ou consumer (jamais d’indemnité forfaitaire)',
+      prescription: 'dernier jour pour agir (prescription) et effet de chaque événement',
+      prescriptionDebtor: 'débiteur : b2b (5 ans, C. com. L110-4) ou b2c (2 ans, C. conso. L218-2)',
+      prescriptionFrom: 'départ : jour où la créance est devenue exigible',
+      event:
+        'événement (répétable) : acknowledgement=<date>, payment=<date>, court-claim=<date>, formal-notice=<date>, mediation=<début>..<fin>',
+    },
+    regimes: {
+      'fr-b2b': 'Pénalités de retard entre professionnels (C. com. L441-10)',
+      'fr-legal': 'Intérêts au taux légal (C. mon. fin. L313-2)',
+      eu: 'Intérêts de retard, directive 2011/7/UE',
+      uk: 'Intérêts légaux britanniques (Late Payment Act 1998)',
+    },
+    title: (regime: string, principal: string, from: string, to: string, days: string) =>
+      `${regime} — ${principal}, après le ${from} jusqu’au ${to} (${days} jours)`,
+    columns: ['Après le', 'Jusqu’au', 'Jours', 'Taux', 'Capital', 'Intérêts', 'Base'],
+    bases: {
+      'ecb+10': 'taux BCE + 10 points',
+      'ecb+8': 'taux BCE + 8 points',
+      'boe+8': 'taux BoE + 8 points, fixe',
+      contract: 'taux du contrat',
+      'legal-floor': 'plancher : 3 × taux légal',
+      'legal-individual': 'taux légal, particulier',
+      'legal-other': 'taux légal, autres cas',
+      'legal-individual+5': 'taux légal majoré (+5), particulier',
+      'legal-other+5': 'taux légal majoré (+5), autres cas',
+    },
+    derived: ' (calculé)',
+    noSegment: '  Aucun jour d’intérêts.',
+    interest: (amount: string, exact: string) => `Intérêts : ${amount} (non arrondi : ${exact})`,
+    fixed: (amount: string, what: string, reference: string) =>
+      `Indemnité forfaitaire : ${amount} — ${what} (${reference})`,
+    compensation: {
+      'fr-indemnity-40': '40 € par facture payée en retard',
+      'eu-compensation-40': '40 € au moins par paiement en retard',
+      'uk-fixed-sum-40': '£40 pour une dette de moins de £1 000',
+      'uk-fixed-sum-70': '£70 pour une dette de £1 000 à moins de £10 000',
+      'uk-fixed-sum-100': '£100 pour une dette de £10 000 ou plus',
+      'none-legal-interest': 'aucune au taux légal',
+      'none-consumer': 'aucune : un consommateur ne supporte jamais de frais de recouvrement',
+    },
+    payments: 'Paiements (imputés sur les intérêts, puis l’indemnité, puis le capital) :',
+    payment: (date: string, amount: string, interest: string, fees: string, principal: string) =>
+      `  ${date} : ${amount} → intérêts ${interest}, indemnité ${fees}, capital ${principal}`,
+    overpaid: (amount: string) => `    trop-perçu : ${amount}`,
+    outstanding: (total: string, principal: string, interest: string, fees: string) =>
+      `Restant dû : ${total} (capital ${principal}, intérêts ${interest}, indemnité ${fees})`,
+    contract: (rate: string, atContract: string, atStatutory: string) =>
+      `Taux du contrat ${rate} : ${atContract} à ce taux ; ${atStatutory} au taux légal par défaut (BCE + 10).`,
+    unknown: 'inconnu',
+    notes: {
+      contract_rate_below_floor:
+        'Le taux du contrat est inférieur à 3 fois le taux légal : le plancher est appliqué (question ouverte Q2, à valider par un juriste).',
+      derived_rate: 'Taux calculé (BCE ou BoE + marge) mais non trouvé publié : à vérifier avant usage.',
+      consumer_no_fixed_compensation: 'Débiteur consommateur : aucune indemnité forfaitaire.',
+      b2b_regime_consumer_debtor:
+        'Ce régime vaut entre professionnels ; pour un consommateur, utilisez fr-legal (taux légal).',
+      judgment_majoration: 'Taux légal majoré de 5 points deux mois après le jugement exécutoire (L313-3).',
+      overpayment: 'Les paiements dépassent le total dû : le trop-perçu est indiqué.',
+    },
+    convention:
+      'Jours comptés après la date de départ jusqu’à la date de fin incluse ; année de 365 jours ; arrondi au centime par période de taux.',
+    prescriptionBases: {
+      consumer_2y: 'professionnel contre consommateur',
+      commercial_5y: 'entre commerçants',
+      civil_5y: 'droit commun',
+    },
+    prescriptionTitle: (basis: string, years: number, reference: string) =>
+      `Prescription : ${years} ans, ${basis} (${reference})`,
+    start: (date: string) => `Départ : ${date}`,
+    lastDay: (date: string) => `Dernier jour pour agir : ${date}`,
+    timeBarredFrom: (date: string) => `Prescrite à partir du : ${date}`,
+    events: 'Événements :',
+    noEvent: '  Aucun événement.',
+    eventKinds: {
+      acknowledgement: 'reconnaissance de dette',
+      payment: 'paiement partiel (vaut reconnaissance de toute la dette)',
+      'court-claim': 'demande en justice',
+      'formal-notice': 'mise en demeure',
+      mediation: 'médiation ou conciliation',
+    },
+    eventLine: (when: string, kind: string, effect: string) => `  ${when} ${kind} : ${effect}`,
+    effects: {
+      new_period: (end: string) => `interrompt ; un nouveau délai complet court, jusqu’au ${end}`,
+      not_interruptive: () =>
+        'sans effet : une mise en demeure, même en LRAR, n’interrompt pas la prescription',
+      after_expiry: () =>
+        'sans effet : la prescription était déjà acquise (une reconnaissance vaut alors renonciation, pas interruption)',
+      before_start: () => 'sans effet : avant le départ du délai',
+      suspended: (days: string) => `suspend le délai : ${days} jours ajoutés`,
+      no_change: () =>
+        'sans effet sur le dernier jour (effacée par une interruption, ou couverte par une autre suspension)',
+    },
+    mediationMinimum:
+      'Non appliqué : le délai qui reprend après une médiation ne peut être inférieur à 6 mois (C. civ. 2238).',
+    errors: {
+      missingOption: (option: string) => `L’option ${option} est obligatoire.`,
+      invalidDate: (option: string, value: string) =>
+        `Valeur invalide pour ${option} : « ${value} » (date attendue : AAAA-MM-JJ ou JJ/MM/AAAA).`,
+      invalidAmount: (option: string, value: string) =>
+        `Valeur invalide pour ${option} : « ${value} » (montant attendu, ex. 1234,56).`,
+      invalidCurrency: (value: string) =>
+        `Valeur invalide pour --currency : « ${value} » (code ISO, ex. EUR).`,
+      invalidRate: (option: string, value: string) =>
+        `Valeur invalide pour ${option} : « ${value} » (taux en % attendu, ex. 12,5).`,
+      invalidPayment: (value: string) =>
+        `Valeur invalide pour --payment : « ${value} » (attendu : <date>=<montant>, ex. 2024-07-31=3000).`,
+      invalidEvent: (value: string, kinds: string) =>
+        `Valeur invalide pour --event : « ${value} » (attendu : <type>=<date> avec le type parmi ${kinds}, ou mediation=<début>..<fin>).`,
+      missingRate: (regime: string, period: string, table: string) =>
+        `Taux inconnu pour le régime ${regime}, période ${period} (table ${table}) : ajoutez-le dans packages/core/src/interest/rates/${table}.json (voir docs/interest.md).`,
+      input: {
+        not_positive: (option: string) => `${option} : un montant strictement positif est attendu.`,
+        not_a_date: (option: string) => `${option} : date invalide.`,
+        to_before_from: (option: string) => `${option} est avant --from.`,
+        currency_not_supported: (option: string, regime: string, currency: string) =>
+          `${option} : le régime ${regime} se calcule en ${currency} seulement.`,
+        required: (option: string, regime: string) => `${option} est obligatoire pour le régime ${regime}.`,
+        not_for_regime: (option: string, regime: string) =>
+          `${option} ne s’applique pas au régime ${regime}.`,
+        not_a_rate: (option: string) => `${option} : taux en % attendu.`,
+        payment_outside_period: (option: string) => `${option} : le paiement doit être entre --from et --to.`,
+      },
+    },
+  },
   errors: {
     prefix: 'Erreur',
     not_found: 'introuvable',

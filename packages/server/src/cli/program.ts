@@ -1,6 +1,7 @@
 import { Command, type CommanderError } from 'commander';
 import packageJson from '../../package.json' with { type: 'json' };
 import { registerApiKeys } from './commands/api-keys.ts';
+import { registerCalc } from './commands/calc.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
@@ -43,6 +44,7 @@ export function buildProgram(lang: Lang): Command {
   registerStart(program, msg, run);
   registerUsers(program, msg, run);
   registerApiKeys(program, msg, run);
+  registerCalc(program, msg, run);
   return program;
 }
 
@@ -78,7 +80,7 @@ export function commanderExit(error: CommanderError, cli: Cli, argv: readonly st
   return reportError(cli, new CliError('usage', message, { reason: error.code }), helpTarget(argv));
 }
 
-const commandNames = new Set(['init', 'demo', 'import', 'serve', 'start', 'users', 'api-keys']);
+const commandNames = new Set(['init', 'demo', 'import', 'serve', 'start', 'users', 'api-keys', 'calc']);
 
 /** 'import' or 'users create' from the arguments, for the "see --help" hint; '' when unknown. */
 function helpTarget(argv: readonly string[]): string {
@@ -86,6 +88,7 @@ function helpTarget(argv: readonly string[]): string {
   if (at < 0) return '';
   const name = argv[at] ?? '';
   const sub = argv[at + 1];
+  if (name === 'calc' && (sub === 'interest' || sub === 'prescription')) return `calc ${sub}`;
   return (name === 'users' || name === 'api-keys') && sub === 'create' ? `${name} create` : name;
 }
 
