@@ -85,6 +85,28 @@ describe('partial payments: interest first, then the fixed compensation, then pr
   });
 });
 
+describe('the amounts of a contract rate (Q2) impute payments the same way', () => {
+  it('at the contract rate as written and at the statutory default, with the same fixed compensation', () => {
+    const input: InterestInput = {
+      regime: 'fr-b2b',
+      principalMinor: 1_000_000,
+      currency: 'EUR',
+      from: '2024-01-31',
+      to: '2024-06-30',
+      payments: [{ date: '2024-03-31', amountMinor: 500_000 }],
+    };
+    const statutory = computed(input);
+    const above = computed({ ...input, contractRatePercent: '16' });
+    expect(above.contractRate).toEqual({
+      ratePercent: '16.00',
+      belowFloor: false,
+      interestAtContractRateMinor: above.interestMinor,
+      interestAtStatutoryRateMinor: statutory.interestMinor,
+    });
+    expect(above.payments[0]?.toFeesMinor).toBe(4000);
+  });
+});
+
 describe('refusals', () => {
   const b2b: InterestInput = {
     regime: 'fr-b2b',
