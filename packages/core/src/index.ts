@@ -29,6 +29,21 @@ export {
 } from './claims/prescription.ts';
 export type { ReasonLocale } from './claims/reasons.ts';
 export { describeBlock, describeWarning } from './claims/reasons.ts';
+export { evaluateContact, nextAllowedInstant } from './compliance/gate.ts';
+export { isPublicHoliday } from './compliance/holidays.ts';
+export { COMPLIANCE_POLICIES, policyFor } from './compliance/policies.ts';
+export { PROFILE_WINDOWS } from './compliance/profiles.ts';
+export type {
+  CompliancePolicy,
+  ContactAttempt,
+  ContactChannel,
+  ContactHistory,
+  ContactPurpose,
+  ContactRequest,
+  GateBlockCode,
+  GateDecision,
+  WeeklyWindow,
+} from './compliance/types.ts';
 export {
   frenchVatNumber,
   generateSiren,

@@ -11,7 +11,8 @@ export type StrategyIssue = {
     | 'unknown_jump_step'
     | 'bad_template_key'
     | 'unknown_strategy'
-    | 'bad_count';
+    | 'bad_count'
+    | 'invalid_shape';
   readonly message: { readonly fr: string; readonly en: string };
 };
 

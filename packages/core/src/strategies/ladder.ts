@@ -69,7 +69,8 @@ export function climbLadder(
     following === null
       ? null
       : nextOf(strategy, following, Math.max(after[following] as number, todayDay + 1));
-  return { progress: done, actions, notes, next, finished: false };
+  // The last step ran today: nothing more to climb, the case waits for a person (or an event).
+  return { progress: done, actions, notes, next, finished: following === null };
 }
 
 /** Day numbers on which each step falls due, chaining `previous_step` offsets from the last step done. */

@@ -20,6 +20,13 @@ export type Database = {
   imports: ImportsTable;
   import_rejections: ImportRejectionsTable;
   audit_log: AuditLogTable;
+  strategies: StrategiesTable;
+  tenant_settings: TenantSettingsTable;
+  case_events: CaseEventsTable;
+  actions: ActionsTable;
+  compliance_log: ComplianceLogTable;
+  runs: RunsTable;
+  run_batches: RunBatchesTable;
 };
 
 export type Db = Kysely<Database>;
@@ -98,7 +105,14 @@ export type CreditorsTable = {
   currency: string;
   created_at: string;
   updated_at: string;
+  interest_policy: ColumnType<ChargePolicy, ChargePolicy | undefined, ChargePolicy>;
+  fixed_fee_policy: ColumnType<ChargePolicy, ChargePolicy | undefined, ChargePolicy>;
+  /** A contractual late-payment rate, percent as a decimal string ("12.00"); null: the statutory rate. */
+  contract_rate: Nullable<string>;
 };
+
+/** Charge late interest / the fixed compensation, waive it, or keep it as a negotiation lever (computed, not claimed). */
+export type ChargePolicy = 'charge' | 'waive' | 'lever';
 
 export type DebtorsTable = {
   tenant_id: string;
@@ -117,6 +131,8 @@ export type DebtorsTable = {
   tags: string;
   created_at: string;
   updated_at: string;
+  /** The debtor asked not to be contacted any more (every engine-started contact is blocked). */
+  cease_contact_at: Nullable<string>;
 };
 
 export type ContactsTable = {
@@ -139,6 +155,8 @@ export type ContactsTable = {
   source: string;
   created_at: string;
   updated_at: string;
+  /** Opt-out of this channel (e.g. STOP to an SMS). */
+  opted_out_at: Nullable<string>;
 };
 
 export type CasesTable = {
@@ -159,6 +177,22 @@ export type CasesTable = {
   earliest_prescription_end: Nullable<string>;
   opened_at: string;
   updated_at: string;
+  /** The strategy the case follows (sticky once assigned). */
+  strategy_key: Nullable<string>;
+  /** 'new' until the first run, then the engine's CaseStage. */
+  stage: ColumnType<string, string | undefined, string>;
+  /** JSON CaseProgress: where the case stands on its ladder. */
+  progress: Nullable<string>;
+  /** When the run must look at the case again; null when only an event or a person can move it. */
+  next_run_on: ColumnType<string | null, string | null | undefined, string | null>;
+  /** JSON NextAction shown on the case. */
+  next_action: Nullable<string>;
+  last_run_on: Nullable<string>;
+  /** JSON Reason[] of the last evaluation. */
+  last_notes: Nullable<string>;
+  interest_minor: ColumnType<number, number | undefined, number>;
+  fees_minor: ColumnType<number, number | undefined, number>;
+  accrued_on: Nullable<string>;
 };
 
 export type ClaimsTable = {
@@ -231,4 +265,107 @@ export type AuditLogTable = {
   entity_id: string;
   /** JSON. */
   data: string;
+};
+
+export type StrategiesTable = {
+  tenant_id: string;
+  strategy_id: string;
+  key: string;
+  version: number;
+  /** JSON StrategyDefinition. */
+  definition: string;
+  created_by: Nullable<string>;
+  created_at: string;
+};
+
+export type TenantSettingsTable = {
+  tenant_id: string;
+  /** 'assignment' | 'run_schedule' */
+  key: string;
+  value: string;
+  version: number;
+  updated_by: Nullable<string>;
+  updated_at: string;
+};
+
+export type CaseEventsTable = {
+  tenant_id: string;
+  event_id: string;
+  case_id: string;
+  kind: string;
+  occurred_on: string;
+  /** JSON: the event's fields beyond kind and date. */
+  data: string;
+  recorded_by: Nullable<string>;
+  created_at: string;
+  /** The run that applied it; null while pending. */
+  applied_run_id: Nullable<string>;
+};
+
+export type ActionStatus = 'planned' | 'review' | 'blocked' | 'cancelled' | 'sent' | 'failed';
+
+export type ActionsTable = {
+  tenant_id: string;
+  action_id: string;
+  case_id: string;
+  /** `<strategy>:<cycle>:<step>:<n>`, unique per case: the idempotency key. */
+  action_key: string;
+  run_id: Nullable<string>;
+  planned_on: string;
+  /** When it may go, inside the allowed window in the debtor's time zone; null when blocked. */
+  scheduled_at: Nullable<string>;
+  channel: string;
+  template: string;
+  language: Locale;
+  purpose: string;
+  status: ActionStatus;
+  strategy_key: Nullable<string>;
+  strategy_version: Nullable<number>;
+  step_key: Nullable<string>;
+  /** JSON { reason, notes }. */
+  reason: string;
+  /** JSON: the compliance gate's decision. */
+  gate: string;
+  /** JSON: balance split into principal / interest / fees at planning time. */
+  amounts: Nullable<string>;
+  created_at: string;
+};
+
+export type ComplianceLogTable = {
+  tenant_id: string;
+  decision_id: string;
+  case_id: string;
+  action_key: Nullable<string>;
+  at: string;
+  channel: string;
+  purpose: string;
+  started_by: string;
+  allowed: number;
+  policy: string;
+  code: string;
+  /** JSON { fr, en }. */
+  explanation: string;
+};
+
+export type RunsTable = {
+  tenant_id: string;
+  run_id: string;
+  run_on: string;
+  trigger: 'schedule' | 'manual';
+  status: 'running' | 'completed' | 'failed';
+  workers: number;
+  started_at: string;
+  finished_at: Nullable<string>;
+  error: Nullable<string>;
+};
+
+export type RunBatchesTable = {
+  tenant_id: string;
+  run_id: string;
+  batch_id: string;
+  worker: string;
+  cases: number;
+  actions: number;
+  blocked: number;
+  finished_at: string;
 };

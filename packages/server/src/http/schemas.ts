@@ -39,6 +39,16 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const creditorRefSchema = z.object({ id: z.string(), ref: z.string(), name: z.string() });
 
+export const localizedSchema = z.object({ fr: z.string(), en: z.string() });
+
+export const nextActionSchema = z.object({
+  on: z.string(),
+  kind: z.enum(['step', 'promise_check', 'plan_check', 'pause_end']),
+  stepKey: z.string().nullable(),
+  stepName: localizedSchema.nullable(),
+  channels: z.array(z.string()).readonly(),
+});
+
 export const caseSummarySchema = z.object({
   id: z.string(),
   status: z.enum(['open', 'closed']),
@@ -54,6 +64,13 @@ export const caseSummarySchema = z.object({
   collectability: z.enum(['collectable', 'pre_due', 'blocked', 'settled']),
   openedAt: z.string(),
   updatedAt: z.string(),
+  strategyKey: z.string().nullable(),
+  stage: z
+    .string()
+    .describe(
+      "'new' before the first run, then pre_due, active, paused, promise, plan, held, completed or exhausted",
+    ),
+  nextAction: nextActionSchema.nullable().describe('What the engine does next, and when'),
   creditor: creditorRefSchema,
   debtor: z.object({
     id: z.string(),

@@ -14,6 +14,7 @@ import { installErrorHandlers } from './errors.ts';
 import { apiPrefix, docsPrefix } from './paths.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { caseEngineRoutes } from './routes/case-engine.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { creditorRoutes } from './routes/creditors.ts';
@@ -21,6 +22,8 @@ import { debtorRoutes } from './routes/debtors.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
+import { runRoutes } from './routes/runs.ts';
+import { strategyRoutes } from './routes/strategies.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSignInLimiter } from './sign-in-limiter.ts';
 
@@ -109,6 +112,9 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       importUploadRoutes(api, deps);
       apiKeyRoutes(api, deps);
       userRoutes(api, deps);
+      strategyRoutes(api, deps);
+      runRoutes(api, deps);
+      caseEngineRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type Composition, type RunningServer, startServer } from '../../compose.ts';
+import { startScheduler } from '../../worker/scheduler.ts';
 import type { Cli, RunCommand } from '../context.ts';
 import { openComposition } from '../context.ts';
 import { CliError, type ExitCode, exitCodes } from '../errors.ts';
@@ -38,10 +39,16 @@ export async function listen(cli: Cli, composition: Composition): Promise<Runnin
     }
     throw error;
   }
+  // The daily run starts by itself at the tenant's scheduled time (RELANCE_SCHEDULE=off leaves it to `relance run`).
+  const scheduler =
+    cli.env.RELANCE_SCHEDULE === 'off'
+      ? null
+      : startScheduler(composition.deps, { log: (line) => cli.note(line) });
   const stop = (): void => {
     cli.note(cli.msg.serve.stopping);
     server
       .close()
+      .then(() => scheduler?.stop())
       .then(() => composition.close())
       .finally(() => process.exit(exitCodes.ok));
   };

@@ -10,11 +10,15 @@ export type Permission =
   | 'imports:read'
   | 'imports:run'
   | 'users:manage'
-  | 'api_keys:manage';
+  | 'api_keys:manage'
+  | 'strategies:read'
+  | 'strategies:write'
+  | 'runs:run'
+  | 'cases:act';
 
 /**
  * The static role → permission map. admin: everything in its tenant; supervisor: portfolio and
- * imports; agent: the portfolio read-only (work queues come later); client: read-only, and only its
+ * imports, strategies and runs; agent: the portfolio, strategies read-only, and recording what happens on a case; client: read-only, and only its
  * creditor's portfolio (the scoping itself is done in the queries with `creditorScope`).
  */
 const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
@@ -26,9 +30,23 @@ const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'imports:run',
     'users:manage',
     'api_keys:manage',
+    'strategies:read',
+    'strategies:write',
+    'runs:run',
+    'cases:act',
   ],
-  supervisor: ['portfolio:read', 'portfolio:write', 'creditors:read', 'imports:read', 'imports:run'],
-  agent: ['portfolio:read', 'creditors:read'],
+  supervisor: [
+    'portfolio:read',
+    'portfolio:write',
+    'creditors:read',
+    'imports:read',
+    'imports:run',
+    'strategies:read',
+    'strategies:write',
+    'runs:run',
+    'cases:act',
+  ],
+  agent: ['portfolio:read', 'creditors:read', 'strategies:read', 'cases:act'],
   client: ['portfolio:read', 'creditors:read'],
 };
 

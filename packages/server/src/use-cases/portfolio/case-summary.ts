@@ -1,3 +1,4 @@
+import type { NextAction } from '@relance/core';
 import { type RawBuilder, sql } from 'kysely';
 import type { CaseStatus, Db, DebtorKind } from '../../db/schema.ts';
 import { type AgeBucket, ageBucketOf, daysPastDue } from './ages.ts';
@@ -20,6 +21,11 @@ export type CaseSummary = {
   readonly collectability: CaseCollectabilityFilter;
   readonly openedAt: string;
   readonly updatedAt: string;
+  /** The strategy the case follows and where it stands ('new' before its first run). */
+  readonly strategyKey: string | null;
+  readonly stage: string;
+  /** What the engine does next, and when; null when only an event or a person can move the case. */
+  readonly nextAction: NextAction | null;
   readonly creditor: { readonly id: string; readonly ref: string; readonly name: string };
   readonly debtor: {
     readonly id: string;
@@ -76,6 +82,9 @@ export const caseSummaryColumns = [
   'c.earliest_prescription_end',
   'c.opened_at',
   'c.updated_at',
+  'c.strategy_key',
+  'c.stage',
+  'c.next_action',
   'cr.creditor_id',
   'cr.ref as creditor_ref',
   'cr.name as creditor_name',
@@ -98,6 +107,9 @@ type CaseSummaryRow = {
   readonly earliest_prescription_end: string | null;
   readonly opened_at: string;
   readonly updated_at: string;
+  readonly strategy_key: string | null;
+  readonly stage: string;
+  readonly next_action: string | null;
   readonly creditor_id: string;
   readonly creditor_ref: string;
   readonly creditor_name: string;
@@ -125,6 +137,9 @@ export function toCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
     collectability: row.collectability,
     openedAt: row.opened_at,
     updatedAt: row.updated_at,
+    strategyKey: row.strategy_key,
+    stage: row.stage,
+    nextAction: row.next_action ? (JSON.parse(row.next_action) as NextAction) : null,
     creditor: { id: row.creditor_id, ref: row.creditor_ref, name: row.creditor_name },
     debtor: {
       id: row.debtor_id,

@@ -1,0 +1,61 @@
+import type { Lang } from '../i18n.ts';
+
+/** The `run` command's words, French and English (kept beside the command). */
+const en = {
+  help: {
+    run: 'run the daily collection run (or preview it with --dry-run)',
+    date: 'the day to run, YYYY-MM-DD (default: today in Europe/Paris)',
+    dryRun: 'decide and report what would happen, without writing anything',
+    workers: 'worker processes sharing the run (PostgreSQL only)',
+    batch: 'cases per batch (one transaction each)',
+    join: 'join a run started by another process (used by --workers)',
+  },
+  title: (day: string, dry: boolean) =>
+    dry ? `Preview of the run of ${day} (nothing is written)` : `Run of ${day}`,
+  cases: (n: string) => `  Cases decided     : ${n}`,
+  actions: (n: string) => `  Actions planned   : ${n}`,
+  blocked: (n: string) => `  Actions blocked   : ${n} (compliance gate, see the case)`,
+  channel: (channel: string, n: string) => `    ${channel.padEnd(18)}${n}`,
+  stage: (stage: string, n: string) => `    ${stage.padEnd(18)}${n}`,
+  byChannel: '  By channel:',
+  byStage: '  Cases by stage:',
+  first: 'First actions:',
+  previewLine: (at: string, channel: string, status: string, why: string) =>
+    `  ${at}  ${channel}  [${status}]  ${why}`,
+  nothing: 'Nothing to do: every case is up to date for this day.',
+  duration: (s: string) => `Duration: ${s} s`,
+  sqliteWorkers: 'Several workers need PostgreSQL: SQLite has a single writer. Use --workers 1.',
+  badDate: (value: string) => `--date: "${value}" is not a date (YYYY-MM-DD).`,
+  progress: (cases: string, actions: string) => `Cases: ${cases}, actions: ${actions}`,
+};
+
+const fr: typeof en = {
+  help: {
+    run: 'lancer la relance du jour (ou la prévisualiser avec --dry-run)',
+    date: 'le jour à traiter, AAAA-MM-JJ (par défaut : aujourd’hui à Paris)',
+    dryRun: 'décider et montrer ce qui se passerait, sans rien écrire',
+    workers: 'processus qui se partagent la relance (PostgreSQL seulement)',
+    batch: 'dossiers par lot (une transaction chacun)',
+    join: 'rejoindre une relance lancée par un autre processus (utilisé par --workers)',
+  },
+  title: (day, dry) => (dry ? `Aperçu de la relance du ${day} (rien n’est écrit)` : `Relance du ${day}`),
+  cases: (n) => `  Dossiers examinés : ${n}`,
+  actions: (n) => `  Actions prévues   : ${n}`,
+  blocked: (n) => `  Actions bloquées  : ${n} (contrôle de conformité, voir le dossier)`,
+  channel: (channel, n) => `    ${channel.padEnd(18)}${n}`,
+  stage: (stage, n) => `    ${stage.padEnd(18)}${n}`,
+  byChannel: '  Par canal :',
+  byStage: '  Dossiers par étape :',
+  first: 'Premières actions :',
+  previewLine: (at, channel, status, why) => `  ${at}  ${channel}  [${status}]  ${why}`,
+  nothing: 'Rien à faire : tous les dossiers sont à jour pour ce jour.',
+  duration: (s) => `Durée : ${s} s`,
+  sqliteWorkers:
+    'Plusieurs processus demandent PostgreSQL : SQLite n’a qu’un seul écrivain. Utilisez --workers 1.',
+  badDate: (value) => `--date : « ${value} » n’est pas une date (AAAA-MM-JJ).`,
+  progress: (cases, actions) => `Dossiers : ${cases}, actions : ${actions}`,
+};
+
+export function runMessages(lang: Lang): typeof en {
+  return lang === 'fr' ? fr : en;
+}

@@ -1,0 +1,122 @@
+import { CASE_EVENT_KINDS } from '@relance/core';
+import type { FastifyInstance } from 'fastify';
+import type { ZodTypeProvider } from 'fastify-type-provider-zod';
+import { z } from 'zod';
+import type { Deps } from '../../shared/deps.ts';
+import { getCaseEngine } from '../../use-cases/dunning/get-case-engine.ts';
+import { type CaseEventInput, recordCaseEvent } from '../../use-cases/dunning/record-case-event.ts';
+import { actorOf } from '../auth.ts';
+import { requestLocale } from '../locale.ts';
+import { errors, idParam, nextActionSchema } from '../schemas.ts';
+
+const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'a date YYYY-MM-DD');
+const positive = z.number().int().positive();
+
+const eventBody = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('payment'), on: isoDate, amountMinor: positive }),
+  z.object({ kind: z.literal('promise'), on: isoDate, dueOn: isoDate, amountMinor: positive }),
+  z.object({
+    kind: z.literal('plan'),
+    on: isoDate,
+    instalments: z
+      .array(z.object({ dueOn: isoDate, amountMinor: positive }))
+      .min(1)
+      .max(60),
+  }),
+  z.object({
+    kind: z.enum(
+      CASE_EVENT_KINDS.filter((k) => k !== 'payment' && k !== 'promise' && k !== 'plan') as [
+        string,
+        ...string[],
+      ],
+    ),
+    on: isoDate,
+    contactId: idParam.optional(),
+  }),
+]);
+
+const explained = z.object({
+  code: z.string(),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.string(),
+});
+
+const engineView = z.object({
+  strategy: z.object({ key: z.string(), version: z.number().int().nullable(), name: z.string() }).nullable(),
+  stage: z.string(),
+  progress: z.record(z.string(), z.unknown()).nullable(),
+  nextAction: nextActionSchema.nullable(),
+  lastRunOn: z.string().nullable(),
+  notes: z.array(explained).readonly(),
+  actions: z
+    .array(
+      z.object({
+        id: z.string(),
+        plannedOn: z.string(),
+        scheduledAt: z.string().nullable(),
+        channel: z.string(),
+        template: z.string(),
+        status: z.string(),
+        stepKey: z.string().nullable(),
+        reason: explained,
+        gate: z.object({ kind: z.string(), code: z.string().optional(), text: z.string() }),
+      }),
+    )
+    .readonly(),
+  events: z
+    .array(
+      z.object({ id: z.string(), kind: z.string(), on: z.string(), data: z.unknown(), applied: z.boolean() }),
+    )
+    .readonly(),
+});
+
+export function caseEngineRoutes(app: FastifyInstance, deps: Deps): void {
+  const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/cases/:caseId/engine',
+    {
+      schema: {
+        tags: ['strategies'],
+        summary:
+          'The case as the engine sees it: strategy, stage, next action and why, actions planned with the compliance verdict',
+        params: z.object({ caseId: idParam }),
+        response: { 200: engineView, ...errors(401, 403, 404) },
+      },
+    },
+    async (request) =>
+      getCaseEngine(deps, actorOf(request), {
+        caseId: request.params.caseId,
+        locale: requestLocale(request),
+      }),
+  );
+
+  api.post(
+    '/cases/:caseId/events',
+    {
+      schema: {
+        tags: ['strategies'],
+        summary:
+          'Record what happened on a case: payment, promise, plan, dispute, reply, call outcome, bounce, pause, resume…',
+        description: 'The strategy reacts at the next run; the case is queued for today.',
+        params: z.object({ caseId: idParam }),
+        body: eventBody,
+        response: {
+          201: z.object({ eventId: z.string(), caseId: z.string(), kind: z.string(), nextRunOn: z.string() }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request, reply) =>
+      reply
+        .code(201)
+        .send(
+          await recordCaseEvent(
+            deps,
+            actorOf(request),
+            request.params.caseId,
+            request.body as CaseEventInput,
+          ),
+        ),
+  );
+}

@@ -1,0 +1,132 @@
+import { type CaseProgress, DomainError, describeReason, type NextAction, type Reason } from '@relance/core';
+import type { Locale } from '../../db/schema.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { readScope } from '../portfolio/scope.ts';
+import { loadStrategyBook } from '../strategies/strategy-book.ts';
+
+export type ExplainedReason = Reason & { readonly text: string };
+
+export type CaseEngineView = {
+  readonly strategy: { readonly key: string; readonly version: number | null; readonly name: string } | null;
+  readonly stage: string;
+  readonly progress: CaseProgress | null;
+  readonly nextAction: NextAction | null;
+  readonly lastRunOn: string | null;
+  readonly notes: readonly ExplainedReason[];
+  readonly actions: readonly {
+    readonly id: string;
+    readonly plannedOn: string;
+    readonly scheduledAt: string | null;
+    readonly channel: string;
+    readonly template: string;
+    readonly status: string;
+    readonly stepKey: string | null;
+    readonly reason: ExplainedReason;
+    readonly gate: { readonly kind: string; readonly code?: string; readonly text: string };
+  }[];
+  readonly events: readonly {
+    readonly id: string;
+    readonly kind: string;
+    readonly on: string;
+    readonly data: unknown;
+    readonly applied: boolean;
+  }[];
+};
+
+/** A case as the engine sees it: its strategy, where it stands, what comes next and why, every action planned. */
+export async function getCaseEngine(
+  deps: Deps,
+  actor: Actor,
+  input: { readonly caseId: string; readonly locale: Locale },
+): Promise<CaseEngineView> {
+  const scope = readScope(actor);
+  const db = deps.database.db;
+  const row = await db
+    .selectFrom('cases')
+    .select(['strategy_key', 'stage', 'progress', 'next_action', 'last_run_on', 'last_notes'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('case_id', '=', input.caseId)
+    .$if(scope.creditorId !== null, (q) => q.where('creditor_id', '=', scope.creditorId ?? ''))
+    .executeTakeFirst();
+  if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
+  const explain = (reason: Reason): ExplainedReason => ({
+    ...reason,
+    text: describeReason(reason, input.locale),
+  });
+  const book = row.strategy_key ? await loadStrategyBook(db, scope.tenantId) : null;
+  const stored = row.strategy_key ? book?.strategies.get(row.strategy_key) : undefined;
+  const [actions, events] = await Promise.all([
+    db
+      .selectFrom('actions')
+      .select([
+        'action_id',
+        'planned_on',
+        'scheduled_at',
+        'channel',
+        'template',
+        'status',
+        'step_key',
+        'reason',
+        'gate',
+      ])
+      .where('tenant_id', '=', scope.tenantId)
+      .where('case_id', '=', input.caseId)
+      .orderBy('planned_on', 'desc')
+      .orderBy('action_id', 'desc')
+      .limit(200)
+      .execute(),
+    db
+      .selectFrom('case_events')
+      .select(['event_id', 'kind', 'occurred_on', 'data', 'applied_run_id'])
+      .where('tenant_id', '=', scope.tenantId)
+      .where('case_id', '=', input.caseId)
+      .orderBy('occurred_on', 'desc')
+      .limit(200)
+      .execute(),
+  ]);
+  return {
+    strategy: row.strategy_key
+      ? {
+          key: row.strategy_key,
+          version: stored?.version ?? null,
+          name: stored ? stored.definition.name[input.locale] : row.strategy_key,
+        }
+      : null,
+    stage: row.stage,
+    progress: row.progress ? (JSON.parse(row.progress) as CaseProgress) : null,
+    nextAction: row.next_action ? (JSON.parse(row.next_action) as NextAction) : null,
+    lastRunOn: row.last_run_on,
+    notes: row.last_notes ? (JSON.parse(row.last_notes) as Reason[]).map(explain) : [],
+    actions: actions.map((a) => {
+      const reason = (JSON.parse(a.reason) as { reason: Reason }).reason;
+      const gate = JSON.parse(a.gate) as {
+        kind: string;
+        code?: string;
+        explanation: { fr: string; en: string };
+      };
+      return {
+        id: a.action_id,
+        plannedOn: a.planned_on,
+        scheduledAt: a.scheduled_at,
+        channel: a.channel,
+        template: a.template,
+        status: a.status,
+        stepKey: a.step_key,
+        reason: explain(reason),
+        gate: {
+          kind: gate.kind,
+          ...(gate.code ? { code: gate.code } : {}),
+          text: gate.explanation[input.locale],
+        },
+      };
+    }),
+    events: events.map((e) => ({
+      id: e.event_id,
+      kind: e.kind,
+      on: e.occurred_on,
+      data: JSON.parse(e.data) as unknown,
+      applied: e.applied_run_id !== null,
+    })),
+  };
+}

@@ -1,0 +1,211 @@
+import type { CaseEvent, CaseProgress } from '@relance/core';
+import { NEW_PROGRESS } from '@relance/core';
+import type { Transaction } from 'kysely';
+import type { Database } from '../../db/schema.ts';
+
+/** A case as the run sees it: its ledger totals, its debtor, its place on the ladder and its pending events. */
+export type BatchCase = {
+  readonly caseId: string;
+  readonly creditorId: string;
+  readonly debtorId: string;
+  readonly currency: string;
+  readonly status: string;
+  readonly outstandingMinor: number;
+  readonly disputedMinor: number;
+  readonly openClaimCount: number;
+  readonly oldestDueDate: string | null;
+  readonly earliestPrescriptionEnd: string | null;
+  readonly strategyKey: string | null;
+  readonly stage: string;
+  readonly progress: CaseProgress;
+  readonly debtorKind: 'business' | 'consumer';
+  readonly language: 'fr' | 'en';
+  readonly timeZone: string;
+  readonly tags: readonly string[];
+  readonly ceaseContact: boolean;
+  readonly events: readonly { readonly eventId: string; readonly event: CaseEvent }[];
+};
+
+export type ContactRow = {
+  readonly debtorId: string;
+  readonly kind: string;
+  readonly validity: string;
+  readonly consent: string;
+  readonly optedOut: boolean;
+};
+
+export type Batch = {
+  readonly cases: readonly BatchCase[];
+  readonly contacts: ReadonlyMap<string, readonly ContactRow[]>;
+  /** Contacts already planned or made in the last days, per case: the caps count them. */
+  readonly recent: ReadonlyMap<string, readonly { readonly channel: string; readonly at: string }[]>;
+  readonly lastConversation: ReadonlyMap<string, string>;
+};
+
+/**
+ * Claims up to `size` cases due on `runOn` and reads what deciding them needs. On PostgreSQL the cases are
+ * locked with SKIP LOCKED, so that several workers share a run without taking the same case.
+ */
+export async function claimBatch(
+  trx: Transaction<Database>,
+  dialect: 'sqlite' | 'postgres',
+  tenantId: string,
+  runOn: string,
+  size: number,
+): Promise<Batch | null> {
+  let claim = trx
+    .selectFrom('cases')
+    .select('case_id')
+    .where('tenant_id', '=', tenantId)
+    .where('next_run_on', '<=', runOn)
+    .orderBy('next_run_on')
+    .limit(size);
+  if (dialect === 'postgres') claim = claim.forUpdate().skipLocked();
+  const ids = (await claim.execute()).map((row) => row.case_id);
+  if (ids.length === 0) return null;
+  return loadBatch(trx, tenantId, ids, runOn);
+}
+
+export async function loadBatch(
+  trx: Transaction<Database>,
+  tenantId: string,
+  ids: readonly string[],
+  runOn: string,
+): Promise<Batch> {
+  const rows = await trx
+    .selectFrom('cases as c')
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .select([
+      'c.case_id',
+      'c.creditor_id',
+      'c.debtor_id',
+      'c.currency',
+      'c.status',
+      'c.outstanding_minor',
+      'c.disputed_minor',
+      'c.open_claim_count',
+      'c.oldest_due_date',
+      'c.earliest_prescription_end',
+      'c.strategy_key',
+      'c.stage',
+      'c.progress',
+      'd.kind',
+      'd.language',
+      'd.time_zone',
+      'd.tags',
+      'd.cease_contact_at',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.case_id', 'in', ids)
+    .execute();
+  const events = await pendingEvents(trx, tenantId, ids);
+  const debtorIds = [...new Set(rows.map((row) => row.debtor_id))];
+  const cases: BatchCase[] = rows.map((row) => ({
+    caseId: row.case_id,
+    creditorId: row.creditor_id,
+    debtorId: row.debtor_id,
+    currency: row.currency,
+    status: row.status,
+    outstandingMinor: Number(row.outstanding_minor),
+    disputedMinor: Number(row.disputed_minor),
+    openClaimCount: row.open_claim_count,
+    oldestDueDate: row.oldest_due_date,
+    earliestPrescriptionEnd: row.earliest_prescription_end,
+    strategyKey: row.strategy_key,
+    stage: row.stage,
+    progress: row.progress ? (JSON.parse(row.progress) as CaseProgress) : NEW_PROGRESS,
+    debtorKind: row.kind,
+    language: row.language,
+    timeZone: row.time_zone,
+    tags: row.tags === '[]' ? [] : (JSON.parse(row.tags) as string[]),
+    ceaseContact: row.cease_contact_at !== null,
+    events: events.get(row.case_id) ?? [],
+  }));
+  return {
+    cases,
+    contacts: await contactsOf(trx, tenantId, debtorIds),
+    ...(await historyOf(trx, tenantId, ids, runOn)),
+  };
+}
+
+async function pendingEvents(trx: Transaction<Database>, tenantId: string, ids: readonly string[]) {
+  const rows = await trx
+    .selectFrom('case_events')
+    .select(['event_id', 'case_id', 'kind', 'occurred_on', 'data'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', ids)
+    .where('applied_run_id', 'is', null)
+    .orderBy('occurred_on')
+    .orderBy('event_id')
+    .execute();
+  const byCase = new Map<string, { eventId: string; event: CaseEvent }[]>();
+  for (const row of rows) {
+    const event = { ...(JSON.parse(row.data) as object), kind: row.kind, on: row.occurred_on } as CaseEvent;
+    const list = byCase.get(row.case_id) ?? [];
+    list.push({ eventId: row.event_id, event });
+    byCase.set(row.case_id, list);
+  }
+  return byCase;
+}
+
+async function contactsOf(trx: Transaction<Database>, tenantId: string, debtorIds: readonly string[]) {
+  const rows = await trx
+    .selectFrom('contacts')
+    .select(['debtor_id', 'kind', 'validity', 'consent', 'opted_out_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('debtor_id', 'in', debtorIds)
+    .execute();
+  const byDebtor = new Map<string, ContactRow[]>();
+  for (const row of rows) {
+    const list = byDebtor.get(row.debtor_id) ?? [];
+    list.push({
+      debtorId: row.debtor_id,
+      kind: row.kind,
+      validity: row.validity,
+      consent: row.consent,
+      optedOut: row.opted_out_at !== null,
+    });
+    byDebtor.set(row.debtor_id, list);
+  }
+  return byDebtor;
+}
+
+/** The caps look back at most 30 days. */
+const HISTORY_DAYS = 30;
+
+async function historyOf(
+  trx: Transaction<Database>,
+  tenantId: string,
+  ids: readonly string[],
+  runOn: string,
+) {
+  const since = new Date(Date.parse(`${runOn}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString();
+  const actions = await trx
+    .selectFrom('actions')
+    .select(['case_id', 'channel', 'scheduled_at'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', ids)
+    .where('scheduled_at', '>=', since)
+    .where('status', 'in', ['planned', 'review', 'sent'])
+    .execute();
+  const recent = new Map<string, { channel: string; at: string }[]>();
+  for (const row of actions) {
+    if (!row.scheduled_at) continue;
+    const list = recent.get(row.case_id) ?? [];
+    list.push({ channel: row.channel, at: row.scheduled_at });
+    recent.set(row.case_id, list);
+  }
+  const conversations = await trx
+    .selectFrom('case_events')
+    .select(['case_id', (eb) => eb.fn.max('occurred_on').as('last')])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', ids)
+    .where('kind', '=', 'conversation')
+    .groupBy('case_id')
+    .execute();
+  const lastConversation = new Map<string, string>();
+  for (const row of conversations) if (row.last) lastConversation.set(row.case_id, String(row.last));
+  return { recent, lastConversation };
+}

@@ -1,0 +1,112 @@
+import { type CaseEvent, DomainError } from '@relance/core';
+import { newId } from '../../db/ids.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { appendAudit } from '../access/audit.ts';
+import { requirePermission } from '../access/permissions.ts';
+import { creditorFilter, readScope } from '../portfolio/scope.ts';
+
+/** An event as a caller states it; the server adds the baseline (the balance when a promise or plan is made). */
+export type CaseEventInput =
+  | { readonly kind: 'payment'; readonly on: string; readonly amountMinor: number }
+  | { readonly kind: 'promise'; readonly on: string; readonly dueOn: string; readonly amountMinor: number }
+  | {
+      readonly kind: 'plan';
+      readonly on: string;
+      readonly instalments: readonly { readonly dueOn: string; readonly amountMinor: number }[];
+    }
+  | {
+      readonly kind: Exclude<CaseEvent['kind'], 'payment' | 'promise' | 'plan'>;
+      readonly on: string;
+      /** For a bounce or a wrong number: the contact to flag as invalid. */
+      readonly contactId?: string;
+    };
+
+export type RecordedEvent = {
+  readonly eventId: string;
+  readonly caseId: string;
+  readonly kind: string;
+  readonly nextRunOn: string;
+};
+
+/**
+ * Records what happened on a case (a promise, a payment, a dispute, a reply, an unanswered call…) for the
+ * strategy to react to. The case is queued for the next run; the event, the queueing and the audit entry
+ * are one transaction. A bounce or a wrong number also flags the contact.
+ */
+export async function recordCaseEvent(
+  deps: Deps,
+  actor: Actor,
+  caseId: string,
+  input: CaseEventInput,
+): Promise<RecordedEvent> {
+  requirePermission(actor, 'cases:act');
+  const scope = readScope(actor);
+  const db = deps.database.db;
+  const now = deps.clock.now();
+  const today = deps.clock.today();
+  const found = await db
+    .selectFrom('cases')
+    .select(['case_id', 'outstanding_minor', 'debtor_id', 'creditor_id', 'next_run_on'])
+    .where('tenant_id', '=', scope.tenantId)
+    .where('case_id', '=', caseId)
+    .$if(scope.creditorId !== null, (q) =>
+      q.where('creditor_id', '=', creditorFilter(scope, undefined) ?? ''),
+    )
+    .executeTakeFirst();
+  if (!found) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
+  if (input.on > today) {
+    throw new DomainError('invalid_input', `The event date ${input.on} is in the future.`, {
+      reason: 'future_event',
+      field: 'on',
+    });
+  }
+  const { kind, on, ...rest } = input;
+  const data: Record<string, unknown> = { ...rest };
+  if (kind === 'promise' || kind === 'plan') data.baselineMinor = Number(found.outstanding_minor);
+  const contactId = 'contactId' in input ? input.contactId : undefined;
+  const eventId = newId();
+  // The run looks at the case again today (or at once if the case was waiting for nothing).
+  const nextRunOn = found.next_run_on === null || found.next_run_on > today ? today : found.next_run_on;
+  await db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('case_events')
+      .values({
+        tenant_id: scope.tenantId,
+        event_id: eventId,
+        case_id: caseId,
+        kind,
+        occurred_on: on,
+        data: JSON.stringify(data),
+        recorded_by: actor.id,
+        created_at: now,
+        applied_run_id: null,
+      })
+      .execute();
+    await trx
+      .updateTable('cases')
+      .set({ next_run_on: nextRunOn })
+      .where('tenant_id', '=', scope.tenantId)
+      .where('case_id', '=', caseId)
+      .execute();
+    if (contactId && (kind === 'email_bounce' || kind === 'wrong_number')) {
+      await trx
+        .updateTable('contacts')
+        .set({ validity: 'invalid', updated_at: now })
+        .where('tenant_id', '=', scope.tenantId)
+        .where('contact_id', '=', contactId)
+        .where('debtor_id', '=', found.debtor_id)
+        .execute();
+    }
+    await appendAudit(trx, {
+      tenantId: scope.tenantId,
+      at: now,
+      actor,
+      action: `case.event.${kind}`,
+      entityKind: 'case',
+      entityId: caseId,
+      data: { eventId, on, ...data },
+    });
+  });
+  return { eventId, caseId, kind, nextRunOn };
+}

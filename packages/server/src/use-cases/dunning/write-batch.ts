@@ -1,0 +1,247 @@
+import { CompiledQuery, type Transaction } from 'kysely';
+import type { RawDriver } from '../../db/database.ts';
+import type { Database } from '../../db/schema.ts';
+
+export type ActionRow = {
+  readonly actionId: string;
+  readonly caseId: string;
+  readonly actionKey: string;
+  readonly scheduledAt: string | null;
+  readonly channel: string;
+  readonly template: string;
+  readonly language: string;
+  readonly purpose: string;
+  readonly status: string;
+  readonly strategyKey: string | null;
+  readonly strategyVersion: number | null;
+  readonly stepKey: string | null;
+  readonly reason: string;
+  readonly gate: string;
+  readonly amounts: string | null;
+};
+
+export type CaseRow = {
+  readonly caseId: string;
+  readonly strategyKey: string | null;
+  readonly stage: string;
+  readonly progress: string;
+  readonly nextRunOn: string | null;
+  readonly nextAction: string | null;
+  readonly lastNotes: string | null;
+};
+
+export type BlockedRow = {
+  readonly decisionId: string;
+  readonly caseId: string;
+  readonly actionKey: string;
+  readonly channel: string;
+  readonly purpose: string;
+  readonly policy: string;
+  readonly code: string;
+  readonly explanation: string;
+};
+
+export type BatchWrites = {
+  readonly tenantId: string;
+  readonly runId: string;
+  readonly runOn: string;
+  readonly now: string;
+  readonly actions: readonly ActionRow[];
+  readonly cases: readonly CaseRow[];
+  readonly blocked: readonly BlockedRow[];
+  readonly eventIds: readonly string[];
+};
+
+/**
+ * The run's hot writes, per engine: prepared statements on SQLite (inside the transaction Kysely holds on
+ * the same connection), one array statement per table on PostgreSQL. An action whose key the case already
+ * has is ignored: that is what keeps a re-run, or a run resumed after a crash, from doubling anything.
+ * Returns the number of actions actually inserted.
+ */
+export async function writeBatch(
+  trx: Transaction<Database>,
+  raw: RawDriver,
+  w: BatchWrites,
+): Promise<number> {
+  if (raw.kind === 'sqlite') return writeSqlite(raw.sqlite, w);
+  return writePostgres(trx, w);
+}
+
+type Sqlite = Extract<RawDriver, { kind: 'sqlite' }>['sqlite'];
+const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
+
+function prepare(sqlite: Sqlite) {
+  return {
+    action: sqlite.prepare(
+      'insert into actions (tenant_id, action_id, case_id, action_key, run_id, planned_on, scheduled_at, channel, template, ' +
+        'language, purpose, status, strategy_key, strategy_version, step_key, reason, gate, amounts, created_at) ' +
+        'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
+    ),
+    kase: sqlite.prepare(
+      'update cases set strategy_key = ?, stage = ?, progress = ?, next_run_on = ?, next_action = ?, last_run_on = ?, ' +
+        'last_notes = ? where tenant_id = ? and case_id = ?',
+    ),
+    blocked: sqlite.prepare(
+      'insert into compliance_log (tenant_id, decision_id, case_id, action_key, at, channel, purpose, started_by, allowed, ' +
+        "policy, code, explanation) values (?, ?, ?, ?, ?, ?, ?, 'engine', 0, ?, ?, ?)",
+    ),
+    event: sqlite.prepare('update case_events set applied_run_id = ? where tenant_id = ? and event_id = ?'),
+  };
+}
+
+function writeSqlite(sqlite: Sqlite, w: BatchWrites): number {
+  let s = statements.get(sqlite);
+  if (!s) {
+    s = prepare(sqlite);
+    statements.set(sqlite, s);
+  }
+  let inserted = 0;
+  for (const a of w.actions) {
+    inserted += s.action.run(
+      w.tenantId,
+      a.actionId,
+      a.caseId,
+      a.actionKey,
+      w.runId,
+      w.runOn,
+      a.scheduledAt,
+      a.channel,
+      a.template,
+      a.language,
+      a.purpose,
+      a.status,
+      a.strategyKey,
+      a.strategyVersion,
+      a.stepKey,
+      a.reason,
+      a.gate,
+      a.amounts,
+      w.now,
+    ).changes;
+  }
+  for (const c of w.cases) {
+    s.kase.run(
+      c.strategyKey,
+      c.stage,
+      c.progress,
+      c.nextRunOn,
+      c.nextAction,
+      w.runOn,
+      c.lastNotes,
+      w.tenantId,
+      c.caseId,
+    );
+  }
+  for (const b of w.blocked) {
+    s.blocked.run(
+      w.tenantId,
+      b.decisionId,
+      b.caseId,
+      b.actionKey,
+      w.now,
+      b.channel,
+      b.purpose,
+      b.policy,
+      b.code,
+      b.explanation,
+    );
+  }
+  for (const id of w.eventIds) s.event.run(w.runId, w.tenantId, id);
+  return inserted;
+}
+
+async function writePostgres(trx: Transaction<Database>, w: BatchWrites): Promise<number> {
+  let inserted = 0;
+  if (w.actions.length > 0) {
+    const a = w.actions;
+    const result = await trx.executeQuery(
+      CompiledQuery.raw(
+        'insert into actions (tenant_id, action_id, case_id, action_key, run_id, planned_on, scheduled_at, channel, template, ' +
+          'language, purpose, status, strategy_key, strategy_version, step_key, reason, gate, amounts, created_at) ' +
+          'select $1, u.action_id, u.case_id, u.action_key, $2, $3, u.scheduled_at, u.channel, u.template, u.language, ' +
+          'u.purpose, u.status, u.strategy_key, u.strategy_version, u.step_key, u.reason, u.gate, u.amounts, $4 ' +
+          'from unnest($5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[], $11::text[], $12::text[], ' +
+          '$13::text[], $14::text[], $15::integer[], $16::text[], $17::text[], $18::text[], $19::text[]) ' +
+          'as u(action_id, case_id, action_key, scheduled_at, channel, template, language, purpose, status, strategy_key, ' +
+          'strategy_version, step_key, reason, gate, amounts) on conflict do nothing',
+        [
+          w.tenantId,
+          w.runId,
+          w.runOn,
+          w.now,
+          a.map((x) => x.actionId),
+          a.map((x) => x.caseId),
+          a.map((x) => x.actionKey),
+          a.map((x) => x.scheduledAt),
+          a.map((x) => x.channel),
+          a.map((x) => x.template),
+          a.map((x) => x.language),
+          a.map((x) => x.purpose),
+          a.map((x) => x.status),
+          a.map((x) => x.strategyKey),
+          a.map((x) => x.strategyVersion),
+          a.map((x) => x.stepKey),
+          a.map((x) => x.reason),
+          a.map((x) => x.gate),
+          a.map((x) => x.amounts),
+        ],
+      ),
+    );
+    inserted = Number(result.numAffectedRows ?? 0n);
+  }
+  if (w.cases.length > 0) {
+    const c = w.cases;
+    await trx.executeQuery(
+      CompiledQuery.raw(
+        'update cases set strategy_key = u.strategy_key, stage = u.stage, progress = u.progress, next_run_on = u.next_run_on, ' +
+          'next_action = u.next_action, last_run_on = $2, last_notes = u.last_notes ' +
+          'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) ' +
+          'as u(case_id, strategy_key, stage, progress, next_run_on, next_action, last_notes) ' +
+          'where cases.tenant_id = $1 and cases.case_id = u.case_id',
+        [
+          w.tenantId,
+          w.runOn,
+          c.map((x) => x.caseId),
+          c.map((x) => x.strategyKey),
+          c.map((x) => x.stage),
+          c.map((x) => x.progress),
+          c.map((x) => x.nextRunOn),
+          c.map((x) => x.nextAction),
+          c.map((x) => x.lastNotes),
+        ],
+      ),
+    );
+  }
+  if (w.blocked.length > 0) {
+    const b = w.blocked;
+    await trx.executeQuery(
+      CompiledQuery.raw(
+        'insert into compliance_log (tenant_id, decision_id, case_id, action_key, at, channel, purpose, started_by, allowed, ' +
+          "policy, code, explanation) select $1, u.decision_id, u.case_id, u.action_key, $2, u.channel, u.purpose, 'engine', 0, " +
+          'u.policy, u.code, u.explanation from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], ' +
+          '$9::text[], $10::text[]) as u(decision_id, case_id, action_key, channel, purpose, policy, code, explanation)',
+        [
+          w.tenantId,
+          w.now,
+          b.map((x) => x.decisionId),
+          b.map((x) => x.caseId),
+          b.map((x) => x.actionKey),
+          b.map((x) => x.channel),
+          b.map((x) => x.purpose),
+          b.map((x) => x.policy),
+          b.map((x) => x.code),
+          b.map((x) => x.explanation),
+        ],
+      ),
+    );
+  }
+  if (w.eventIds.length > 0) {
+    await trx.executeQuery(
+      CompiledQuery.raw(
+        'update case_events set applied_run_id = $1 where tenant_id = $2 and event_id = any($3::text[])',
+        [w.runId, w.tenantId, w.eventIds],
+      ),
+    );
+  }
+  return inserted;
+}
