@@ -5,6 +5,7 @@ import { registerCalc } from './commands/calc.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
+import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUsers } from './commands/users.ts';
@@ -40,6 +41,7 @@ export function buildProgram(lang: Lang): Command {
   registerInit(program, msg, run);
   registerDemo(program, msg, run);
   registerImport(program, msg, run);
+  registerRun(program, msg, run, lang);
   registerServe(program, msg, run);
   registerStart(program, msg, run);
   registerUsers(program, msg, run);
