@@ -30,18 +30,28 @@ export {
 export type { ReasonLocale } from './claims/reasons.ts';
 export { describeBlock, describeWarning } from './claims/reasons.ts';
 export { evaluateContact, nextAllowedInstant } from './compliance/gate.ts';
+export type { HolidayCalendar } from './compliance/holidays.ts';
 export { isPublicHoliday } from './compliance/holidays.ts';
 export { COMPLIANCE_POLICIES, policyFor } from './compliance/policies.ts';
 export { PROFILE_WINDOWS } from './compliance/profiles.ts';
 export type {
+  CeaseException,
+  ChannelRule,
   CompliancePolicy,
+  ConsentRequirement,
   ContactAttempt,
+  ContactCap,
   ContactChannel,
   ContactHistory,
   ContactPurpose,
   ContactRequest,
+  ContactStarter,
+  ContactStatus,
   GateBlockCode,
   GateDecision,
+  IsoWeekday,
+  PolicyNote,
+  QuietPeriod,
   WeeklyWindow,
 } from './compliance/types.ts';
 export {
