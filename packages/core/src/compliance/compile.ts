@@ -31,6 +31,8 @@ export type CompiledRule = {
   /** Channels some of those caps count. */
   readonly countedChannels: readonly ContactChannel[];
   readonly ceaseExceptions: Bilingual | null;
+  /** [policy.senderTimeZone], built once. */
+  readonly senderZones: readonly string[];
   /** Allowed decisions already built, by the zones they mention. */
   readonly allowed: Map<string, GateDecision>;
 };
@@ -113,6 +115,7 @@ function compileRule(policy: CompliancePolicy, channel: ContactChannel, kind: De
             [...new Set(exceptions.flatMap((e) => e.purposes))],
             exceptions.every((e) => e.startedBy.length === 1 && e.startedBy[0] === 'agent'),
           ),
+    senderZones: [policy.senderTimeZone],
     allowed: new Map(),
   };
 }

@@ -31,6 +31,7 @@ export const RETRY_HORIZON_DAYS = 31;
 export const DEFAULT_HORIZON_DAYS = 14;
 const MAX_CACHED_ALLOWED = 1000;
 const NO_LIMITS_EXEMPTION = Number.NEGATIVE_INFINITY;
+const NO_ZONES: readonly string[] = [];
 
 function blocked(
   rule: CompiledRule,
@@ -56,44 +57,41 @@ function ceaseAllows(rule: CompiledRule, request: ContactRequest): boolean {
   );
 }
 
+type PermanentCode = Exclude<GateBlockCode, 'outside_window' | 'holiday' | 'cap_reached' | 'quiet_period'>;
+
 /** Blocks that no amount of waiting lifts: the case, the claim or the contact must change first. */
-function permanentBlock(rule: CompiledRule, request: ContactRequest): GateDecision | null {
-  const { policy } = rule;
-  if (request.case.ceaseContact && !ceaseAllows(rule, request)) {
-    return blocked(
-      rule,
-      'cease_contact',
-      ceaseText(request.channel, policy.ceaseContact.reference, rule.ceaseExceptions),
-      null,
-    );
-  }
-  if (request.case.timeBarred && policy.timeBarred.blockedPurposes.includes(request.purpose)) {
-    return blocked(
-      rule,
-      'time_barred_threat',
-      permanentText('time_barred_threat', request, policy.timeBarred.reference),
-      null,
-    );
+function permanentCode(rule: CompiledRule, request: ContactRequest): PermanentCode | null {
+  if (request.case.ceaseContact && !ceaseAllows(rule, request)) return 'cease_contact';
+  if (request.case.timeBarred && rule.policy.timeBarred.blockedPurposes.includes(request.purpose)) {
+    return 'time_barred_threat';
   }
   const contact = request.contact;
-  const code =
-    contact === null
-      ? 'no_contact'
-      : contact.validity === 'invalid'
-        ? 'invalid_contact'
-        : contact.optedOut
-          ? 'opted_out'
-          : (rule.rule.consent === 'granted' && contact.consent !== 'granted') ||
-              (rule.rule.consent === 'not_withdrawn' && contact.consent === 'withdrawn')
-            ? 'no_consent'
-            : null;
-  return code === null ? null : blocked(rule, code, permanentText(code, request, rule.rule.reference), null);
+  if (contact === null) return 'no_contact';
+  if (contact.validity === 'invalid') return 'invalid_contact';
+  if (contact.optedOut) return 'opted_out';
+  const consent = rule.rule.consent;
+  if (consent === 'granted' && contact.consent !== 'granted') return 'no_consent';
+  if (consent === 'not_withdrawn' && contact.consent === 'withdrawn') return 'no_consent';
+  return null;
+}
+
+function permanentDecision(rule: CompiledRule, request: ContactRequest, code: PermanentCode): GateDecision {
+  const { policy } = rule;
+  const explanation =
+    code === 'cease_contact'
+      ? ceaseText(request.channel, policy.ceaseContact.reference, rule.ceaseExceptions)
+      : permanentText(
+          code,
+          request,
+          code === 'time_barred_threat' ? policy.timeBarred.reference : rule.rule.reference,
+        );
+  return blocked(rule, code, explanation, null);
 }
 
 /** The zones whose wall clock decides, [] when the hours cannot close; null when the debtor's zone is unknown. */
 function windowZones(rule: CompiledRule, request: ContactRequest): readonly string[] | null {
-  if (rule.schedule.alwaysOpen) return [];
-  if (rule.rule.clock === 'sender') return [rule.policy.senderTimeZone];
+  if (rule.schedule.alwaysOpen) return NO_ZONES;
+  if (rule.rule.clock === 'sender') return rule.senderZones;
   const zones = request.timeZones;
   if (zones.length === 0) return null;
   for (const zone of zones) if (!isKnownTimeZone(zone)) return null;
@@ -135,7 +133,7 @@ function limitsFor(
   const consentUntil = history.callConsentUntil;
   const isCall = request.channel === 'call' || request.channel === 'ivr_call';
   return {
-    zones: debtorZones.length > 0 ? debtorZones : [rule.policy.senderTimeZone],
+    zones: debtorZones.length > 0 ? debtorZones : rule.senderZones,
     caps,
     attemptTimes: times ?? NO_TIMES,
     attemptChannels: channels ?? NO_CHANNELS,
@@ -206,7 +204,8 @@ function explainTimeBlock(
  * May this contact happen at `request.at`? Checks, in this order: cease-contact, time-barred threats, the
  * contact itself (missing, invalid, opted out, consent), the debtor's time zones, then holidays, hours,
  * quiet period and caps. A temporal block carries `retryAt`, the earliest instant everything is open
- * (searched over 31 days; null beyond); a permanent one has `retryAt: null`.
+ * (searched over 31 days; null beyond); a permanent one has `retryAt: null`. A malformed instant or policy
+ * throws a DomainError ('invalid_input'): both are validated at the edge.
  */
 export function evaluateContact(
   policy: CompliancePolicy,
@@ -214,17 +213,10 @@ export function evaluateContact(
   history: ContactHistory,
 ): GateDecision {
   const rule = compiledRule(policy, request.channel, request.debtorKind);
-  const permanent = permanentBlock(rule, request);
-  if (permanent !== null) return permanent;
+  const permanent = permanentCode(rule, request);
+  if (permanent !== null) return permanentDecision(rule, request, permanent);
   const zones = windowZones(rule, request);
-  if (zones === null) {
-    return blocked(
-      rule,
-      'unknown_time_zone',
-      permanentText('unknown_time_zone', request, rule.rule.reference),
-      null,
-    );
-  }
+  if (zones === null) return permanentDecision(rule, request, 'unknown_time_zone');
   const at = parseInstant(request.at);
   const limits = limitsFor(rule, request, history, zones);
   const block = timeBlockAt(rule.schedule, zones, limits, at);
@@ -252,7 +244,7 @@ export function nextAllowedInstant(
   options?: { readonly preferred?: readonly WeeklyWindow[]; readonly horizonDays?: number },
 ): string | null {
   const rule = compiledRule(policy, request.channel, request.debtorKind);
-  if (permanentBlock(rule, request) !== null) return null;
+  if (permanentCode(rule, request) !== null) return null;
   const zones = windowZones(rule, request);
   if (zones === null) return null;
   const at = parseInstant(request.at);
