@@ -1,11 +1,21 @@
-import { randomBytes } from 'node:crypto';
+import { randomFillSync } from 'node:crypto';
+
+const POOL_IDS = 4096;
+const pool = Buffer.alloc(16 * POOL_IDS);
+let next = POOL_IDS;
 
 /**
  * A UUIDv7: time-ordered, so rows inserted together sit together in the indexes of both engines.
- * Made in the app because SQLite has no generator and PostgreSQL 15 has no uuidv7().
+ * Made in the app because SQLite has no generator and PostgreSQL 15 has no uuidv7(). The random bits
+ * come from a pool filled 4,096 ids at a time: the daily run makes a million of them.
  */
 export function newId(now: number = Date.now()): string {
-  const bytes = randomBytes(16);
+  if (next === POOL_IDS) {
+    randomFillSync(pool);
+    next = 0;
+  }
+  const bytes = pool.subarray(next * 16, next * 16 + 16);
+  next += 1;
   bytes.writeUIntBE(now, 0, 6);
   bytes[6] = (bytes[6]! & 0x0f) | 0x70;
   bytes[8] = (bytes[8]! & 0x3f) | 0x80;

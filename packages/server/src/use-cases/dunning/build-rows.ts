@@ -1,4 +1,10 @@
-import type { CompliancePolicy, NextAction } from '@relance/core';
+import {
+  type CaseProgress,
+  type CompliancePolicy,
+  type GateDecision,
+  NEW_PROGRESS,
+  type NextAction,
+} from '@relance/core';
 import { newId } from '../../db/ids.ts';
 import type { CaseDecision } from './decide-case.ts';
 import type { ScheduledAction } from './schedule-actions.ts';
@@ -13,7 +19,6 @@ export function rowsOf(
 ): void {
   const { item, plan } = decision;
   const notes = [...decision.notes, ...plan.notes];
-  const context = notes.length > 0 ? notes : undefined;
   for (const s of scheduled) {
     const actionId = newId();
     rows.actions.push({
@@ -29,8 +34,8 @@ export function rowsOf(
       strategyKey: decision.strategyKey,
       strategyVersion: decision.strategyVersion,
       stepKey: s.action.stepKey,
-      reason: JSON.stringify({ reason: s.action.reason, notes: context }),
-      gate: JSON.stringify(s.gate),
+      reason: JSON.stringify({ reason: s.action.reason }),
+      gate: JSON.stringify(gateRecord(s.gate)),
       amounts: null,
     });
     if (s.gate.kind === 'blocked' && s.status === 'blocked') {
@@ -50,7 +55,7 @@ export function rowsOf(
     caseId: item.caseId,
     strategyKey: decision.strategyKey,
     stage: plan.stage,
-    progress: JSON.stringify(plan.progress),
+    progress: compactProgress(plan.progress),
     nextRunOn: nextRunOn(plan.next),
     nextAction: plan.next ? JSON.stringify(plan.next) : null,
     lastNotes: notes.length > 0 ? JSON.stringify(notes) : null,
@@ -60,4 +65,21 @@ export function rowsOf(
 
 function nextRunOn(next: NextAction | null): string | null {
   return next ? next.on : null;
+}
+
+/** An allowed verdict is kept as its policy and rule (the text is rebuilt on reading); a refusal in full. */
+function gateRecord(gate: GateDecision): object {
+  return gate.kind === 'allowed' ? { kind: gate.kind, policy: gate.policy, rule: gate.rule } : gate;
+}
+
+/** The progress without the fields still at their default: a million cases, smaller rows. */
+function compactProgress(progress: CaseProgress): string {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(progress)) {
+    const initial = NEW_PROGRESS[key as keyof CaseProgress];
+    if (value === initial) continue;
+    if (key === 'switches' && Object.keys(value as object).length === 0) continue;
+    out[key] = value;
+  }
+  return JSON.stringify(out);
 }

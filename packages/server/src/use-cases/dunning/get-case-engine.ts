@@ -1,4 +1,11 @@
-import { type CaseProgress, DomainError, describeReason, type NextAction, type Reason } from '@relance/core';
+import {
+  type CaseProgress,
+  DomainError,
+  describeReason,
+  NEW_PROGRESS,
+  type NextAction,
+  type Reason,
+} from '@relance/core';
 import type { Locale } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
@@ -94,7 +101,9 @@ export async function getCaseEngine(
         }
       : null,
     stage: row.stage,
-    progress: row.progress ? (JSON.parse(row.progress) as CaseProgress) : null,
+    progress: row.progress
+      ? { ...NEW_PROGRESS, ...(JSON.parse(row.progress) as Partial<CaseProgress>) }
+      : null,
     nextAction: row.next_action ? (JSON.parse(row.next_action) as NextAction) : null,
     lastRunOn: row.last_run_on,
     notes: row.last_notes ? (JSON.parse(row.last_notes) as Reason[]).map(explain) : [],
@@ -103,7 +112,9 @@ export async function getCaseEngine(
       const gate = JSON.parse(a.gate) as {
         kind: string;
         code?: string;
-        explanation: { fr: string; en: string };
+        policy?: string;
+        rule?: string;
+        explanation?: { fr: string; en: string };
       };
       return {
         id: a.action_id,
@@ -117,7 +128,7 @@ export async function getCaseEngine(
         gate: {
           kind: gate.kind,
           ...(gate.code ? { code: gate.code } : {}),
-          text: gate.explanation[input.locale],
+          text: gate.explanation?.[input.locale] ?? allowedText(gate.policy, gate.rule, input.locale),
         },
       };
     }),
@@ -129,4 +140,11 @@ export async function getCaseEngine(
       applied: e.applied_run_id !== null,
     })),
   };
+}
+
+function allowedText(policy: string | undefined, rule: string | undefined, locale: Locale): string {
+  const where = [policy, rule].filter(Boolean).join(', ');
+  return locale === 'fr'
+    ? `Autorisé par le contrôle de conformité (${where}).`
+    : `Allowed by the compliance gate (${where}).`;
 }

@@ -115,7 +115,9 @@ export async function loadBatch(
     earliestPrescriptionEnd: row.earliest_prescription_end,
     strategyKey: row.strategy_key,
     stage: row.stage,
-    progress: row.progress ? (JSON.parse(row.progress) as CaseProgress) : NEW_PROGRESS,
+    progress: row.progress
+      ? { ...NEW_PROGRESS, ...(JSON.parse(row.progress) as Partial<CaseProgress>) }
+      : NEW_PROGRESS,
     debtorKind: row.kind,
     language: row.language,
     timeZone: row.time_zone,
@@ -126,7 +128,12 @@ export async function loadBatch(
   return {
     cases,
     contacts: await contactsOf(trx, tenantId, debtorIds),
-    ...(await historyOf(trx, tenantId, ids, runOn)),
+    ...(await historyOf(
+      trx,
+      tenantId,
+      cases.filter((c) => c.stage !== 'new').map((c) => c.caseId),
+      runOn,
+    )),
   };
 }
 
@@ -172,6 +179,9 @@ async function contactsOf(trx: Transaction<Database>, tenantId: string, debtorId
   return byDebtor;
 }
 
+/** Actions that count as contacts made or to be made. */
+const COUNTED: ReadonlySet<string> = new Set(['planned', 'review', 'sent']);
+
 /** The caps look back at most 30 days. */
 const HISTORY_DAYS = 30;
 
@@ -182,17 +192,19 @@ async function historyOf(
   runOn: string,
 ) {
   const since = new Date(Date.parse(`${runOn}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString();
+  const recent = new Map<string, { channel: string; at: string }[]>();
+  const lastConversation = new Map<string, string>();
+  // A case never run has no action and no conversation to count: nothing to read.
+  if (ids.length === 0) return { recent, lastConversation };
+  // Filtered by case only, so that the planner takes the (tenant, case, key) index; the rest is checked here.
   const actions = await trx
     .selectFrom('actions')
-    .select(['case_id', 'channel', 'scheduled_at'])
+    .select(['case_id', 'channel', 'scheduled_at', 'status'])
     .where('tenant_id', '=', tenantId)
     .where('case_id', 'in', ids)
-    .where('scheduled_at', '>=', since)
-    .where('status', 'in', ['planned', 'review', 'sent'])
     .execute();
-  const recent = new Map<string, { channel: string; at: string }[]>();
   for (const row of actions) {
-    if (!row.scheduled_at) continue;
+    if (!row.scheduled_at || row.scheduled_at < since || !COUNTED.has(row.status)) continue;
     const list = recent.get(row.case_id) ?? [];
     list.push({ channel: row.channel, at: row.scheduled_at });
     recent.set(row.case_id, list);
@@ -205,7 +217,6 @@ async function historyOf(
     .where('kind', '=', 'conversation')
     .groupBy('case_id')
     .execute();
-  const lastConversation = new Map<string, string>();
   for (const row of conversations) if (row.last) lastConversation.set(row.case_id, String(row.last));
   return { recent, lastConversation };
 }

@@ -68,25 +68,64 @@ export async function writeBatch(
 }
 
 type Sqlite = Extract<RawDriver, { kind: 'sqlite' }>['sqlite'];
-const statements = new WeakMap<Sqlite, ReturnType<typeof prepare>>();
+type Statement = ReturnType<Sqlite['prepare']>;
+
+/** Rows per statement: fewer calls into SQLite, far within its 32,766 parameters. */
+const CHUNK = 50;
+const ACTION_COLUMNS =
+  'tenant_id, action_id, case_id, action_key, run_id, planned_on, scheduled_at, channel, template, language, purpose, ' +
+  'status, strategy_key, strategy_version, step_key, reason, gate, amounts, created_at';
+const ACTION_ROW = `(${Array.from({ length: 19 }, () => '?').join(', ')})`;
+
+type Prepared = { one: Statement; many: Statement };
+const statements = new WeakMap<Sqlite, Record<'action' | 'kase' | 'blocked' | 'event', Prepared>>();
 
 function prepare(sqlite: Sqlite) {
+  const both = (sql: (rows: number) => string): Prepared => ({
+    one: sqlite.prepare(sql(1)),
+    many: sqlite.prepare(sql(CHUNK)),
+  });
+  const rows = (row: string, n: number) => Array.from({ length: n }, () => row).join(', ');
   return {
-    action: sqlite.prepare(
-      'insert into actions (tenant_id, action_id, case_id, action_key, run_id, planned_on, scheduled_at, channel, template, ' +
-        'language, purpose, status, strategy_key, strategy_version, step_key, reason, gate, amounts, created_at) ' +
-        'values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict do nothing',
+    action: both(
+      (n) => `insert into actions (${ACTION_COLUMNS}) values ${rows(ACTION_ROW, n)} on conflict do nothing`,
     ),
-    kase: sqlite.prepare(
-      'update cases set strategy_key = ?, stage = ?, progress = ?, next_run_on = ?, next_action = ?, last_run_on = ?, ' +
-        'last_notes = ? where tenant_id = ? and case_id = ?',
+    // One statement per case: an UPDATE … FROM (VALUES …) makes SQLite scan the cases instead of probing the key.
+    kase: both(
+      () =>
+        'update cases set strategy_key = ?, stage = ?, progress = ?, next_run_on = ?, next_action = ?, last_notes = ?, ' +
+        'last_run_on = ? where tenant_id = ? and case_id = ?',
     ),
-    blocked: sqlite.prepare(
-      'insert into compliance_log (tenant_id, decision_id, case_id, action_key, at, channel, purpose, started_by, allowed, ' +
-        "policy, code, explanation) values (?, ?, ?, ?, ?, ?, ?, 'engine', 0, ?, ?, ?)",
+    blocked: both(
+      (n) =>
+        'insert into compliance_log (tenant_id, decision_id, case_id, action_key, at, channel, purpose, started_by, allowed, ' +
+        `policy, code, explanation) values ${rows("(?, ?, ?, ?, ?, ?, ?, 'engine', 0, ?, ?, ?)", n)}`,
     ),
-    event: sqlite.prepare('update case_events set applied_run_id = ? where tenant_id = ? and event_id = ?'),
+    event: both(
+      (n) =>
+        `update case_events set applied_run_id = ? where tenant_id = ? and event_id in (${rows('?', n)})`,
+    ),
   };
+}
+
+/** Runs `statement` over `items` in chunks, the parameters of each item given by `params`. */
+function inChunks<T>(
+  p: Prepared,
+  items: readonly T[],
+  params: (item: T) => unknown[],
+  before: unknown[] = [],
+  after: unknown[] = [],
+): number {
+  let changes = 0;
+  let i = 0;
+  for (; i + CHUNK <= items.length; i += CHUNK) {
+    const values: unknown[] = [...before];
+    for (let k = i; k < i + CHUNK; k++) values.push(...params(items[k] as T));
+    values.push(...after);
+    changes += p.many.run(values).changes;
+  }
+  for (; i < items.length; i++) changes += p.one.run([...before, ...params(items[i] as T), ...after]).changes;
+  return changes;
 }
 
 function writeSqlite(sqlite: Sqlite, w: BatchWrites): number {
@@ -95,58 +134,53 @@ function writeSqlite(sqlite: Sqlite, w: BatchWrites): number {
     s = prepare(sqlite);
     statements.set(sqlite, s);
   }
-  let inserted = 0;
-  for (const a of w.actions) {
-    inserted += s.action.run(
-      w.tenantId,
-      a.actionId,
-      a.caseId,
-      a.actionKey,
-      w.runId,
-      w.runOn,
-      a.scheduledAt,
-      a.channel,
-      a.template,
-      a.language,
-      a.purpose,
-      a.status,
-      a.strategyKey,
-      a.strategyVersion,
-      a.stepKey,
-      a.reason,
-      a.gate,
-      a.amounts,
-      w.now,
-    ).changes;
-  }
+  const inserted = inChunks(s.action, w.actions, (a) => [
+    w.tenantId,
+    a.actionId,
+    a.caseId,
+    a.actionKey,
+    w.runId,
+    w.runOn,
+    a.scheduledAt,
+    a.channel,
+    a.template,
+    a.language,
+    a.purpose,
+    a.status,
+    a.strategyKey,
+    a.strategyVersion,
+    a.stepKey,
+    a.reason,
+    a.gate,
+    a.amounts,
+    w.now,
+  ]);
   for (const c of w.cases) {
-    s.kase.run(
+    s.kase.one.run([
       c.strategyKey,
       c.stage,
       c.progress,
       c.nextRunOn,
       c.nextAction,
-      w.runOn,
       c.lastNotes,
+      w.runOn,
       w.tenantId,
       c.caseId,
-    );
+    ]);
   }
-  for (const b of w.blocked) {
-    s.blocked.run(
-      w.tenantId,
-      b.decisionId,
-      b.caseId,
-      b.actionKey,
-      w.now,
-      b.channel,
-      b.purpose,
-      b.policy,
-      b.code,
-      b.explanation,
-    );
-  }
-  for (const id of w.eventIds) s.event.run(w.runId, w.tenantId, id);
+  inChunks(s.blocked, w.blocked, (b) => [
+    w.tenantId,
+    b.decisionId,
+    b.caseId,
+    b.actionKey,
+    w.now,
+    b.channel,
+    b.purpose,
+    b.policy,
+    b.code,
+    b.explanation,
+  ]);
+  inChunks(s.event, w.eventIds, (id) => [id], [w.runId, w.tenantId]);
   return inserted;
 }
 

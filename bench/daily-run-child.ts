@@ -1,0 +1,39 @@
+/**
+ * One measurement of the daily-run benchmark, in its own process so that its peak RSS is its own:
+ * `node bench/daily-run-child.ts <run|floor> <databaseUrl> <tenantId> <runOn> [actions|runId worker]`.
+ * Prints one JSON line: { seconds, maxRssMb, … }.
+ */
+import { openDatabase } from '../packages/server/src/db/database.ts';
+import { fixedClock } from '../packages/server/src/shared/clock.ts';
+import { runDailyDunning } from '../packages/server/src/use-cases/dunning/run-daily-dunning.ts';
+import { insertFloor } from './run-portfolio.ts';
+
+const [what, url = '', tenantId = '', runOn = '', arg1, arg2] = process.argv.slice(2);
+const handle = openDatabase(url, { poolSize: 2 });
+try {
+  const started = performance.now();
+  let result: Record<string, unknown> = {};
+  if (what === 'floor') {
+    await handle.db.transaction().execute(async (trx) => {
+      await insertFloor({ ...handle, db: trx }, tenantId, Number(arg1), runOn);
+    });
+  } else {
+    const deps = { database: handle, clock: fixedClock(`${runOn}T05:00:00.000Z`), dataDir: '/tmp' };
+    const report = await runDailyDunning(deps, tenantId, {
+      runOn,
+      ...(arg1 ? { runId: arg1, worker: arg2 ?? 'w' } : {}),
+    });
+    result = {
+      cases: report.cases,
+      actions: report.actions,
+      blocked: report.blocked,
+      byChannel: report.byChannel,
+    };
+  }
+  const seconds = (performance.now() - started) / 1000;
+  process.stdout.write(
+    `${JSON.stringify({ seconds, maxRssMb: Math.round(process.resourceUsage().maxRSS / 1024), ...result })}\n`,
+  );
+} finally {
+  await handle.close();
+}
