@@ -50,7 +50,19 @@ export async function listClaims(
   let query = scopedClaims(deps.database.db, scope);
   const creditorId = creditorFilter(scope, filters.creditorId);
   if (creditorId !== undefined) query = query.where('cl.creditor_id', '=', creditorId);
-  if (filters.debtorId !== undefined) query = query.where('cl.debtor_id', '=', filters.debtorId);
+  const debtorId = filters.debtorId;
+  if (debtorId !== undefined) {
+    // Claims are not indexed by debtor (migration 0002): a debtor's claims are found through its cases.
+    query = query
+      .where('cl.debtor_id', '=', debtorId)
+      .where('cl.case_id', 'in', (eb) =>
+        eb
+          .selectFrom('cases as dk')
+          .select('dk.case_id')
+          .where('dk.tenant_id', '=', scope.tenantId)
+          .where('dk.debtor_id', '=', debtorId),
+      );
+  }
   if (filters.caseId !== undefined) query = query.where('cl.case_id', '=', filters.caseId);
   if (filters.status !== undefined) query = query.where('cl.status', '=', filters.status);
   if (filters.dueFrom !== undefined) query = query.where('cl.due_date', '>=', filters.dueFrom);

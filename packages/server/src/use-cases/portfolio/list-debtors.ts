@@ -50,7 +50,8 @@ export async function listDebtors(
     sql<number>`(select count(*) from cases k where k.tenant_id = ${sql.ref('d.tenant_id')} and k.debtor_id = ${sql.ref('d.debtor_id')})`.as(
       'case_count',
     ),
-    sql<number>`(select count(*) from claims k where k.tenant_id = ${sql.ref('d.tenant_id')} and k.debtor_id = ${sql.ref('d.debtor_id')})`.as(
+    // Through the debtor's cases: claims are not indexed by debtor (migration 0002).
+    sql<number>`(select count(*) from claims k where k.tenant_id = ${sql.ref('d.tenant_id')} and k.debtor_id = ${sql.ref('d.debtor_id')} and k.case_id in (select kc.case_id from cases kc where kc.tenant_id = ${sql.ref('d.tenant_id')} and kc.debtor_id = ${sql.ref('d.debtor_id')}))`.as(
       'claim_count',
     ),
   ]);
