@@ -19,7 +19,18 @@ try {
     });
   } else {
     const deps = { database: handle, clock: fixedClock(`${runOn}T05:00:00.000Z`), dataDir: '/tmp' };
+    let batches = 0;
+    const onBatch = () => {
+      batches += 1;
+      if (process.env.BENCH_MEMORY && batches % 50 === 0) {
+        const m = process.memoryUsage();
+        process.stderr.write(
+          `batch ${batches}: rss ${Math.round(m.rss / 1e6)} heap ${Math.round(m.heapUsed / 1e6)} ext ${Math.round(m.external / 1e6)} ab ${Math.round(m.arrayBuffers / 1e6)}\n`,
+        );
+      }
+    };
     const report = await runDailyDunning(deps, tenantId, {
+      onBatch,
       runOn,
       ...(arg1 ? { runId: arg1, worker: arg2 ?? 'w' } : {}),
     });

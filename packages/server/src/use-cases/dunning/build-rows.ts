@@ -35,7 +35,7 @@ export function rowsOf(
       strategyVersion: decision.strategyVersion,
       stepKey: s.action.stepKey,
       reason: JSON.stringify({ reason: s.action.reason }),
-      gate: JSON.stringify(gateRecord(s.gate)),
+      gate: gateRecord(s.gate),
       amounts: null,
     });
     if (s.gate.kind === 'blocked' && s.status === 'blocked') {
@@ -57,7 +57,7 @@ export function rowsOf(
     stage: plan.stage,
     progress: compactProgress(plan.progress),
     nextRunOn: nextRunOn(plan.next),
-    nextAction: plan.next ? JSON.stringify(plan.next) : null,
+    nextAction: plan.next ? nextJson(decision.strategyKey, plan.next) : null,
     lastNotes: notes.length > 0 ? JSON.stringify(notes) : null,
   });
   for (const e of item.events) rows.eventIds.push(e.eventId);
@@ -67,19 +67,52 @@ function nextRunOn(next: NextAction | null): string | null {
   return next ? next.on : null;
 }
 
+const allowedJson = new Map<string, string>();
+
 /** An allowed verdict is kept as its policy and rule (the text is rebuilt on reading); a refusal in full. */
-function gateRecord(gate: GateDecision): object {
-  return gate.kind === 'allowed' ? { kind: gate.kind, policy: gate.policy, rule: gate.rule } : gate;
+function gateRecord(gate: GateDecision): string {
+  if (gate.kind !== 'allowed') return JSON.stringify(gate);
+  const key = `${gate.policy}|${gate.rule}`;
+  let json = allowedJson.get(key);
+  if (json === undefined) {
+    json = JSON.stringify({ kind: gate.kind, policy: gate.policy, rule: gate.rule });
+    allowedJson.set(key, json);
+  }
+  return json;
+}
+
+const nextJsonCache = new Map<string, string>();
+
+/** Cases of one strategy share a few next steps and dates: their JSON is made once. */
+function nextJson(strategyKey: string | null, next: NextAction): string {
+  const key = `${strategyKey}|${next.kind}|${next.stepKey}|${next.on}`;
+  let json = nextJsonCache.get(key);
+  if (json === undefined) {
+    if (nextJsonCache.size > 10_000) nextJsonCache.clear();
+    json = JSON.stringify(next);
+    nextJsonCache.set(key, json);
+  }
+  return json;
 }
 
 /** The progress without the fields still at their default: a million cases, smaller rows. */
-function compactProgress(progress: CaseProgress): string {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(progress)) {
-    const initial = NEW_PROGRESS[key as keyof CaseProgress];
-    if (value === initial) continue;
-    if (key === 'switches' && Object.keys(value as object).length === 0) continue;
-    out[key] = value;
-  }
+function compactProgress(p: CaseProgress): string {
+  const d = NEW_PROGRESS;
+  const out: Partial<Record<keyof CaseProgress, unknown>> = {};
+  if (p.strategyKey !== d.strategyKey) out.strategyKey = p.strategyKey;
+  if (p.strategyVersion !== d.strategyVersion) out.strategyVersion = p.strategyVersion;
+  if (p.stepIndex !== d.stepIndex) out.stepIndex = p.stepIndex;
+  if (p.stepKey !== d.stepKey) out.stepKey = p.stepKey;
+  if (p.stepOn !== d.stepOn) out.stepOn = p.stepOn;
+  if (p.cycle !== d.cycle) out.cycle = p.cycle;
+  if (p.pausedManually) out.pausedManually = true;
+  if (p.pausedUntil !== null) out.pausedUntil = p.pausedUntil;
+  if (p.pauseReason !== null) out.pauseReason = p.pauseReason;
+  if (p.promise !== null) out.promise = p.promise;
+  if (p.plan !== null) out.plan = p.plan;
+  if (p.switches.email || p.switches.phone || p.switches.call) out.switches = p.switches;
+  if (p.unansweredCalls !== 0) out.unansweredCalls = p.unansweredCalls;
+  if (p.brokenPromises !== 0) out.brokenPromises = p.brokenPromises;
+  if (p.completedOn !== null) out.completedOn = p.completedOn;
   return JSON.stringify(out);
 }

@@ -1,7 +1,9 @@
 import type { CaseEvent, CaseProgress } from '@relance/core';
 import { NEW_PROGRESS } from '@relance/core';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
+import type { RawDriver } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
+import { cachedRows } from './cached-query.ts';
 
 /** A case as the run sees it: its ledger totals, its debtor, its place on the ladder and its pending events. */
 export type BatchCase = {
@@ -43,36 +45,48 @@ export type Batch = {
 };
 
 /**
- * Claims up to `size` cases due on `runOn` and reads what deciding them needs. On PostgreSQL the cases are
+ * Claims up to `size` cases due on `runOn` with what deciding them needs. On PostgreSQL the cases are
  * locked with SKIP LOCKED, so that several workers share a run without taking the same case.
  */
 export async function claimBatch(
   trx: Transaction<Database>,
-  dialect: 'sqlite' | 'postgres',
+  raw: RawDriver,
   tenantId: string,
   runOn: string,
   size: number,
 ): Promise<Batch | null> {
-  let claim = trx
-    .selectFrom('cases')
-    .select('case_id')
-    .where('tenant_id', '=', tenantId)
-    .where('next_run_on', '<=', runOn)
-    .orderBy('next_run_on')
+  let claim = caseRows(trx, tenantId)
+    .where('c.next_run_on', '<=', runOn)
+    .orderBy('c.next_run_on')
     .limit(size);
-  if (dialect === 'postgres') claim = claim.forUpdate().skipLocked();
-  const ids = (await claim.execute()).map((row) => row.case_id);
-  if (ids.length === 0) return null;
-  return loadBatch(trx, tenantId, ids, runOn);
+  // Only the cases are locked; their debtors stay free for the other workers.
+  if (raw.kind === 'postgres') claim = claim.forUpdate(['c']).skipLocked();
+  const rows = await cachedRows(trx, raw, claim);
+  return rows.length === 0 ? null : completeBatch(trx, raw, tenantId, rows, runOn);
 }
 
-export async function loadBatch(
+/** The cases of a dry run: read in id order after `after`, nothing locked, nothing written. */
+export async function readBatch(
   trx: Transaction<Database>,
+  raw: RawDriver,
   tenantId: string,
-  ids: readonly string[],
   runOn: string,
-): Promise<Batch> {
-  const rows = await trx
+  size: number,
+  after: string,
+): Promise<Batch | null> {
+  const query = caseRows(trx, tenantId)
+    .where('c.next_run_on', '<=', runOn)
+    .where('c.case_id', '>', after)
+    .orderBy('c.case_id')
+    .limit(size);
+  const rows = await cachedRows(trx, raw, query);
+  return rows.length === 0 ? null : completeBatch(trx, raw, tenantId, rows, runOn);
+}
+
+type Dialect = RawDriver['kind'];
+
+function caseRows(trx: Transaction<Database>, tenantId: string) {
+  return trx
     .selectFrom('cases as c')
     .innerJoin('debtors as d', (j) =>
       j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
@@ -97,10 +111,28 @@ export async function loadBatch(
       'd.tags',
       'd.cease_contact_at',
     ])
-    .where('c.tenant_id', '=', tenantId)
-    .where('c.case_id', 'in', ids)
-    .execute();
-  const events = await pendingEvents(trx, tenantId, ids);
+    .where('c.tenant_id', '=', tenantId);
+}
+
+type CaseRow = Awaited<ReturnType<ReturnType<typeof caseRows>['execute']>>[number];
+
+/** Ids as one parameter (json_each on SQLite, an array on PostgreSQL): one statement text whatever the count. */
+function idList(dialect: Dialect, ids: readonly string[]) {
+  return dialect === 'sqlite'
+    ? sql<string>`(select value from json_each(${JSON.stringify(ids)}))`
+    : sql<string>`(select unnest(${ids as string[]}::text[]))`;
+}
+
+async function completeBatch(
+  trx: Transaction<Database>,
+  raw: RawDriver,
+  tenantId: string,
+  rows: readonly CaseRow[],
+  runOn: string,
+): Promise<Batch> {
+  const ids = rows.map((row) => row.case_id);
+  const dialect = raw.kind;
+  const events = await pendingEvents(trx, raw, idList(dialect, ids), tenantId);
   const debtorIds = [...new Set(rows.map((row) => row.debtor_id))];
   const cases: BatchCase[] = rows.map((row) => ({
     caseId: row.case_id,
@@ -125,28 +157,26 @@ export async function loadBatch(
     ceaseContact: row.cease_contact_at !== null,
     events: events.get(row.case_id) ?? [],
   }));
+  const ran = cases.filter((c) => c.stage !== 'new').map((c) => c.caseId);
   return {
     cases,
-    contacts: await contactsOf(trx, tenantId, debtorIds),
-    ...(await historyOf(
-      trx,
-      tenantId,
-      cases.filter((c) => c.stage !== 'new').map((c) => c.caseId),
-      runOn,
-    )),
+    contacts: await contactsOf(trx, raw, idList(dialect, debtorIds), tenantId),
+    ...(await historyOf(trx, raw, ran.length > 0 ? idList(dialect, ran) : null, tenantId, runOn)),
   };
 }
 
-async function pendingEvents(trx: Transaction<Database>, tenantId: string, ids: readonly string[]) {
-  const rows = await trx
+type IdList = ReturnType<typeof idList>;
+
+async function pendingEvents(trx: Transaction<Database>, raw: RawDriver, ids: IdList, tenantId: string) {
+  const query = trx
     .selectFrom('case_events')
     .select(['event_id', 'case_id', 'kind', 'occurred_on', 'data'])
     .where('tenant_id', '=', tenantId)
     .where('case_id', 'in', ids)
     .where('applied_run_id', 'is', null)
     .orderBy('occurred_on')
-    .orderBy('event_id')
-    .execute();
+    .orderBy('event_id');
+  const rows = await cachedRows(trx, raw, query);
   const byCase = new Map<string, { eventId: string; event: CaseEvent }[]>();
   for (const row of rows) {
     const event = { ...(JSON.parse(row.data) as object), kind: row.kind, on: row.occurred_on } as CaseEvent;
@@ -157,13 +187,13 @@ async function pendingEvents(trx: Transaction<Database>, tenantId: string, ids: 
   return byCase;
 }
 
-async function contactsOf(trx: Transaction<Database>, tenantId: string, debtorIds: readonly string[]) {
-  const rows = await trx
+async function contactsOf(trx: Transaction<Database>, raw: RawDriver, debtorIds: IdList, tenantId: string) {
+  const query = trx
     .selectFrom('contacts')
     .select(['debtor_id', 'kind', 'validity', 'consent', 'opted_out_at'])
     .where('tenant_id', '=', tenantId)
-    .where('debtor_id', 'in', debtorIds)
-    .execute();
+    .where('debtor_id', 'in', debtorIds);
+  const rows = await cachedRows(trx, raw, query);
   const byDebtor = new Map<string, ContactRow[]>();
   for (const row of rows) {
     const list = byDebtor.get(row.debtor_id) ?? [];
@@ -187,36 +217,37 @@ const HISTORY_DAYS = 30;
 
 async function historyOf(
   trx: Transaction<Database>,
+  raw: RawDriver,
+  ids: IdList | null,
   tenantId: string,
-  ids: readonly string[],
   runOn: string,
 ) {
   const since = new Date(Date.parse(`${runOn}T00:00:00Z`) - HISTORY_DAYS * 86_400_000).toISOString();
   const recent = new Map<string, { channel: string; at: string }[]>();
   const lastConversation = new Map<string, string>();
   // A case never run has no action and no conversation to count: nothing to read.
-  if (ids.length === 0) return { recent, lastConversation };
+  if (ids === null) return { recent, lastConversation };
   // Filtered by case only, so that the planner takes the (tenant, case, key) index; the rest is checked here.
-  const actions = await trx
+  const actionsQuery = trx
     .selectFrom('actions')
     .select(['case_id', 'channel', 'scheduled_at', 'status'])
     .where('tenant_id', '=', tenantId)
-    .where('case_id', 'in', ids)
-    .execute();
+    .where('case_id', 'in', ids);
+  const actions = await cachedRows(trx, raw, actionsQuery);
   for (const row of actions) {
     if (!row.scheduled_at || row.scheduled_at < since || !COUNTED.has(row.status)) continue;
     const list = recent.get(row.case_id) ?? [];
     list.push({ channel: row.channel, at: row.scheduled_at });
     recent.set(row.case_id, list);
   }
-  const conversations = await trx
+  const conversationsQuery = trx
     .selectFrom('case_events')
     .select(['case_id', (eb) => eb.fn.max('occurred_on').as('last')])
     .where('tenant_id', '=', tenantId)
     .where('case_id', 'in', ids)
     .where('kind', '=', 'conversation')
-    .groupBy('case_id')
-    .execute();
+    .groupBy('case_id');
+  const conversations = await cachedRows(trx, raw, conversationsQuery);
   for (const row of conversations) if (row.last) lastConversation.set(row.case_id, String(row.last));
   return { recent, lastConversation };
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
 import { rowsOf } from './build-rows.ts';
 import { type CreditorInfo, decideCase, factsOf } from './decide-case.ts';
-import { type Batch, claimBatch, loadBatch } from './load-batch.ts';
+import { type Batch, claimBatch, readBatch } from './load-batch.ts';
 import { type ScheduledAction, Scheduler } from './schedule-actions.ts';
 import { type BatchWrites, writeBatch } from './write-batch.ts';
 
@@ -82,8 +82,8 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
   for (;;) {
     const done = await db.transaction().execute(async (trx) => {
       const batch = dryRun
-        ? await dryBatch(trx, tenantId, options.runOn, size, cursor)
-        : await claimBatch(trx, deps.database.dialect, tenantId, options.runOn, size);
+        ? await readBatch(trx, deps.database.raw, tenantId, options.runOn, size, cursor)
+        : await claimBatch(trx, deps.database.raw, tenantId, options.runOn, size);
       if (!batch) return false;
       const writes = decideBatch(ctx, batch, tenantId, runId ?? '', options.runOn, now, totals);
       if (dryRun) {
@@ -246,25 +246,4 @@ async function startRun(deps: Deps, tenantId: string, options: RunOptions, now: 
     })
     .execute();
   return runId;
-}
-
-async function dryBatch(
-  trx: Parameters<typeof loadBatch>[0],
-  tenantId: string,
-  runOn: IsoDate,
-  size: number,
-  cursor: string,
-): Promise<Batch | null> {
-  const ids = (
-    await trx
-      .selectFrom('cases')
-      .select('case_id')
-      .where('tenant_id', '=', tenantId)
-      .where('next_run_on', '<=', runOn)
-      .where('case_id', '>', cursor)
-      .orderBy('case_id')
-      .limit(size)
-      .execute()
-  ).map((r) => r.case_id);
-  return ids.length === 0 ? null : loadBatch(trx, tenantId, ids, runOn);
 }
