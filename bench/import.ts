@@ -1,6 +1,6 @@
 /**
  * One measurement, in its own process so that its peak memory is its own:
- *   node bench/import.ts <floor|import> --db <url> --file <csv> [--schema <pg schema>]
+ *   node bench/import.ts <floor|import> --db <url> --file <csv> [--schema <pg schema>] [--indexes bulk|kept]
  * Prints one JSON line: rows, seconds, rows per second, peak RSS, and the import summary.
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +9,7 @@ import type { Actor } from '../packages/server/src/shared/actor.ts';
 import { systemClock } from '../packages/server/src/shared/clock.ts';
 import { ensureCreditor } from '../packages/server/src/use-cases/imports/ensure-creditor.ts';
 import { importClaims } from '../packages/server/src/use-cases/imports/import-claims.ts';
-import { measureFloor } from './floor.ts';
+import { type FloorIndexes, measureFloor } from './floor.ts';
 
 export type Measurement = {
   readonly mode: 'floor' | 'import';
@@ -18,30 +18,46 @@ export type Measurement = {
   readonly rowsPerSecond: number;
   readonly peakRssMb: number;
   readonly summary?: Readonly<Record<string, unknown>>;
+  /** Floor only: the indexes dropped before the load and rebuilt after it. */
+  readonly rebuiltIndexes?: readonly string[];
 };
 
 const { positionals, values } = parseArgs({
   allowPositionals: true,
-  options: { db: { type: 'string' }, file: { type: 'string' }, schema: { type: 'string' } },
+  options: {
+    db: { type: 'string' },
+    file: { type: 'string' },
+    schema: { type: 'string' },
+    indexes: { type: 'string', default: 'bulk' },
+  },
 });
 const mode = positionals[0];
-if ((mode !== 'floor' && mode !== 'import') || !values.db || !values.file) {
-  console.error('usage: node bench/import.ts <floor|import> --db <url> --file <csv> [--schema <name>]');
+const indexes = values.indexes;
+if (
+  (mode !== 'floor' && mode !== 'import') ||
+  !values.db ||
+  !values.file ||
+  (indexes !== 'bulk' && indexes !== 'kept')
+) {
+  console.error(
+    'usage: node bench/import.ts <floor|import> --db <url> --file <csv> [--schema <name>] [--indexes bulk|kept]',
+  );
   process.exit(2);
 }
 
 const handle = openDatabase(values.db, values.schema ? { schema: values.schema, poolSize: 2 } : {});
 try {
   await migrateToLatest(handle.db);
-  const result = mode === 'floor' ? await floor(handle, values.file) : await runImport(handle, values.file);
+  const result =
+    mode === 'floor' ? await floor(handle, values.file, indexes) : await runImport(handle, values.file);
   console.log(JSON.stringify(result));
 } finally {
   await handle.close();
 }
 
-async function floor(db: DatabaseHandle, file: string): Promise<Measurement> {
-  const { rows, insertMs } = await measureFloor(db, file);
-  return measurement('floor', rows, insertMs);
+async function floor(db: DatabaseHandle, file: string, indexes: FloorIndexes): Promise<Measurement> {
+  const { rows, insertMs, rebuiltIndexes } = await measureFloor(db, file, indexes);
+  return { ...measurement('floor', rows, insertMs), rebuiltIndexes };
 }
 
 async function runImport(db: DatabaseHandle, file: string): Promise<Measurement> {

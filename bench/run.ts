@@ -43,11 +43,15 @@ if (!existsSync(file)) {
 }
 
 type EngineResult = {
+  /** The floor with the import's strategy (indexes rebuilt after the load), before and after the import. */
   readonly floor: readonly Measurement[];
   readonly import: Measurement;
   readonly reimport: Measurement;
   readonly floorRowsPerSecond: number;
   readonly ratio: number;
+  /** The floor with every index kept in place during the load (the method of the first figures). */
+  readonly floorIndexesKept: Measurement;
+  readonly ratioToFloorIndexesKept: number;
 };
 
 const startedLoad = loadavg()[0] ?? 0;
@@ -60,6 +64,7 @@ for (const engine of engines) {
     const first = await measure('import', target.import);
     const again = await measure('import', target.import);
     const floor2 = await measure('floor', target.floor2);
+    const kept = await measure('floor', [...target.floorKept, '--indexes', 'kept']);
     const floorSeconds = (floor1.seconds + floor2.seconds) / 2;
     results[engine] = {
       floor: [floor1, floor2],
@@ -67,6 +72,8 @@ for (const engine of engines) {
       reimport: again,
       floorRowsPerSecond: Math.round(rows / floorSeconds),
       ratio: Math.round((first.seconds / floorSeconds) * 100) / 100,
+      floorIndexesKept: kept,
+      ratioToFloorIndexesKept: Math.round((first.seconds / kept.seconds) * 100) / 100,
     };
   } finally {
     await target.cleanup();
@@ -95,6 +102,7 @@ console.log('\nWritten to bench/results/latest.json');
 type Target = {
   readonly floor: string[];
   readonly floor2: string[];
+  readonly floorKept: string[];
   readonly import: string[];
   cleanup(): Promise<void>;
 };
@@ -104,6 +112,7 @@ function sqliteTarget(): Target {
   return {
     floor: ['--db', `sqlite:${join(dir, 'floor.db')}`],
     floor2: ['--db', `sqlite:${join(dir, 'floor2.db')}`],
+    floorKept: ['--db', `sqlite:${join(dir, 'floor-kept.db')}`],
     import: ['--db', `sqlite:${join(dir, 'import.db')}`],
     cleanup: async () => rmSync(dir, { recursive: true, force: true }),
   };
@@ -111,15 +120,16 @@ function sqliteTarget(): Target {
 
 async function postgresTarget(url: string): Promise<Target> {
   const suffix = randomBytes(4).toString('hex');
-  const schemas = ['floor', 'floor2', 'import'].map((s) => `bench_${s}_${suffix}`);
+  const schemas = ['floor', 'floor2', 'floorkept', 'import'].map((s) => `bench_${s}_${suffix}`);
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
   for (const s of schemas) await admin.query(`create schema ${s}`);
   await admin.end();
-  const [floor = '', floor2 = '', imp = ''] = schemas;
+  const [floor = '', floor2 = '', floorKept = '', imp = ''] = schemas;
   return {
     floor: ['--db', url, '--schema', floor],
     floor2: ['--db', url, '--schema', floor2],
+    floorKept: ['--db', url, '--schema', floorKept],
     import: ['--db', url, '--schema', imp],
     cleanup: async () => {
       const c = new pg.Client({ connectionString: url });
@@ -148,8 +158,9 @@ async function measure(mode: 'floor' | 'import', args: readonly string[]): Promi
   const counts = result.summary
     ? ` (${['inserted', 'updated', 'unchanged', 'rejected'].map((k) => `${k} ${result.summary?.[k]}`).join(', ')})`
     : '';
+  const label = args.includes('kept') ? 'floor (indexes kept)' : mode;
   console.log(
-    `  ${mode.padEnd(6)} ${result.seconds.toFixed(2).padStart(7)} s ${String(result.rowsPerSecond).padStart(8)} rows/s  peak RSS ${result.peakRssMb} MB${counts}`,
+    `  ${label.padEnd(6)} ${result.seconds.toFixed(2).padStart(7)} s ${String(result.rowsPerSecond).padStart(8)} rows/s  peak RSS ${result.peakRssMb} MB${counts}`,
   );
   return result;
 }
@@ -157,11 +168,11 @@ async function measure(mode: 'floor' | 'import', args: readonly string[]): Promi
 function printTable(all: Readonly<Record<string, EngineResult>>): void {
   console.log(`\n${rows.toLocaleString('en')} rows`);
   console.log(
-    'engine    floor rows/s   import rows/s   import s   ratio   peak RSS   re-import s   re-import unchanged',
+    'engine    floor rows/s   import rows/s   import s   ratio   peak RSS   re-import s   re-import unchanged   floor, indexes kept (ratio)',
   );
   for (const [engine, r] of Object.entries(all)) {
     console.log(
-      `${engine.padEnd(9)} ${String(r.floorRowsPerSecond).padStart(12)}   ${String(r.import.rowsPerSecond).padStart(13)}   ${r.import.seconds.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(5)}   ${`${r.import.peakRssMb} MB`.padStart(8)}   ${r.reimport.seconds.toFixed(2).padStart(11)}   ${String(r.reimport.summary?.unchanged).padStart(19)}`,
+      `${engine.padEnd(9)} ${String(r.floorRowsPerSecond).padStart(12)}   ${String(r.import.rowsPerSecond).padStart(13)}   ${r.import.seconds.toFixed(2).padStart(8)}   ${r.ratio.toFixed(2).padStart(5)}   ${`${r.import.peakRssMb} MB`.padStart(8)}   ${r.reimport.seconds.toFixed(2).padStart(11)}   ${String(r.reimport.summary?.unchanged).padStart(19)}   ${`${r.floorIndexesKept.rowsPerSecond} rows/s (${r.ratioToFloorIndexesKept.toFixed(2)})`.padStart(27)}`,
     );
   }
 }

@@ -10,6 +10,7 @@ import { type CreditorFacts, errorFileTarget, findCreditor, tenantLocale } from 
 import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
 import { type ImportRun, runImport } from './import-run.ts';
 import { type ImportSourceInput, type OpenedImport, openImport } from './import-source.ts';
+import { inImportTransaction } from './import-transaction.ts';
 import { RowHasher } from './row-hash.ts';
 import { RowNormalizer } from './row-normalizer.ts';
 
@@ -26,6 +27,11 @@ export type ImportClaimsInput = {
   /** What a person states about the file; overrides detection. Validated here. */
   readonly mapping?: MappingFileInput | undefined;
   readonly onProgress?: ((progress: ImportProgress) => void) | undefined;
+  /**
+   * From how many rows an import into a small table drops the claims indexes and builds them after the
+   * load (default `BULK_LOAD_MIN_ROWS`; tests lower it to take that path with a few rows).
+   */
+  readonly bulkLoadMinRows?: number | undefined;
 };
 
 /** How the file was read: stored with the import, shown in the summary. */
@@ -69,6 +75,8 @@ type RunParts = {
   readonly errorFile: ErrorFile;
   readonly currency: string;
   readonly debtorKind: DebtorKind | null;
+  readonly expectedRows: number;
+  readonly bulkLoadMinRows: number | undefined;
 };
 
 /** How every row will be read (mapping, detected formats, defaults), bound together for the run. */
@@ -103,8 +111,19 @@ function prepareRun(p: RunParts): Omit<ImportRun, 'mappingJson'> & { onProgress:
     errorFile: p.errorFile,
     creditorIsProfessional: p.creditor.isProfessional,
     locale: p.locale,
+    expectedRows: p.expectedRows,
+    bulkLoadMinRows: p.bulkLoadMinRows,
     onProgress: undefined,
   };
+}
+
+/** How many rows the source holds: counted for records, estimated for a file from the rows read so far. */
+function expectedRows(source: ImportSourceInput, opened: OpenedImport): number {
+  if (source.kind === 'rows') return source.rows.length;
+  const { totalBytes, bytesRead } = opened.table;
+  const sampled = opened.sample.length;
+  if (totalBytes === null || bytesRead <= 0 || bytesRead >= totalBytes) return sampled;
+  return Math.round((sampled * totalBytes) / bytesRead);
 }
 
 /** The name the CLI knows the summary by. */
@@ -162,15 +181,17 @@ export async function importClaims(
       errorFile,
       currency,
       debtorKind,
+      expectedRows: expectedRows(input.source, opened),
+      bulkLoadMinRows: input.bulkLoadMinRows,
     });
     const onProgress = input.onProgress;
     if (onProgress) {
       run.onProgress = (rowsRead) =>
         onProgress({ rowsRead, bytesRead: opened.table.bytesRead, totalBytes: opened.table.totalBytes });
     }
-    const work = await deps.database.db
-      .transaction()
-      .execute((trx) => runImport(trx, { ...run, mappingJson: () => JSON.stringify(mapping) }));
+    const work = await inImportTransaction(deps.database, (trx, pgClient) =>
+      runImport(trx, { ...run, mappingJson: () => JSON.stringify(mapping) }, pgClient),
+    );
     const written = await errorFile.commit();
     const c = work.counts;
     return {

@@ -1,10 +1,12 @@
 import type BetterSqlite3 from 'better-sqlite3';
 import { sql, type Transaction } from 'kysely';
+import type pg from 'pg';
 import type { Database } from '../../db/schema.ts';
 import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { startBulkLoad } from './bulk-load.ts';
 import { type ClaimStore, creditorHasClaims, type StoreContext } from './claim-store.ts';
 import { DebtorBook } from './debtor-book.ts';
 import type { ErrorFile } from './error-file.ts';
@@ -34,6 +36,10 @@ export type ImportRun = {
   readonly locale: ImportLocale;
   /** The mapping as stored with the import (JSON), read when the row is written and when it is completed. */
   readonly mappingJson: () => string;
+  /** Rows expected (from the file's size): a large import into a small table rebuilds indexes after. */
+  readonly expectedRows: number;
+  /** Overrides the size from which the claims indexes are rebuilt after the load (tests). */
+  readonly bulkLoadMinRows: number | undefined;
   onProgress: ((rowsRead: number) => void) | undefined;
 };
 
@@ -41,7 +47,11 @@ export type ImportRun = {
  * The import inside its transaction: the `imports` row, the batches, the new cases, the refresh of the
  * cases that changed, the final counts and the audit entry — committed together or not at all.
  */
-export async function runImport(trx: Transaction<Database>, run: ImportRun): Promise<ImportBatcher> {
+export async function runImport(
+  trx: Transaction<Database>,
+  run: ImportRun,
+  pgClient: pg.PoolClient | null,
+): Promise<ImportBatcher> {
   const { deps, ctx } = run;
   const raw = deps.database.raw;
   if (raw.kind === 'postgres') {
@@ -54,13 +64,21 @@ export async function runImport(trx: Transaction<Database>, run: ImportRun): Pro
   const newId = createIdFactory();
   const book = new DebtorBook(newId);
   await book.load(trx, ctx.tenantId, ctx.creditorId);
-  const store: ClaimStore =
-    raw.kind === 'sqlite' ? sqliteClaimStore(raw.sqlite, ctx) : postgresClaimStore(trx, ctx);
+  const hasClaims = await creditorHasClaims(trx, ctx.tenantId, ctx.creditorId);
+  const bulk = await startBulkLoad(trx, raw.kind, {
+    expectedRows: run.expectedRows,
+    creditorHasClaims: hasClaims,
+    minRows: run.bulkLoadMinRows,
+  });
+  let store: ClaimStore;
+  if (raw.kind === 'sqlite') store = sqliteClaimStore(raw.sqlite, ctx);
+  else if (pgClient !== null) store = postgresClaimStore(trx, pgClient, ctx);
+  else throw new Error('A PostgreSQL import needs the connection of its transaction');
   const invoiceColumn = run.opened.mapping.columns.invoice_number ?? -1;
   const work = new ImportBatcher({
     store,
     book,
-    hasClaims: await creditorHasClaims(trx, ctx.tenantId, ctx.creditorId),
+    hasClaims,
     normalizer: run.normalizer,
     hasher: run.hasher,
     invoiceColumn,
@@ -83,6 +101,7 @@ export async function runImport(trx: Transaction<Database>, run: ImportRun): Pro
     restoreCache();
   }
   await store.flush();
+  await bulk?.rebuild();
   if (raw.kind === 'postgres' && work.counts.inserted + work.counts.updated >= ANALYZE_AFTER) {
     // Fresh statistics, or the next queries on these tables are planned as if they were still small.
     await sql`analyze claims, cases, debtors, contacts`.execute(trx);

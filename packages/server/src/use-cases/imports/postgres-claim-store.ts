@@ -1,4 +1,6 @@
 import { CompiledQuery, type Transaction } from 'kysely';
+import type pg from 'pg';
+import { from as copyFrom } from 'pg-copy-streams';
 import type { Database } from '../../db/schema.ts';
 import { caseStatusOf } from '../../ledger/case-totals.ts';
 import type { BatchWrite, ClaimStore, ExistingClaim, StoreContext } from './claim-store.ts';
@@ -42,21 +44,36 @@ function unnestInsert(
 }
 
 /**
- * PostgreSQL through the import's Kysely transaction, raw SQL with arrays. A batch's writes are sent
- * without waiting: the database inserts batch N while Node reads and checks batch N+1 (two cores, both
- * busy); batch N+2 waits for batch N. Queries on one connection run in order, so the next lookup sees
- * every write before it.
+ * PostgreSQL through the import's Kysely transaction, raw SQL with arrays — and new claims through COPY on
+ * the same connection (`client`), the fastest way in (about twice an `unnest` insert). A batch's writes
+ * are sent without waiting: the database inserts batch N while Node reads and checks batch N+1 (two
+ * cores, both busy); batch N+2 waits for batch N. Queries on one connection run in order, so the next
+ * lookup sees every write before it.
  */
-export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext): ClaimStore {
+export function postgresClaimStore(
+  trx: Transaction<Database>,
+  client: pg.PoolClient,
+  ctx: StoreContext,
+): ClaimStore {
   const { tenantId, creditorId, importId, now } = ctx;
   let pending: Promise<unknown> = Promise.resolve();
   let failure: unknown = null;
-  const send = (query: CompiledQuery): void => {
-    const running = trx.executeQuery(query);
+  const track = (running: Promise<unknown>): void => {
     running.catch((error: unknown) => {
       failure ??= error;
     });
     pending = running;
+  };
+  const send = (query: CompiledQuery): void => track(trx.executeQuery(query));
+  const copy = (statement: string, rows: string): void => {
+    const stream = client.query(copyFrom(statement));
+    track(
+      new Promise<void>((resolve, reject) => {
+        stream.on('finish', resolve);
+        stream.on('error', reject);
+      }),
+    );
+    stream.end(rows);
   };
 
   return {
@@ -195,7 +212,7 @@ export function postgresClaimStore(trx: Transaction<Database>, ctx: StoreContext
           ),
         );
       }
-      if (b.claimInserts.length > 0) send(claimsInsert(b.claimInserts, ctx));
+      if (b.claimInserts.length > 0) copy(COPY_CLAIMS, claimsCopyRows(b.claimInserts, ctx));
       if (b.claimUpdates.length > 0) send(claimsUpdate(b.claimUpdates, ctx));
       if (b.rejections.length > 0) {
         const r = b.rejections;
@@ -244,18 +261,69 @@ function claimColumns(c: BatchWrite['claimInserts']): Column[] {
   ];
 }
 
-function claimsInsert(claims: BatchWrite['claimInserts'], ctx: StoreContext): CompiledQuery {
-  return unnestInsert(
-    'claims',
-    {
-      tenant_id: ctx.tenantId,
-      creditor_id: ctx.creditorId,
-      import_id: ctx.importId,
-      created_at: ctx.now,
-      updated_at: ctx.now,
-    },
-    claimColumns(claims),
-  );
+const COPY_CLAIMS =
+  'copy claims (tenant_id, claim_id, creditor_id, debtor_id, case_id, invoice_number, issue_date, due_date, ' +
+  'amount_minor, outstanding_minor, currency, status, dispute_reason, prescription_basis, prescription_end, ' +
+  'external_ref, description, import_id, content_hash, created_at, updated_at) from stdin';
+
+/** New claims as COPY text: one line per claim, tab-separated, `\N` for null. */
+function claimsCopyRows(claims: BatchWrite['claimInserts'], ctx: StoreContext): string {
+  const head = `${copyText(ctx.tenantId)}\t`;
+  const creditor = `\t${copyText(ctx.creditorId)}\t`;
+  const tail = `\t${copyText(ctx.importId)}\t`;
+  const stamps = `\t${copyText(ctx.now)}\t${copyText(ctx.now)}\n`;
+  let text = '';
+  for (const c of claims) {
+    text +=
+      head +
+      copyText(c.claimId) +
+      creditor +
+      copyText(c.debtorId) +
+      '\t' +
+      copyText(c.caseId) +
+      '\t' +
+      copyText(c.invoiceNumber) +
+      '\t' +
+      copyText(c.issueDate) +
+      '\t' +
+      copyText(c.dueDate) +
+      '\t' +
+      String(c.amountMinor) +
+      '\t' +
+      String(c.outstandingMinor) +
+      '\t' +
+      copyText(c.currency) +
+      '\t' +
+      copyText(c.status) +
+      '\t' +
+      copyText(c.disputeReason) +
+      '\t' +
+      copyText(c.prescriptionBasis) +
+      '\t' +
+      copyText(c.prescriptionEnd) +
+      '\t' +
+      copyText(c.externalRef) +
+      '\t' +
+      copyText(c.description) +
+      tail +
+      copyText(c.contentHash) +
+      stamps;
+  }
+  return text;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Readonly<Record<string, string>> = {
+  '\\': '\\\\',
+  '\t': '\\t',
+  '\n': '\\n',
+  '\r': '\\r',
+};
+
+/** A value in COPY's text format: backslash, tab and line breaks escaped; null as `\N`. */
+export function copyText(value: string | null): string {
+  if (value === null) return '\\N';
+  return COPY_SPECIAL.test(value) ? value.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]!) : value;
 }
 
 function claimsUpdate(claims: BatchWrite['claimUpdates'], ctx: StoreContext): CompiledQuery {

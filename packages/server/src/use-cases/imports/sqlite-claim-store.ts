@@ -16,7 +16,9 @@ const CLAIMS_PER_INSERT = 100;
  */
 export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreContext): ClaimStore {
   const { tenantId, creditorId, importId, now } = ctx;
-  const claimValues = `(${Array.from({ length: 21 }, () => '?').join(',')})`;
+  // What is the same on every claim of the import is written into the statement, not bound on each row:
+  // a million rows bind five million values fewer.
+  const claimValues = `(${literal(tenantId)},?,${literal(creditorId)},${Array.from({ length: 14 }, () => '?').join(',')},${literal(importId)},?,${literal(now)},${literal(now)})`;
   const insertClaim = sqlite.prepare(`insert into claims (${CLAIM_COLUMNS}) values ${claimValues}`);
   const insertClaims = sqlite.prepare(
     `insert into claims (${CLAIM_COLUMNS}) values ${Array.from({ length: CLAIMS_PER_INSERT }, () => claimValues).join(',')}`,
@@ -191,9 +193,7 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
 
       function pushClaim(into: unknown[], c: (typeof claims)[number]): void {
         into.push(
-          tenantId,
           c.claimId,
-          creditorId,
           c.debtorId,
           c.caseId,
           c.invoiceNumber,
@@ -208,14 +208,16 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
           c.prescriptionEnd,
           c.externalRef,
           c.description,
-          importId,
           c.contentHash,
-          now,
-          now,
         );
       }
     },
 
     async flush() {},
   };
+}
+
+/** A text value as an SQL literal. */
+function literal(text: string): string {
+  return `'${text.replaceAll("'", "''")}'`;
 }
