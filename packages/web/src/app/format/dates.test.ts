@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate } from './dates.ts';
+import { formatDate, localIsoDate } from './dates.ts';
 
 describe('formatDate', () => {
   it('shows a calendar date in the locale, without time-zone shifts', () => {
@@ -10,5 +10,12 @@ describe('formatDate', () => {
   it('shows a dash for no date and the text as is when it is not a date', () => {
     expect(formatDate(null, 'fr')).toBe('—');
     expect(formatDate('bientôt', 'fr')).toBe('bientôt');
+  });
+});
+
+describe('localIsoDate', () => {
+  it('gives the calendar day of an instant in the local time zone', () => {
+    expect(localIsoDate(new Date(2026, 2, 29, 23, 59))).toBe('2026-03-29');
+    expect(localIsoDate(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
   });
 });

@@ -30,3 +30,11 @@ export function formatDateTime(isoInstant: string | null | undefined, language: 
 export function formatInteger(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value).replaceAll('\u202f', '\u00a0');
 }
+
+/** The calendar day of an instant in the browser's time zone, as 'YYYY-MM-DD' (today by default). */
+export function localIsoDate(instant: Date = new Date()): string {
+  const year = String(instant.getFullYear()).padStart(4, '0');
+  const month = String(instant.getMonth() + 1).padStart(2, '0');
+  const day = String(instant.getDate()).padStart(2, '0');
+  return `${year}-${month}-${day}`;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { currencyDigits, formatMoney, minorToDecimalString } from './money.ts';
+import { currencyDigits, formatMoney, minorToDecimalString, parseMoneyInput } from './money.ts';
 
 describe('minorToDecimalString', () => {
   it.each([
@@ -36,5 +36,31 @@ describe('formatMoney', () => {
   it('knows currencies without cents', () => {
     expect(currencyDigits('JPY')).toBe(0);
     expect(formatMoney(1500, 'JPY', 'en')).toBe('JP¥1,500');
+  });
+});
+
+describe('parseMoneyInput', () => {
+  it.each([
+    ['150', 'EUR', 15000],
+    ['150,5', 'EUR', 15050],
+    ['1 234,56', 'EUR', 123456],
+    ['1\u00a0234.56', 'EUR', 123456],
+    ['0,10', 'EUR', 10],
+    ['12.', 'EUR', 1200],
+    ['1500', 'JPY', 1500],
+    ['1.234', 'BHD', 1234],
+  ])('%j %s is %d minor units', (text, currency, minor) => {
+    expect(parseMoneyInput(text, currency)).toBe(minor);
+  });
+
+  it.each([
+    ['', 'EUR'],
+    ['abc', 'EUR'],
+    ['-5', 'EUR'],
+    ['1,234', 'EUR'],
+    ['12,5', 'JPY'],
+    ['1e3', 'EUR'],
+  ])('refuses %j in %s', (text, currency) => {
+    expect(parseMoneyInput(text, currency)).toBeNull();
   });
 });

@@ -44,3 +44,19 @@ export function formatMoney(minor: number | bigint, currency: string, language: 
   const formatter = currencyFormatter(intlLocale(language), currency);
   return normaliseSpaces(formatter.format(minorToDecimalString(minor, currencyDigits(currency))));
 }
+
+/**
+ * An amount typed by a person ("1 234,56", "1234.5", "80") in minor units of the currency, read digit by
+ * digit (never through a float); null when the text is not an amount or has more decimals than the
+ * currency allows.
+ */
+export function parseMoneyInput(text: string, currency: string): number | null {
+  const compact = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  const match = /^(\d+)(?:\.(\d*))?$/.exec(compact);
+  if (!match) return null;
+  const [, whole = '', fraction = ''] = match;
+  const digits = currencyDigits(currency);
+  if (fraction.length > digits) return null;
+  const minor = BigInt(whole) * 10n ** BigInt(digits) + BigInt(fraction.padEnd(digits, '0') || '0');
+  return minor > BigInt(Number.MAX_SAFE_INTEGER) ? null : Number(minor);
+}
