@@ -87,9 +87,37 @@ const importsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/imports/imports-page.tsx'), 'ImportsPage'),
 });
 
+const strategiesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/strategies',
+  component: lazyRouteComponent(() => import('../features/strategies/strategies-page.tsx'), 'StrategiesPage'),
+});
+
+const strategyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/strategies/$key',
+  component: lazyRouteComponent(() => import('../features/strategies/strategy-page.tsx'), 'StrategyPage'),
+});
+
+const runsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/runs',
+  component: lazyRouteComponent(() => import('../features/runs/runs-page.tsx'), 'RunsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
-  appRoute.addChildren([indexRoute, portfolioRoute, caseRoute, debtorsRoute, debtorRoute, importsRoute]),
+  appRoute.addChildren([
+    indexRoute,
+    portfolioRoute,
+    caseRoute,
+    debtorsRoute,
+    debtorRoute,
+    importsRoute,
+    strategiesRoute,
+    strategyRoute,
+    runsRoute,
+  ]),
 ]);
 
 export const router = createRouter({

@@ -40,3 +40,18 @@ export const sessionQuery = queryOptions({
 export async function signOut(): Promise<void> {
   await apiRequest<unknown>('/auth/sign-out', { method: 'POST' });
 }
+
+/** Strategies and runs are read by every staff role; clients do not see them. */
+export function canReadStrategies(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'supervisor' || user?.role === 'agent';
+}
+
+/** Saving a strategy and running (or previewing) a day are for administrators and supervisors. */
+export function canManageStrategies(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'supervisor';
+}
+
+/** Recording what happens on a case (pause, promise…) is open to staff, not to clients. */
+export function canActOnCases(user: SessionUser | null | undefined): boolean {
+  return canReadStrategies(user);
+}

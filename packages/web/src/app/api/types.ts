@@ -47,3 +47,47 @@ export function ageBucketOf(daysPastDue: number | null): AgeBucket {
   if (daysPastDue <= 365) return '181-365';
   return '365+';
 }
+
+/** A text the API gives in both languages. */
+export type Localized = { readonly fr: string; readonly en: string };
+
+export const ACTION_CHANNELS = [
+  'email',
+  'sms',
+  'letter',
+  'registered_letter',
+  'formal_notice',
+  'call_task',
+  'ivr_call',
+  'agency_handover',
+  'legal_handover',
+] as const;
+export type ActionChannel = (typeof ACTION_CHANNELS)[number];
+
+/** Where a case stands in its strategy ('new' before its first run). */
+export const CASE_STAGES = [
+  'new',
+  'pre_due',
+  'active',
+  'paused',
+  'promise',
+  'plan',
+  'held',
+  'completed',
+  'exhausted',
+] as const;
+export type CaseStage = (typeof CASE_STAGES)[number];
+
+/** What the strategy engine does next on a case, and when. */
+export type NextAction = {
+  readonly on: string;
+  readonly kind: 'step' | 'promise_check' | 'plan_check' | 'pause_end';
+  readonly stepKey: string | null;
+  readonly stepName: Localized | null;
+  readonly channels: readonly string[];
+};
+
+/** The text of a bilingual value in the UI language. */
+export function inLanguage(text: Localized, language: 'fr' | 'en'): string {
+  return text[language] || text.fr;
+}

@@ -4,15 +4,17 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { notifyError } from '../query-client.ts';
-import { canImport, SESSION_KEY, sessionQuery, signOut } from '../session.ts';
+import { canImport, canReadStrategies, SESSION_KEY, sessionQuery, signOut } from '../session.ts';
 import { NavRouterLink } from '../ui/router-links.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-function useSection(): 'portfolio' | 'debtors' | 'imports' | null {
+function useSection(): 'portfolio' | 'debtors' | 'imports' | 'strategies' | 'runs' | null {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   if (pathname.startsWith('/portfolio') || pathname.startsWith('/cases')) return 'portfolio';
   if (pathname.startsWith('/debtors')) return 'debtors';
   if (pathname.startsWith('/imports')) return 'imports';
+  if (pathname.startsWith('/strategies')) return 'strategies';
+  if (pathname.startsWith('/runs')) return 'runs';
   return null;
 }
 
@@ -99,6 +101,17 @@ export function AppLayout() {
             active={section === 'imports'}
             onClick={closeNav}
           />
+        )}
+        {canReadStrategies(user) && (
+          <>
+            <NavRouterLink
+              to="/strategies"
+              label={t('nav.strategies')}
+              active={section === 'strategies'}
+              onClick={closeNav}
+            />
+            <NavRouterLink to="/runs" label={t('nav.runs')} active={section === 'runs'} onClick={closeNav} />
+          </>
         )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">

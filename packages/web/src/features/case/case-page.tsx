@@ -15,6 +15,7 @@ import { ContactsList } from '../debtors/contacts-list.tsx';
 import { DebtorCard } from '../debtors/debtor-card.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
 import { ClaimsTable } from './claims-table.tsx';
+import { EnginePanel } from './engine-panel.tsx';
 
 /** "Recouvrable : 2 (1 234,00 €) · Bloqué : 1 (80,00 €)", verdicts with no claim left out. */
 function VerdictBreakdown({ totals }: { readonly totals: CaseTotals }) {
@@ -93,6 +94,7 @@ export function CasePage() {
         <Stat label={t('case.stats.oldestDue')} value={format.date(item.oldestDueDate)} />
         <Stat label={t('case.stats.prescription')} value={format.date(item.earliestPrescriptionEnd)} />
       </SimpleGrid>
+      <EnginePanel caseId={item.id} currency={item.currency} />
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
         <DebtorCard debtor={debtor} />
         <ContactsList contacts={debtor.contacts} />

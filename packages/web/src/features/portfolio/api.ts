@@ -1,6 +1,13 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import { apiRequest, toQueryString } from '../../app/api/client.ts';
-import type { AgeBucket, Collectability, Creditor, DebtorKind, Page } from '../../app/api/types.ts';
+import type {
+  AgeBucket,
+  Collectability,
+  Creditor,
+  DebtorKind,
+  NextAction,
+  Page,
+} from '../../app/api/types.ts';
 import { type CaseSort, DEFAULT_ORDER, DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
 
 export type CaseSummary = {
@@ -26,6 +33,11 @@ export type CaseSummary = {
   readonly earliestPrescriptionEnd: string | null;
   readonly openedAt?: string;
   readonly updatedAt?: string;
+  /** The strategy the case follows and where it stands ('new' before its first run). */
+  readonly strategyKey?: string | null;
+  readonly stage?: string;
+  /** What the engine does next, and when; null when only an event or a person can move the case. */
+  readonly nextAction?: NextAction | null;
 };
 
 export type CasesPage = Page<CaseSummary>;

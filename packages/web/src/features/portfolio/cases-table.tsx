@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
 import { CollectabilityBadge } from '../../app/ui/badges.tsx';
 import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
+import { NextActionCell } from '../../app/ui/engine.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { SortableTh } from '../../app/ui/sortable-th.tsx';
 import type { CaseSummary } from './api.ts';
@@ -23,7 +24,7 @@ export function CasesTable({ cases, sort, order, onSort }: CasesTableProps) {
   const sortedBy = (column: CaseSort) => (sort === column ? order : null);
 
   return (
-    <Table.ScrollContainer minWidth={900}>
+    <Table.ScrollContainer minWidth={1050}>
       <Table striped aria-label={t('portfolio.tableLabel')}>
         <Table.Thead>
           <Table.Tr>
@@ -38,6 +39,7 @@ export function CasesTable({ cases, sort, order, onSort }: CasesTableProps) {
               {t('portfolio.columns.age')}
             </SortableTh>
             <Table.Th>{t('portfolio.columns.collectability')}</Table.Th>
+            <Table.Th>{t('portfolio.columns.nextAction')}</Table.Th>
             <Table.Th style={{ textAlign: 'right' }}>{t('portfolio.columns.claims')}</Table.Th>
           </Table.Tr>
         </Table.Thead>
@@ -79,6 +81,9 @@ export function CasesTable({ cases, sort, order, onSort }: CasesTableProps) {
               </Table.Td>
               <Table.Td>
                 <CollectabilityBadge value={item.collectability} />
+              </Table.Td>
+              <Table.Td>
+                <NextActionCell next={item.nextAction ?? null} stage={item.stage ?? 'new'} />
               </Table.Td>
               <Table.Td style={{ textAlign: 'right' }}>
                 <Text size="sm" title={t('portfolio.openClaimsHint', { count: item.openClaimCount })}>

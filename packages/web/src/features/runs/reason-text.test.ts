@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { formatDate } from '../../app/format/dates.ts';
+import { testTranslators } from '../../app/i18n/test-instance.ts';
+import { reasonText } from './reason-text.ts';
+
+const t = await testTranslators();
+const fr = { t: t.fr, date: (d: string) => formatDate(d, 'fr'), channel: (c: string) => `<${c}>` };
+const en = { t: t.en, date: (d: string) => formatDate(d, 'en'), channel: (c: string) => `<${c}>` };
+
+describe('reasonText', () => {
+  it.each([
+    [
+      { code: 'step_due', params: { step: 'reminder-email', daysLate: 0 } },
+      'Étape « reminder-email » due aujourd’hui.',
+      'Step "reminder-email" due today.',
+    ],
+    [
+      { code: 'step_due', params: { step: 'handover', daysLate: 3 } },
+      'Étape « handover » due depuis 3 jours.',
+      'Step "handover" due 3 days ago.',
+    ],
+    [
+      { code: 'step_due', params: { step: 'handover', daysLate: 1 } },
+      'Étape « handover » due depuis 1 jour.',
+      'Step "handover" due 1 day ago.',
+    ],
+    [
+      {
+        code: 'channel_switched',
+        params: { step: 'x', from: 'call_task', to: 'sms', because: 'call_unanswered' },
+      },
+      'Canal remplacé : <call_task> → <sms> (appels sans réponse).',
+      'Channel replaced: <call_task> → <sms> (unanswered calls).',
+    ],
+    [
+      { code: 'channel_switched', params: { from: 'email', to: 'letter' } },
+      'Canal remplacé : <email> → <letter>.',
+      'Channel replaced: <email> → <letter>.',
+    ],
+    [
+      { code: 'promise_made', params: { dueOn: '2026-04-12', amountMinor: 15000 } },
+      'Promesse de paiement pour le 12 avr. 2026.',
+      'Promise to pay by 12 Apr 2026.',
+    ],
+    [
+      { code: 'backlog_walk', params: { step: 'letter', daysBehind: 12 } },
+      'Dossier en retard de 12 jours : une étape par passage, « letter » aujourd’hui.',
+      'Case 12 days behind: one step per run, "letter" today.',
+    ],
+    [
+      { code: 'time_barred_no_threat', params: { step: 'x', channel: 'formal_notice' } },
+      'Action « <formal_notice> » écartée : une créance est prescrite, aucune menace d’action en justice.',
+      'Action "<formal_notice>" left out: a claim is time-barred, no threat of legal action.',
+    ],
+    [
+      { code: 'payment_full', params: {} },
+      'Dossier soldé : la relance s’arrête.',
+      'Case paid in full: collection stops.',
+    ],
+    [{ code: 'something_new', params: {} }, 'something_new', 'something_new'],
+  ])('%j', (reason, french, english) => {
+    expect(reasonText(reason, fr)).toBe(french);
+    expect(reasonText(reason, en)).toBe(english);
+  });
+});
