@@ -67,6 +67,14 @@ export {
 } from './debtors/identifiers.ts';
 export type { PhoneKind, PhoneNumber } from './debtors/phones.ts';
 export { normalizePhone } from './debtors/phones.ts';
+export type {
+  CaseInterest,
+  CaseInterestInput,
+  ChargeChoice,
+  ClaimInterest,
+  InterestClaim,
+} from './interest/case-interest.ts';
+export { caseInterest } from './interest/case-interest.ts';
 export { computeInterest } from './interest/compute-interest.ts';
 export { fixedCompensation, regimeCurrency } from './interest/fixed-compensation.ts';
 export type {

@@ -42,6 +42,8 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/auth/sign-out',
       '/api/v1/cases',
       '/api/v1/cases/{caseId}',
+      '/api/v1/cases/{caseId}/engine',
+      '/api/v1/cases/{caseId}/events',
       '/api/v1/claims',
       '/api/v1/claims/{claimId}',
       '/api/v1/creditors',
@@ -53,6 +55,10 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/imports/preview',
       '/api/v1/imports/{importId}',
       '/api/v1/imports/{importId}/rejections.csv',
+      '/api/v1/runs',
+      '/api/v1/strategies',
+      '/api/v1/strategies/assignment',
+      '/api/v1/strategies/versions',
       '/api/v1/users',
     ]);
     const listCases = doc.paths['/api/v1/cases'].get;

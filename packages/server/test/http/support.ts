@@ -62,6 +62,9 @@ export async function idsOfTenant(db: Db, tenantId: string): Promise<Set<string>
       .execute(),
   );
   add(await db.selectFrom('imports').select('import_id').where('tenant_id', '=', tenantId).execute());
+  add(await db.selectFrom('actions').select('action_id').where('tenant_id', '=', tenantId).execute());
+  add(await db.selectFrom('runs').select('run_id').where('tenant_id', '=', tenantId).execute());
+  add(await db.selectFrom('strategies').select('strategy_id').where('tenant_id', '=', tenantId).execute());
   add(
     await db
       .selectFrom('api_keys')

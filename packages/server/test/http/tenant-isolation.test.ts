@@ -35,6 +35,10 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/imports/:importId/rejections.csv': (t) => [`/imports/${t.importId}/rejections.csv`],
   '/api-keys': () => ['/api-keys'],
   '/users': () => ['/users'],
+  '/strategies': () => ['/strategies'],
+  '/strategies/versions': () => ['/strategies/versions?key=b2b-standard'],
+  '/runs': () => ['/runs'],
+  '/cases/:caseId/engine': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/engine`),
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -59,6 +63,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
         headers: admin,
         payload: { name: 'sync', role: 'agent' },
       });
+      // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
+      await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
     }
     idsOfA = await idsOfTenant(ctx.handle.db, a.tenantId);
     idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);

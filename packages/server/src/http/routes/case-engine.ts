@@ -41,7 +41,40 @@ const explained = z.object({
   text: z.string(),
 });
 
+const interestView = z.object({
+  regime: z.enum(['fr-b2b', 'fr-legal', 'eu', 'uk']).nullable(),
+  reason: z.string(),
+  interestMinor: z.number().int(),
+  feesMinor: z.number().int(),
+  claimedInterestMinor: z.number().int(),
+  claimedFeesMinor: z.number().int(),
+  claims: z
+    .array(
+      z.object({
+        invoiceNumber: z.string(),
+        regime: z.string(),
+        from: z.string(),
+        days: z.number().int(),
+        interestMinor: z.number().int(),
+        feesMinor: z.number().int(),
+      }),
+    )
+    .readonly(),
+  missing: z
+    .object({
+      kind: z.literal('missing_rate'),
+      regime: z.string(),
+      period: z.string(),
+      table: z.string(),
+      message: z.string(),
+    })
+    .nullable(),
+});
+
 const engineView = z.object({
+  interest: interestView.describe(
+    'Late interest and fixed compensation as of today; `missing` names a rate the tables lack (never counted as zero)',
+  ),
   strategy: z.object({ key: z.string(), version: z.number().int().nullable(), name: z.string() }).nullable(),
   stage: z.string(),
   progress: z.record(z.string(), z.unknown()).nullable(),

@@ -50,12 +50,12 @@ export function strategyRoutes(app: FastifyInstance, deps: Deps): void {
   );
 
   api.get(
-    '/strategies/:key/versions',
+    '/strategies/versions',
     {
       schema: {
         tags: ['strategies'],
         summary: 'Every version of a strategy, newest first',
-        params: z.object({ key: z.string() }),
+        querystring: z.object({ key: z.string().min(1) }),
         response: {
           200: z
             .array(
@@ -71,7 +71,7 @@ export function strategyRoutes(app: FastifyInstance, deps: Deps): void {
         },
       },
     },
-    async (request) => listStrategyVersions(deps, actorOf(request), request.params.key),
+    async (request) => listStrategyVersions(deps, actorOf(request), request.query.key),
   );
 
   api.post(

@@ -1,4 +1,5 @@
 import {
+  type CaseInterest,
   type CaseProgress,
   DomainError,
   describeReason,
@@ -11,10 +12,13 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { readScope } from '../portfolio/scope.ts';
 import { loadStrategyBook } from '../strategies/strategy-book.ts';
+import { interestOfCases } from './interest-of-cases.ts';
 
 export type ExplainedReason = Reason & { readonly text: string };
 
 export type CaseEngineView = {
+  /** Late interest and fixed compensation as of today, claim by claim, and what is claimed. */
+  readonly interest: CaseInterest;
   readonly strategy: { readonly key: string; readonly version: number | null; readonly name: string } | null;
   readonly stage: string;
   readonly progress: CaseProgress | null;
@@ -92,7 +96,11 @@ export async function getCaseEngine(
       .limit(200)
       .execute(),
   ]);
+  const interest = (await interestOfCases(db, scope.tenantId, [input.caseId], deps.clock.today())).get(
+    input.caseId,
+  );
   return {
+    interest: interest as CaseInterest,
     strategy: row.strategy_key
       ? {
           key: row.strategy_key,

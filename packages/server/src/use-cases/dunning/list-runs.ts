@@ -24,6 +24,7 @@ export async function listRuns(deps: Deps, actor: Actor, limit = 30): Promise<Ru
     .selectAll()
     .where('tenant_id', '=', actor.tenantId)
     .orderBy('started_at', 'desc')
+    .orderBy('run_id', 'desc')
     .limit(limit)
     .execute();
   if (runs.length === 0) return [];

@@ -1,0 +1,81 @@
+import { type CaseInterest, caseInterest, type IsoDate } from '@relance/core';
+import type { Transaction } from 'kysely';
+import type { Database, Db } from '../../db/schema.ts';
+
+type Reader = Db | Transaction<Database>;
+
+/**
+ * The late interest and fixed compensation of some cases as of a day, claim by claim (core `caseInterest`):
+ * the creditor's choices (charge, waive, lever), the debtor's kind, and — for a consumer — the date the
+ * formal notice left.
+ */
+export async function interestOfCases(
+  db: Reader,
+  tenantId: string,
+  caseIds: readonly string[],
+  asOf: IsoDate,
+): Promise<Map<string, CaseInterest>> {
+  const out = new Map<string, CaseInterest>();
+  if (caseIds.length === 0) return out;
+  const cases = await db
+    .selectFrom('cases as c')
+    .innerJoin('creditors as cr', (j) =>
+      j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
+    )
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .select([
+      'c.case_id',
+      'cr.country',
+      'cr.is_professional',
+      'cr.interest_policy',
+      'cr.fixed_fee_policy',
+      'cr.contract_rate',
+      'd.kind',
+    ])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.case_id', 'in', caseIds)
+    .execute();
+  const claims = await db
+    .selectFrom('claims')
+    .select(['case_id', 'invoice_number', 'due_date', 'outstanding_minor', 'currency'])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .where('status', '=', 'open')
+    .execute();
+  const notices = await db
+    .selectFrom('actions')
+    .select(['case_id', (eb) => eb.fn.min('scheduled_at').as('sent')])
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', 'in', caseIds)
+    .where('channel', '=', 'formal_notice')
+    .where('status', '=', 'sent')
+    .groupBy('case_id')
+    .execute();
+  const noticeOf = new Map(notices.map((n) => [n.case_id, n.sent ? String(n.sent).slice(0, 10) : null]));
+  for (const c of cases) {
+    out.set(
+      c.case_id,
+      caseInterest({
+        claims: claims
+          .filter((k) => k.case_id === c.case_id)
+          .map((k) => ({
+            invoiceNumber: k.invoice_number,
+            dueDate: k.due_date,
+            outstandingMinor: Number(k.outstanding_minor),
+            currency: k.currency,
+          })),
+        creditorCountry: c.country,
+        creditorProfessional: c.is_professional === 1,
+        debtorKind: c.kind,
+        interest: c.interest_policy,
+        fees: c.fixed_fee_policy,
+        contractRatePercent: c.contract_rate,
+        formalNoticeOn: noticeOf.get(c.case_id) ?? null,
+        asOf,
+      }),
+    );
+  }
+  return out;
+}
