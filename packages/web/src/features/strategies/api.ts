@@ -34,7 +34,7 @@ export function strategyVersionsQuery(key: string) {
   return queryOptions({
     queryKey: ['strategies', key, 'versions'],
     queryFn: ({ signal }) =>
-      apiRequest<readonly StrategyVersion[]>(`/strategies/${encodeURIComponent(key)}/versions`, { signal }),
+      apiRequest<readonly StrategyVersion[]>(`/strategies/versions?key=${encodeURIComponent(key)}`, { signal }),
   });
 }
 
