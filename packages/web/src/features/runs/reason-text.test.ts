@@ -11,17 +11,17 @@ describe('reasonText', () => {
   it.each([
     [
       { code: 'step_due', params: { step: 'reminder-email', daysLate: 0 } },
-      'Étape « reminder-email » due aujourd’hui.',
+      'Étape «\u00a0reminder-email\u00a0» due aujourd’hui.',
       'Step "reminder-email" due today.',
     ],
     [
       { code: 'step_due', params: { step: 'handover', daysLate: 3 } },
-      'Étape « handover » due depuis 3 jours.',
+      'Étape «\u00a0handover\u00a0» due depuis 3 jours.',
       'Step "handover" due 3 days ago.',
     ],
     [
       { code: 'step_due', params: { step: 'handover', daysLate: 1 } },
-      'Étape « handover » due depuis 1 jour.',
+      'Étape «\u00a0handover\u00a0» due depuis 1 jour.',
       'Step "handover" due 1 day ago.',
     ],
     [
@@ -29,12 +29,12 @@ describe('reasonText', () => {
         code: 'channel_switched',
         params: { step: 'x', from: 'call_task', to: 'sms', because: 'call_unanswered' },
       },
-      'Canal remplacé : <call_task> → <sms> (appels sans réponse).',
+      'Canal remplacé\u00a0: <call_task> → <sms> (appels sans réponse).',
       'Channel replaced: <call_task> → <sms> (unanswered calls).',
     ],
     [
       { code: 'channel_switched', params: { from: 'email', to: 'letter' } },
-      'Canal remplacé : <email> → <letter>.',
+      'Canal remplacé\u00a0: <email> → <letter>.',
       'Channel replaced: <email> → <letter>.',
     ],
     [
@@ -44,17 +44,17 @@ describe('reasonText', () => {
     ],
     [
       { code: 'backlog_walk', params: { step: 'letter', daysBehind: 12 } },
-      'Dossier en retard de 12 jours : une étape par passage, « letter » aujourd’hui.',
+      'Dossier en retard de 12 jours\u00a0: une étape par passage, «\u00a0letter\u00a0» aujourd’hui.',
       'Case 12 days behind: one step per run, "letter" today.',
     ],
     [
       { code: 'time_barred_no_threat', params: { step: 'x', channel: 'formal_notice' } },
-      'Action « <formal_notice> » écartée : une créance est prescrite, aucune menace d’action en justice.',
+      'Action «\u00a0<formal_notice>\u00a0» écartée\u00a0: une créance est prescrite, aucune menace d’action en justice.',
       'Action "<formal_notice>" left out: a claim is time-barred, no threat of legal action.',
     ],
     [
       { code: 'payment_full', params: {} },
-      'Dossier soldé : la relance s’arrête.',
+      'Dossier soldé\u00a0: la relance s’arrête.',
       'Case paid in full: collection stops.',
     ],
     [{ code: 'something_new', params: {} }, 'something_new', 'something_new'],

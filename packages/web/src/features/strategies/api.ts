@@ -34,7 +34,9 @@ export function strategyVersionsQuery(key: string) {
   return queryOptions({
     queryKey: ['strategies', key, 'versions'],
     queryFn: ({ signal }) =>
-      apiRequest<readonly StrategyVersion[]>(`/strategies/versions?key=${encodeURIComponent(key)}`, { signal }),
+      apiRequest<readonly StrategyVersion[]>(`/strategies/versions?key=${encodeURIComponent(key)}`, {
+        signal,
+      }),
   });
 }
 
