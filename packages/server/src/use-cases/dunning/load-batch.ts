@@ -29,7 +29,6 @@ export type BatchCase = {
 };
 
 export type ContactRow = {
-  readonly debtorId: string;
   readonly kind: string;
   readonly validity: string;
   readonly consent: string;
@@ -187,26 +186,39 @@ async function pendingEvents(trx: Transaction<Database>, raw: RawDriver, ids: Id
   return byCase;
 }
 
+/**
+ * What the gate needs of each debtor's contacts (kind, validity, consent, opt-out), one row per debtor:
+ * most debtors share the same few combinations, so each distinct one is parsed once.
+ */
 async function contactsOf(trx: Transaction<Database>, raw: RawDriver, debtorIds: IdList, tenantId: string) {
+  const item = sql<string>`kind || ':' || validity || ':' || consent || ':' || (case when opted_out_at is null then '0' else '1' end)`;
+  const joined =
+    raw.kind === 'sqlite' ? sql<string>`group_concat(${item}, ',')` : sql<string>`string_agg(${item}, ',')`;
   const query = trx
     .selectFrom('contacts')
-    .select(['debtor_id', 'kind', 'validity', 'consent', 'opted_out_at'])
+    .select(['debtor_id', joined.as('summary')])
     .where('tenant_id', '=', tenantId)
-    .where('debtor_id', 'in', debtorIds);
+    .where('debtor_id', 'in', debtorIds)
+    .groupBy('debtor_id');
   const rows = await cachedRows(trx, raw, query);
-  const byDebtor = new Map<string, ContactRow[]>();
-  for (const row of rows) {
-    const list = byDebtor.get(row.debtor_id) ?? [];
-    list.push({
-      debtorId: row.debtor_id,
-      kind: row.kind,
-      validity: row.validity,
-      consent: row.consent,
-      optedOut: row.opted_out_at !== null,
-    });
-    byDebtor.set(row.debtor_id, list);
-  }
+  const byDebtor = new Map<string, readonly ContactRow[]>();
+  for (const row of rows) byDebtor.set(row.debtor_id, parsedSummary(row.summary));
   return byDebtor;
+}
+
+const summaries = new Map<string, readonly ContactRow[]>();
+
+function parsedSummary(summary: string): readonly ContactRow[] {
+  let parsed = summaries.get(summary);
+  if (parsed === undefined) {
+    parsed = summary.split(',').map((part) => {
+      const [kind = '', validity = '', consent = '', optedOut = '0'] = part.split(':');
+      return { kind, validity, consent, optedOut: optedOut === '1' };
+    });
+    if (summaries.size > 10_000) summaries.clear();
+    summaries.set(summary, parsed);
+  }
+  return parsed;
 }
 
 /** Actions that count as contacts made or to be made. */
