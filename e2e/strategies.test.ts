@@ -74,6 +74,17 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
     await shot('strategies');
   });
 
+  it('edits the assignment rules and saves them as a new version', async () => {
+    await page.getByRole('button', { name: 'Modifier les règles' }).click();
+    const first = page.locator('li[data-rule="0"]');
+    await first.getByRole('textbox', { name: 'Nom de la règle' }).fill('Entreprises');
+    await page.getByRole('button', { name: 'Enregistrer les règles' }).click();
+    await page.getByText('Règles en version 2').waitFor();
+    const rules = page.getByTestId('assignment-rules');
+    expect(await rules.locator('li').first().textContent()).toContain('Entreprises → Relance B2B');
+    expect(await rules.locator('li').first().textContent()).not.toContain('Businesses');
+  });
+
   it('edits a step of the B2B ladder: the server’s objection shows beside the field, then version 2 is saved', async () => {
     await page.getByRole('link', { name: 'Relance B2B' }).first().click();
     await page.waitForURL(/\/strategies\/b2b-standard$/);

@@ -1,8 +1,10 @@
-import { Badge, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { Badge, Button, Group, List, Paper, Stack, Text, ThemeIcon, Title } from '@mantine/core';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import type { StrategyBook } from './api.ts';
+import { AssignmentEditor } from './assignment-editor.tsx';
 import { type RuleText, ruleText, strategyName } from './assignment-text.ts';
 
 function RuleLine({ text, strategyKey }: { readonly text: RuleText; readonly strategyKey: string }) {
@@ -23,8 +25,15 @@ function RuleLine({ text, strategyKey }: { readonly text: RuleText; readonly str
 }
 
 /** The assignment rules in order, each as "segment → strategy", then the default. */
-export function AssignmentRulesView({ book }: { readonly book: StrategyBook }) {
+export function AssignmentRulesView({
+  book,
+  canEdit,
+}: {
+  readonly book: StrategyBook;
+  readonly canEdit: boolean;
+}) {
   const { t } = useTranslation();
+  const [editing, setEditing] = useState(false);
   const { language } = useFormat();
   const { rules, defaultStrategy } = book.assignment;
   const fallback = strategyName(defaultStrategy, book.items, t, language);
@@ -47,64 +56,73 @@ export function AssignmentRulesView({ book }: { readonly book: StrategyBook }) {
           <Badge variant="default" tt="none">
             {t('strategies.assignment.version', { version: book.assignmentVersion })}
           </Badge>
+          {canEdit && !editing && (
+            <Button size="xs" variant="light" onClick={() => setEditing(true)}>
+              {t('strategies.assignment.edit')}
+            </Button>
+          )}
         </Group>
       </Group>
-      <List
-        type="ordered"
-        spacing="xs"
-        listStyleType="none"
-        aria-label={t('strategies.assignment.listLabel')}
-        data-testid="assignment-rules"
-      >
-        {rules.map((rule, index) => {
-          const text = ruleText(rule, book.items, t, language);
-          return (
-            <List.Item
-              // biome-ignore lint/suspicious/noArrayIndexKey: rules are positional (first match wins)
-              key={index}
-              icon={
-                <ThemeIcon size={22} radius="xl" variant="light">
-                  <Text size="xs" fw={700}>
-                    {index + 1}
-                  </Text>
-                </ThemeIcon>
-              }
-            >
-              <Stack gap={0}>
-                <RuleLine text={text} strategyKey={rule.strategy} />
-                {rule.name && (
-                  <Text size="xs" c="dimmed">
-                    {rule.name}
-                  </Text>
-                )}
-              </Stack>
-            </List.Item>
-          );
-        })}
-        <List.Item
-          icon={
-            <ThemeIcon size={22} radius="xl" variant="default">
-              <Text size="xs" fw={700}>
-                …
-              </Text>
-            </ThemeIcon>
-          }
+      {editing ? (
+        <AssignmentEditor book={book} onClose={() => setEditing(false)} />
+      ) : (
+        <List
+          type="ordered"
+          spacing="xs"
+          listStyleType="none"
+          aria-label={t('strategies.assignment.listLabel')}
+          data-testid="assignment-rules"
         >
-          <Stack gap={0}>
-            <RuleLine
-              text={{
-                who: t('strategies.assignment.defaultRule'),
-                strategy: fallback.name,
-                known: fallback.known,
-              }}
-              strategyKey={defaultStrategy}
-            />
-            <Text size="xs" c="dimmed">
-              {t('strategies.assignment.otherwise')}
-            </Text>
-          </Stack>
-        </List.Item>
-      </List>
+          {rules.map((rule, index) => {
+            const text = ruleText(rule, book.items, t, language);
+            return (
+              <List.Item
+                // biome-ignore lint/suspicious/noArrayIndexKey: rules are positional (first match wins)
+                key={index}
+                icon={
+                  <ThemeIcon size={22} radius="xl" variant="light">
+                    <Text size="xs" fw={700}>
+                      {index + 1}
+                    </Text>
+                  </ThemeIcon>
+                }
+              >
+                <Stack gap={0}>
+                  <RuleLine text={text} strategyKey={rule.strategy} />
+                  {rule.name && (
+                    <Text size="xs" c="dimmed">
+                      {rule.name}
+                    </Text>
+                  )}
+                </Stack>
+              </List.Item>
+            );
+          })}
+          <List.Item
+            icon={
+              <ThemeIcon size={22} radius="xl" variant="default">
+                <Text size="xs" fw={700}>
+                  …
+                </Text>
+              </ThemeIcon>
+            }
+          >
+            <Stack gap={0}>
+              <RuleLine
+                text={{
+                  who: t('strategies.assignment.defaultRule'),
+                  strategy: fallback.name,
+                  known: fallback.known,
+                }}
+                strategyKey={defaultStrategy}
+              />
+              <Text size="xs" c="dimmed">
+                {t('strategies.assignment.otherwise')}
+              </Text>
+            </Stack>
+          </List.Item>
+        </List>
+      )}
     </Paper>
   );
 }

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { ApiError } from '../../app/api/api-error.ts';
 import type { StrategyDefinition } from './definition.ts';
-import { formFieldPaths, parentPath, placeIssues, type StrategyIssue, strategyIssuesOf } from './issues.ts';
+import {
+  assignmentFieldPaths,
+  formFieldPaths,
+  parentPath,
+  placeIssues,
+  type StrategyIssue,
+  strategyIssuesOf,
+} from './issues.ts';
 
 const issue = (path: string): StrategyIssue => ({
   path,
@@ -94,5 +101,30 @@ describe('strategyIssuesOf', () => {
     expect(strategyIssuesOf(new ApiError(409, 'conflict', 'again'))).toBeNull();
     expect(strategyIssuesOf(new ApiError(400, 'invalid_input', 'bad', { reason: 'x' }))).toBeNull();
     expect(strategyIssuesOf(new Error('boom'))).toBeNull();
+  });
+});
+
+describe('assignmentFieldPaths', () => {
+  it('places an unknown strategy on its rule, and the default on its field', () => {
+    const fields = assignmentFieldPaths({
+      rules: [{ when: { debtorKind: 'business' }, strategy: 'gone' }],
+      defaultStrategy: 'also-gone',
+    });
+    const placed = placeIssues(
+      [
+        issue('rules[0].strategy'),
+        issue('defaultStrategy'),
+        issue('rules[0].when.tags.any'),
+        issue('rules[3]'),
+      ],
+      fields,
+    );
+    expect([...placed.byPath.keys()]).toEqual([
+      'rules[0].strategy',
+      'defaultStrategy',
+      'rules[0].when',
+      'rules',
+    ]);
+    expect(placed.unplaced).toEqual([]);
   });
 });

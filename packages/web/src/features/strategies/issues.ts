@@ -1,6 +1,6 @@
 import { isApiError } from '../../app/api/api-error.ts';
 import type { Localized } from '../../app/api/types.ts';
-import type { StrategyDefinition } from './definition.ts';
+import type { AssignmentRules, StrategyDefinition } from './definition.ts';
 
 /** A mistake the server found in a strategy: where (a JSON path such as `steps[2].at.days`) and why. */
 export type StrategyIssue = { readonly path: string; readonly code: string; readonly message: Localized };
@@ -99,3 +99,22 @@ export function formFieldPaths(definition: StrategyDefinition): ReadonlySet<stri
 
 /** The messages of the issues placed on a field, in the UI language; undefined when it has none. */
 export type ErrorAt = (path: string) => string | undefined;
+
+/** The paths of the fields the assignment form shows, for `placeIssues`. */
+export function assignmentFieldPaths(rules: AssignmentRules): ReadonlySet<string> {
+  const paths = ['rules', 'defaultStrategy'];
+  for (const i of rules.rules.keys()) {
+    const at = `rules[${i}]`;
+    paths.push(
+      at,
+      `${at}.name`,
+      `${at}.strategy`,
+      `${at}.when`,
+      `${at}.when.debtorKind`,
+      `${at}.when.profile`,
+      `${at}.when.amount.min`,
+      `${at}.when.amount.max`,
+    );
+  }
+  return new Set(paths);
+}

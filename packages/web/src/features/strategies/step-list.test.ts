@@ -4,13 +4,16 @@ import {
   addAction,
   insertStep,
   isEmptyCondition,
+  mergeCondition,
   moveIndex,
+  moveItem,
   moveStep,
   newStep,
   normaliseAmount,
   patchCondition,
   removeAction,
   removeIndex,
+  removeItem,
   removeStep,
   renameStepKey,
   uniqueStepKey,
@@ -184,5 +187,21 @@ describe('open step cards follow their steps', () => {
   it('move up when an earlier step is removed', () => {
     expect([...removeIndex(new Set([0, 2, 3]), 2)]).toEqual([0, 2]);
     expect([...removeIndex(new Set([1]), 3)]).toEqual([1]);
+  });
+});
+
+describe('generic list edits', () => {
+  it('move and remove any item', () => {
+    expect(moveItem(['x', 'y', 'z'], 2, -1)).toEqual(['x', 'z', 'y']);
+    expect(moveItem(['x'], 0, 1)).toEqual(['x']);
+    expect(removeItem(['x', 'y', 'z'], 0)).toEqual(['y', 'z']);
+  });
+
+  it('merge a condition and drop what is emptied', () => {
+    expect(mergeCondition(undefined, { debtorKind: 'consumer' })).toEqual({ debtorKind: 'consumer' });
+    expect(mergeCondition({ debtorKind: 'consumer', profile: ['senior'] }, { profile: [] })).toEqual({
+      debtorKind: 'consumer',
+    });
+    expect(mergeCondition({ profile: ['senior'] }, { profile: undefined })).toBeUndefined();
   });
 });

@@ -33,16 +33,26 @@ export function insertStep(steps: readonly Step[], step: Step, index?: number): 
 }
 
 export function removeStep(steps: readonly Step[], index: number): Step[] {
-  return steps.filter((_, i) => i !== index);
+  return removeItem(steps, index);
+}
+
+/** A list without its item at `index`. */
+export function removeItem<T>(list: readonly T[], index: number): T[] {
+  return list.filter((_, i) => i !== index);
 }
 
 /** Moves a step one place up (-1) or down (+1); a move past either end changes nothing. */
 export function moveStep(steps: readonly Step[], index: number, delta: -1 | 1): Step[] {
+  return moveItem(steps, index, delta);
+}
+
+/** Moves an item one place up (-1) or down (+1) in a list (steps, assignment rules); past either end, nothing moves. */
+export function moveItem<T>(list: readonly T[], index: number, delta: -1 | 1): T[] {
   const target = index + delta;
-  if (index < 0 || index >= steps.length || target < 0 || target >= steps.length) return [...steps];
-  const moved = [...steps];
-  const [step] = moved.splice(index, 1);
-  if (step) moved.splice(target, 0, step);
+  if (index < 0 || index >= list.length || target < 0 || target >= list.length) return [...list];
+  const moved = [...list];
+  const [item] = moved.splice(index, 1);
+  if (item !== undefined) moved.splice(target, 0, item);
   return moved;
 }
 
@@ -81,17 +91,26 @@ export function isEmptyCondition(condition: Condition | undefined): boolean {
 
 /** Sets or clears pieces of a condition; the step loses its `when` when nothing is left in it. */
 export function patchCondition(step: Step, patch: Partial<Condition>): Step {
-  const merged: Record<string, unknown> = { ...step.when, ...patch };
+  const when = mergeCondition(step.when, patch);
+  const { when: _dropped, ...rest } = step;
+  return when ? { ...rest, when } : rest;
+}
+
+/** A condition with pieces set or cleared; undefined when nothing is left in it. */
+export function mergeCondition(
+  condition: Condition | undefined,
+  patch: Partial<Condition>,
+): Condition | undefined {
+  const merged: Record<string, unknown> = { ...condition, ...patch };
   for (const [name, value] of Object.entries(merged)) {
-    if (value === undefined) delete merged[name];
+    if (value === undefined || (Array.isArray(value) && value.length === 0)) delete merged[name];
     else if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
       const inner = Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined));
       if (Object.keys(inner).length === 0) delete merged[name];
       else merged[name] = inner;
     }
   }
-  const { when: _dropped, ...rest } = step;
-  return Object.keys(merged).length === 0 ? rest : { ...rest, when: merged as Condition };
+  return Object.keys(merged).length === 0 ? undefined : (merged as Condition);
 }
 
 /** Renames a step and keeps the broken-promise jump pointing at it. */

@@ -2,7 +2,7 @@ import { Alert, Badge, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
-import { canReadStrategies, sessionQuery } from '../../app/session.ts';
+import { canManageStrategies, canReadStrategies, sessionQuery } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
@@ -100,7 +100,7 @@ export function StrategiesPage() {
               <StrategiesTable items={data.items} />
             )}
           </Paper>
-          <AssignmentRulesView book={data} />
+          <AssignmentRulesView book={data} canEdit={canManageStrategies(user)} />
         </>
       )}
     </Stack>
