@@ -16,7 +16,7 @@ import { VersionHistory } from './version-history.tsx';
 type StrategyEditorProps = {
   readonly item: StrategySummary;
   readonly readOnly: boolean;
-  readonly onSaved: (version: number) => void;
+  readonly onSaved: (key: string, version: number) => void;
   readonly onEdit: () => void;
 };
 
@@ -39,7 +39,7 @@ export function StrategyEditor({ item, readOnly, onSaved, onEdit }: StrategyEdit
     meta: { silent: true },
     onMutate: () => setIssues([]),
     onSuccess: async (result) => {
-      onSaved(result.version);
+      onSaved(result.key, result.version);
       await queryClient.invalidateQueries({ queryKey: ['strategies'] });
       // A JSON with another key is another strategy: show that one.
       if (result.key !== item.key) await navigate({ to: '/strategies/$key', params: { key: result.key } });

@@ -21,7 +21,8 @@ export function StrategyPage() {
   const allowed = canReadStrategies(user);
   const query = useQuery({ ...strategiesQuery, enabled: allowed });
   const item = query.data?.items.find((strategy) => strategy.key === key);
-  const [saved, setSaved] = useState<number | null>(null);
+  // Remembered with its key: the page stays mounted when another strategy is opened.
+  const [saved, setSaved] = useState<{ key: string; version: number } | null>(null);
   usePageTitle(item ? item.definition.name[format.language] : t('strategies.title'));
 
   if (!allowed) {
@@ -67,11 +68,11 @@ export function StrategyPage() {
           </Badge>
         </Group>
       </Group>
-      {saved !== null && (
+      {saved !== null && saved.key === item.key && (
         <Alert
           color="teal"
           role="status"
-          title={t('editor.saved', { version: saved })}
+          title={t('editor.saved', { version: saved.version })}
           withCloseButton
           closeButtonLabel={t('common.close')}
           onClose={() => setSaved(null)}
@@ -90,7 +91,7 @@ export function StrategyPage() {
         key={`${item.key}:${item.version}`}
         item={item}
         readOnly={!canManageStrategies(user)}
-        onSaved={setSaved}
+        onSaved={(key, version) => setSaved({ key, version })}
         onEdit={() => setSaved(null)}
       />
     </Stack>
