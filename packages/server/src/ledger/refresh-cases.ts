@@ -13,7 +13,8 @@ const CHUNK = 500;
  * - oldest_due_date: the earliest due date among open and disputed claims;
  * - earliest_prescription_end: the earliest end of limitation among open, undisputed claims (a disputed
  *   claim is not chased, so its limitation is watched by the dispute, not by the case);
- * - status: 'open' while a claim is open or disputed, else 'closed'.
+ * - status: 'open' while a claim is open or disputed, else 'closed';
+ * - next_run_on: today at the latest, so that the daily run reacts to the change.
  */
 export async function refreshCases(
   db: Kysely<Database>,
@@ -22,6 +23,8 @@ export async function refreshCases(
   now: string,
 ): Promise<number> {
   const ids = [...new Set(caseIds)];
+  // Claims changed: the daily run looks at these cases again today (a new invoice, a payment, a dispute).
+  const today = now.slice(0, 10);
   for (let i = 0; i < ids.length; i += CHUNK) {
     const chunk = ids.slice(i, i + CHUNK);
     const list = sql.join(chunk);
@@ -34,6 +37,7 @@ export async function refreshCases(
         oldest_due_date = agg.oldest_due,
         earliest_prescription_end = agg.earliest_end,
         status = case when agg.open_count > 0 then 'open' else 'closed' end,
+        next_run_on = case when cases.next_run_on is null or cases.next_run_on > ${today} then ${today} else cases.next_run_on end,
         updated_at = ${now}
       from (
         select k.case_id,

@@ -251,4 +251,33 @@ describeEachDatabase('runDailyDunning', (ctx) => {
     const broken = await runDailyDunning(w.on('2026-03-28'), w.tenantId, { runOn: '2026-03-28' });
     expect(broken.byChannel).toEqual({ formal_notice: 1 });
   });
+
+  it('looks again at a case whose claims an import changed: paid in full, the ladder stops at the next run', async () => {
+    const w = await world(ctx.handle, [
+      row('B-1', '2026-03-10', '1 200,00', 'Dupont SARL', { SIREN: '732 829 320' }),
+    ]);
+    await runDailyDunning(w.on('2026-03-11'), w.tenantId, { runOn: '2026-03-11' });
+    const before = await ctx.handle.db
+      .selectFrom('cases')
+      .select(['stage', 'next_run_on'])
+      .where('tenant_id', '=', w.tenantId)
+      .executeTakeFirstOrThrow();
+    expect(before).toEqual({ stage: 'active', next_run_on: '2026-03-15' });
+    const paid = {
+      ...row('B-1', '2026-03-10', '1 200,00', 'Dupont SARL', { SIREN: '732 829 320' }),
+      'Reste à payer': '0,00',
+    };
+    await importClaims(w.on('2026-03-12'), w.actor, {
+      creditorRef: 'ACME',
+      source: { kind: 'rows', rows: [paid] },
+    });
+    const queued = await ctx.handle.db
+      .selectFrom('cases')
+      .select(['status', 'next_run_on'])
+      .where('tenant_id', '=', w.tenantId)
+      .executeTakeFirstOrThrow();
+    expect(queued).toEqual({ status: 'closed', next_run_on: '2026-03-12' });
+    const day = await runDailyDunning(w.on('2026-03-12'), w.tenantId, { runOn: '2026-03-12' });
+    expect(day).toMatchObject({ cases: 1, actions: 0, byStage: { completed: 1 } });
+  });
 });
