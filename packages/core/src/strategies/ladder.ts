@@ -56,10 +56,17 @@ export function climbLadder(
   const notes: Reason[] = [...passed];
   const behind = todayDay - (dates[chosen] as number);
   if (eligible.length > 1) {
-    const skipped = eligible.slice(0, -1).map((i) => (strategy.steps[i] as Step).key);
-    notes.push(note('backlog_jump', { step: step.key, skipped: skipped.join(', ') }));
+    const skipped = eligible.slice(0, -1).map((i) => strategy.steps[i] as Step);
+    notes.push(
+      note('backlog_jump', {
+        ...named(step),
+        skipped: skipped.map((s) => s.key).join(', '),
+        skippedFr: skipped.map((s) => s.name.fr).join(', '),
+        skippedEn: skipped.map((s) => s.name.en).join(', '),
+      }),
+    );
   } else if (strategy.backlog === 'walk' && behind > 0) {
-    notes.push(note('backlog_walk', { step: step.key, daysBehind: behind }));
+    notes.push(note('backlog_walk', { ...named(step), daysBehind: behind }));
   }
   const done: CaseProgress = { ...progress, stepIndex: chosen, stepKey: step.key, stepOn: today };
   const actions = stepActions(strategy, done, step, facts, behind, notes);
@@ -95,9 +102,9 @@ function skipReason(
   day: number,
 ): Reason | null {
   // A reminder before the due date makes no sense once the date has passed.
-  if (day < dueDay && todayDay >= dueDay) return note('pre_due_expired', { step: step.key });
+  if (day < dueDay && todayDay >= dueDay) return note('pre_due_expired', named(step));
   if (step.when && !matchCondition(step.when, facts, today))
-    return note('step_skipped_condition', { step: step.key });
+    return note('step_skipped_condition', named(step));
   return null;
 }
 
@@ -151,13 +158,13 @@ function stepActions(
   for (const [n, original] of step.actions.entries()) {
     const action = switched(original, progress);
     if (facts.timeBarred && (action.channel === 'formal_notice' || action.channel === 'legal_handover')) {
-      notes.push(note('time_barred_no_threat', { step: step.key, channel: action.channel }));
+      notes.push(note('time_barred_no_threat', { ...named(step), channel: action.channel }));
       continue;
     }
     const reason =
       action === original
-        ? note('step_due', { step: step.key, daysLate })
-        : note('channel_switched', { step: step.key, from: original.channel, to: action.channel });
+        ? note('step_due', { ...named(step), daysLate })
+        : note('channel_switched', { ...named(step), from: original.channel, to: action.channel });
     actions.push({
       key: `${strategy.key}:${progress.cycle}:${step.key}:${n}`,
       stepKey: step.key,
@@ -178,4 +185,9 @@ function switched(action: StepAction, progress: CaseProgress): StepAction {
     return phone;
   if (action.channel === 'call_task' && call) return call;
   return action;
+}
+
+/** A step in a reason: its key, and its name in both languages for the sentence a person reads. */
+function named(step: Step): { step: string; stepFr: string; stepEn: string } {
+  return { step: step.key, stepFr: step.name.fr, stepEn: step.name.en };
 }

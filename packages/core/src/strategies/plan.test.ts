@@ -121,6 +121,12 @@ describe('a backlog', () => {
     expect(result.actions.map((a) => a.stepKey)).toEqual(['registered-1']);
     const jump = result.notes.find((n) => n.code === 'backlog_jump');
     expect(jump?.params.skipped).toBe('cordial-call, reminder-email, reminder-letter');
+    expect(jump && describeReason(jump, 'fr')).toBe(
+      'Dossier en retard sur l’échelle : passage direct à « Premier recommandé » (étapes sautées : Appel cordial, E-mail de relance, Lettre de relance).',
+    );
+    expect(describeReason(result.actions[0]!.reason, 'en')).toBe(
+      'Step "First registered letter" due 1 day(s) ago.',
+    );
     expect(result.notes.some((n) => n.code === 'pre_due_expired')).toBe(true);
     expect(result.next).toMatchObject({ on: addDays(DUE, 27), stepKey: 'registered-2' });
   });

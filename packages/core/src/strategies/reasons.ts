@@ -22,6 +22,8 @@ export function channelName(channel: ActionChannel, locale: Locale): string {
 }
 
 const s = (value: string | number | undefined): string => String(value ?? '');
+const sf = (p: Params): string => s(p.stepFr ?? p.step);
+const se = (p: Params): string => s(p.stepEn ?? p.step);
 const d = (value: string | number | undefined, locale: Locale): string =>
   typeof value === 'string' ? formatDate(value, locale) : s(value);
 const ch = (value: string | number | undefined, locale: Locale): string =>
@@ -35,25 +37,25 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
   step_due: (p) =>
     Number(p.daysLate) > 0
       ? {
-          fr: `Étape « ${s(p.step)} » due depuis ${s(p.daysLate)} jour(s).`,
-          en: `Step "${s(p.step)}" due ${s(p.daysLate)} day(s) ago.`,
+          fr: `Étape « ${sf(p)} » due depuis ${s(p.daysLate)} jour(s).`,
+          en: `Step "${se(p)}" due ${s(p.daysLate)} day(s) ago.`,
         }
-      : { fr: `Étape « ${s(p.step)} » due aujourd’hui.`, en: `Step "${s(p.step)}" due today.` },
+      : { fr: `Étape « ${sf(p)} » due aujourd’hui.`, en: `Step "${se(p)}" due today.` },
   backlog_jump: (p) => ({
-    fr: `Dossier en retard sur l’échelle : passage direct à « ${s(p.step)} » (étapes sautées : ${s(p.skipped)}).`,
-    en: `Case behind its ladder: straight to "${s(p.step)}" (steps skipped: ${s(p.skipped)}).`,
+    fr: `Dossier en retard sur l’échelle : passage direct à « ${sf(p)} » (étapes sautées : ${s(p.skippedFr ?? p.skipped)}).`,
+    en: `Case behind its ladder: straight to "${se(p)}" (steps skipped: ${s(p.skippedEn ?? p.skipped)}).`,
   }),
   backlog_walk: (p) => ({
-    fr: `Dossier en retard de ${s(p.daysBehind)} jour(s) : une étape par passage, « ${s(p.step)} » aujourd’hui.`,
-    en: `Case ${s(p.daysBehind)} day(s) behind: one step per run, "${s(p.step)}" today.`,
+    fr: `Dossier en retard de ${s(p.daysBehind)} jour(s) : une étape par passage, « ${sf(p)} » aujourd’hui.`,
+    en: `Case ${s(p.daysBehind)} day(s) behind: one step per run, "${se(p)}" today.`,
   }),
   step_skipped_condition: (p) => ({
-    fr: `Étape « ${s(p.step)} » sautée : ses conditions ne s’appliquent pas à ce dossier.`,
-    en: `Step "${s(p.step)}" skipped: its conditions do not apply to this case.`,
+    fr: `Étape « ${sf(p)} » sautée : ses conditions ne s’appliquent pas à ce dossier.`,
+    en: `Step "${se(p)}" skipped: its conditions do not apply to this case.`,
   }),
   pre_due_expired: (p) => ({
-    fr: `Rappel avant échéance « ${s(p.step)} » sauté : l’échéance est passée.`,
-    en: `Pre-due reminder "${s(p.step)}" skipped: the due date has passed.`,
+    fr: `Rappel avant échéance « ${sf(p)} » sauté : l’échéance est passée.`,
+    en: `Pre-due reminder "${se(p)}" skipped: the due date has passed.`,
   }),
   channel_switched: (p) => ({
     fr: `Canal remplacé : ${ch(p.from, 'fr')} → ${ch(p.to, 'fr')}${p.because ? ` (${because(p.because, 'fr')})` : ''}.`,

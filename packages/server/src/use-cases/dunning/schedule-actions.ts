@@ -92,7 +92,8 @@ export class Scheduler {
   }
 
   #slot(request: ContactRequest, history: ContactHistory, profile: DebtorProfile) {
-    const preferred = TIMED.has(request.channel) ? PROFILE_WINDOWS[profile] : undefined;
+    // Letters are posted in office hours; the other channels aim for the hours of the debtor's profile.
+    const preferred = TIMED.has(request.channel) ? PROFILE_WINDOWS[profile] : PROFILE_WINDOWS.standard;
     const cacheable = history.attempts.length === 0 && history.lastConversationAt === null;
     const key = cacheable ? cacheKey(request, profile) : null;
     const hit = key ? this.#cache.get(key) : undefined;
