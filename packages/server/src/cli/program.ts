@@ -9,6 +9,7 @@ import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
 import { registerUsers } from './commands/users.ts';
+import { registerWorker } from './commands/worker.ts';
 import { type Cli, cliOf, type RunCommand } from './context.ts';
 import { CliError, exitCodes, toErrorReport } from './errors.ts';
 import { type Lang, messagesFor } from './i18n.ts';
@@ -42,6 +43,7 @@ export function buildProgram(lang: Lang): Command {
   registerDemo(program, msg, run);
   registerImport(program, msg, run);
   registerRun(program, msg, run, lang);
+  registerWorker(program, msg, run, lang);
   registerServe(program, msg, run);
   registerStart(program, msg, run);
   registerUsers(program, msg, run);

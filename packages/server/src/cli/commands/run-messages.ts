@@ -9,6 +9,7 @@ const en = {
     workers: 'worker processes sharing the run (PostgreSQL only)',
     batch: 'cases per batch (one transaction each)',
     join: 'join a run started by another process (used by --workers)',
+    worker: 'run the daily run on its schedule (06:00 in each tenant’s zone), without the HTTP server',
   },
   title: (day: string, dry: boolean) =>
     dry ? `Preview of the run of ${day} (nothing is written)` : `Run of ${day}`,
@@ -27,6 +28,8 @@ const en = {
   sqliteWorkers: 'Several workers need PostgreSQL: SQLite has a single writer. Use --workers 1.',
   badDate: (value: string) => `--date: "${value}" is not a date (YYYY-MM-DD).`,
   progress: (cases: string, actions: string) => `Cases: ${cases}, actions: ${actions}`,
+  workerStarted: (db: string) =>
+    `Worker started on ${db}: the daily run starts at 06:00 in each tenant's zone. Ctrl+C to stop.`,
 };
 
 const fr: typeof en = {
@@ -37,6 +40,8 @@ const fr: typeof en = {
     workers: 'processus qui se partagent la relance (PostgreSQL seulement)',
     batch: 'dossiers par lot (une transaction chacun)',
     join: 'rejoindre une relance lancée par un autre processus (utilisé par --workers)',
+    worker:
+      'lancer la relance du jour à son heure (6 h dans le fuseau de chaque client), sans le serveur HTTP',
   },
   title: (day, dry) => (dry ? `Aperçu de la relance du ${day} (rien n’est écrit)` : `Relance du ${day}`),
   cases: (n) => `  Dossiers examinés : ${n}`,
@@ -54,6 +59,8 @@ const fr: typeof en = {
     'Plusieurs processus demandent PostgreSQL : SQLite n’a qu’un seul écrivain. Utilisez --workers 1.',
   badDate: (value) => `--date : « ${value} » n’est pas une date (AAAA-MM-JJ).`,
   progress: (cases, actions) => `Dossiers : ${cases}, actions : ${actions}`,
+  workerStarted: (db) =>
+    `Processus de relance démarré sur ${db} : la relance du jour part à 6 h dans le fuseau de chaque client. Ctrl+C pour arrêter.`,
 };
 
 export function runMessages(lang: Lang): typeof en {
