@@ -125,7 +125,7 @@ describe('a backlog', () => {
       'Dossier en retard sur l’échelle : passage direct à « Premier recommandé » (étapes sautées : Appel cordial, E-mail de relance, Lettre de relance).',
     );
     expect(describeReason(result.actions[0]!.reason, 'en')).toBe(
-      'Step "First registered letter" due 1 day(s) ago.',
+      'Step "First registered letter" due 1 day ago.',
     );
     expect(result.notes.some((n) => n.code === 'pre_due_expired')).toBe(true);
     expect(result.next).toMatchObject({ on: addDays(DUE, 27), stepKey: 'registered-2' });

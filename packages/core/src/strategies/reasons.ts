@@ -22,6 +22,8 @@ export function channelName(channel: ActionChannel, locale: Locale): string {
 }
 
 const s = (value: string | number | undefined): string => String(value ?? '');
+const jours = (n: string | number | undefined): string => (Number(n) > 1 ? `${s(n)} jours` : `${s(n)} jour`);
+const days = (n: string | number | undefined): string => (Number(n) === 1 ? '1 day' : `${s(n)} days`);
 const sf = (p: Params): string => s(p.stepFr ?? p.step);
 const se = (p: Params): string => s(p.stepEn ?? p.step);
 const d = (value: string | number | undefined, locale: Locale): string =>
@@ -31,14 +33,14 @@ const ch = (value: string | number | undefined, locale: Locale): string =>
 
 const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string }>> = {
   assigned: (p) => ({
-    fr: `Stratégie « ${s(p.strategy)} » attribuée.`,
-    en: `Strategy "${s(p.strategy)}" assigned.`,
+    fr: `Stratégie « ${s(p.nameFr ?? p.strategy)} » attribuée.`,
+    en: `Strategy "${s(p.nameEn ?? p.strategy)}" assigned.`,
   }),
   step_due: (p) =>
     Number(p.daysLate) > 0
       ? {
-          fr: `Étape « ${sf(p)} » due depuis ${s(p.daysLate)} jour(s).`,
-          en: `Step "${se(p)}" due ${s(p.daysLate)} day(s) ago.`,
+          fr: `Étape « ${sf(p)} » due depuis ${jours(p.daysLate)}.`,
+          en: `Step "${se(p)}" due ${days(p.daysLate)} ago.`,
         }
       : { fr: `Étape « ${sf(p)} » due aujourd’hui.`, en: `Step "${se(p)}" due today.` },
   backlog_jump: (p) => ({
@@ -46,8 +48,8 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     en: `Case behind its ladder: straight to "${se(p)}" (steps skipped: ${s(p.skippedEn ?? p.skipped)}).`,
   }),
   backlog_walk: (p) => ({
-    fr: `Dossier en retard de ${s(p.daysBehind)} jour(s) : une étape par passage, « ${sf(p)} » aujourd’hui.`,
-    en: `Case ${s(p.daysBehind)} day(s) behind: one step per run, "${se(p)}" today.`,
+    fr: `Dossier en retard de ${jours(p.daysBehind)} : une étape par passage, « ${sf(p)} » aujourd’hui.`,
+    en: `Case ${days(p.daysBehind)} behind: one step per run, "${se(p)}" today.`,
   }),
   step_skipped_condition: (p) => ({
     fr: `Étape « ${sf(p)} » sautée : ses conditions ne s’appliquent pas à ce dossier.`,
@@ -102,8 +104,8 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     en: 'The whole balance is disputed: case on hold until resolved.',
   }),
   debtor_replied: (p) => ({
-    fr: `Le débiteur a répondu : pause de ${s(p.pauseDays)} jour(s).`,
-    en: `The debtor replied: paused for ${s(p.pauseDays)} day(s).`,
+    fr: `Le débiteur a répondu : pause de ${jours(p.pauseDays)}.`,
+    en: `The debtor replied: paused for ${days(p.pauseDays)}.`,
   }),
   call_unanswered: (p) => ({
     fr: `Appel sans réponse (${s(p.count)} d’affilée).`,

@@ -64,7 +64,11 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
 
     const shape = await call('POST', '/strategies', supervisor, { ...B2B_LADDER, backlog: 'sometimes' });
     expect(shape.statusCode).toBe(400);
-    expect(shape.json().error.details.issues[0]).toMatchObject({ path: 'backlog', code: 'invalid_shape' });
+    expect(shape.json().error.details.issues[0]).toMatchObject({
+      path: 'backlog',
+      code: 'invalid_shape',
+      message: { fr: 'backlog : valeur non reconnue (attendu : "jump", "walk")', en: 'backlog: unknown value (expected "jump", "walk")' },
+    });
 
     const edited = {
       ...B2B_LADDER,

@@ -93,6 +93,7 @@ export async function getCaseEngine(
       .where('tenant_id', '=', scope.tenantId)
       .where('case_id', '=', input.caseId)
       .orderBy('occurred_on', 'desc')
+      .orderBy('event_id', 'desc')
       .limit(200)
       .execute(),
   ]);

@@ -1,4 +1,4 @@
-import { type CompliancePolicy, type IsoDate, policyFor } from '@relance/core';
+import { type CompliancePolicy, describeReason, type IsoDate, policyFor } from '@relance/core';
 import { Temporal } from 'temporal-polyfill';
 import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
@@ -30,7 +30,9 @@ export type PreviewAction = {
   readonly status: string;
   readonly scheduledAt: string | null;
   readonly stepKey: string | null;
-  readonly reason: ScheduledAction['action']['reason'];
+  readonly reason: ScheduledAction['action']['reason'] & {
+    readonly text: { readonly fr: string; readonly en: string };
+  };
   readonly gate: ScheduledAction['gate'];
 };
 
@@ -214,7 +216,10 @@ function collectPreview(
       status: s.status,
       scheduledAt: s.scheduledAt,
       stepKey: s.action.stepKey,
-      reason: s.action.reason,
+      reason: {
+        ...s.action.reason,
+        text: { fr: describeReason(s.action.reason, 'fr'), en: describeReason(s.action.reason, 'en') },
+      },
       gate: s.gate,
     });
   }

@@ -72,7 +72,7 @@ export async function runImport(
   });
   let store: ClaimStore;
   if (raw.kind === 'sqlite') store = sqliteClaimStore(raw.sqlite, ctx);
-  else if (pgClient !== null) store = postgresClaimStore(trx, pgClient, ctx);
+  else if (pgClient !== null) store = postgresClaimStore(pgClient, ctx);
   else throw new Error('A PostgreSQL import needs the connection of its transaction');
   const invoiceColumn = run.opened.mapping.columns.invoice_number ?? -1;
   const work = new ImportBatcher({

@@ -1,7 +1,6 @@
-import { CompiledQuery, type Transaction } from 'kysely';
+import { CompiledQuery } from 'kysely';
 import type pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
-import type { Database } from '../../db/schema.ts';
 import { caseStatusOf } from '../../ledger/case-totals.ts';
 import type { BatchWrite, ClaimStore, ExistingClaim, StoreContext } from './claim-store.ts';
 
@@ -44,17 +43,15 @@ function unnestInsert(
 }
 
 /**
- * PostgreSQL through the import's Kysely transaction, raw SQL with arrays — and new claims through COPY on
- * the same connection (`client`), the fastest way in (about twice an `unnest` insert). A batch's writes
- * are sent without waiting: the database inserts batch N while Node reads and checks batch N+1 (two
- * cores, both busy); batch N+2 waits for batch N. Queries on one connection run in order, so the next
- * lookup sees every write before it.
+ * PostgreSQL on the connection of the import's transaction, raw SQL with arrays, and new claims with COPY
+ * (about twice as fast as an `unnest` insert). Everything goes straight to the client, in the order sent:
+ * had some writes gone through Kysely, which holds a query back until the one before it is done, a COPY
+ * sent directly would overtake them, and a batch would be taken as written while writes of earlier ones
+ * still queued up in memory. A batch's writes are sent without waiting: the database inserts batch N while
+ * Node reads and checks batch N+1 (two cores, both busy); batch N+2 waits for batch N. Queries on one
+ * connection run in order, so the next lookup sees every write before it.
  */
-export function postgresClaimStore(
-  trx: Transaction<Database>,
-  client: pg.PoolClient,
-  ctx: StoreContext,
-): ClaimStore {
+export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): ClaimStore {
   const { tenantId, creditorId, importId, now } = ctx;
   let pending: Promise<unknown> = Promise.resolve();
   let failure: unknown = null;
@@ -64,16 +61,26 @@ export function postgresClaimStore(
     });
     pending = running;
   };
-  const send = (query: CompiledQuery): void => track(trx.executeQuery(query));
+  // Each query is handed to the client once the one before is done (pg 9 drops its own queue); after a
+  // failure the transaction is aborted, and nothing more is sent.
+  const after = <T>(run: () => Promise<T>): Promise<T> => {
+    const next = pending.catch(() => {}).then(() => (failure === null ? run() : Promise.reject(failure)));
+    track(next);
+    return next;
+  };
+  const send = (query: CompiledQuery): void => {
+    after(() => client.query(query.sql, [...query.parameters]));
+  };
   const copy = (statement: string, rows: string): void => {
-    const stream = client.query(copyFrom(statement));
-    track(
-      new Promise<void>((resolve, reject) => {
-        stream.on('finish', resolve);
-        stream.on('error', reject);
-      }),
+    after(
+      () =>
+        new Promise<void>((resolve, reject) => {
+          const stream = client.query(copyFrom(statement));
+          stream.on('finish', resolve);
+          stream.on('error', reject);
+          stream.end(rows);
+        }),
     );
-    stream.end(rows);
   };
 
   return {
@@ -98,9 +105,11 @@ export function postgresClaimStore(
         [tenantId, creditorId, arrayLiteral(invoiceNumbers)],
       );
       // A write sent earlier that failed aborts the transaction: report that failure, not the lookup's.
-      const result = await trx.executeQuery<Found>(lookup).catch((error: unknown) => {
-        throw failure ?? error;
-      });
+      const result = await after(() => client.query<Found>(lookup.sql, [...lookup.parameters])).catch(
+        (error: unknown) => {
+          throw failure ?? error;
+        },
+      );
       for (const r of result.rows) {
         found.set(r.invoice_number, {
           claimId: r.claim_id,

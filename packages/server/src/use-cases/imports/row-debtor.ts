@@ -61,15 +61,13 @@ export function readDebtor(
   if (vatNumber !== null && !isValidVatNumber(vatNumber))
     issues.warn(col.vat, 'invalid_vat_number', cells.vat);
 
-  const nameKey = cells.name === '' ? '' : looseKey(cells.name);
-  const ref =
-    cells.ref !== ''
-      ? cells.ref
-      : siren !== null
-        ? `SIREN:${siren}`
-        : nameKey !== ''
-          ? `NAME:${nameKey}`
-          : '';
+  let ref = cells.ref;
+  if (ref === '' && siren !== null) ref = `SIREN:${siren}`;
+  // The name's loose key (Unicode decomposition, two regexes) only when the name is the identity.
+  if (ref === '' && cells.name !== '') {
+    const nameKey = looseKey(cells.name);
+    if (nameKey !== '') ref = `NAME:${nameKey}`;
+  }
   if (ref === '') {
     issues.reject(col.name >= 0 ? col.name : col.ref, 'missing_value', null);
     return null;
