@@ -67,7 +67,10 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
     expect(shape.json().error.details.issues[0]).toMatchObject({
       path: 'backlog',
       code: 'invalid_shape',
-      message: { fr: 'backlog : valeur non reconnue (attendu : "jump", "walk")', en: 'backlog: unknown value (expected "jump", "walk")' },
+      message: {
+        fr: 'backlog : valeur non reconnue (attendu : "jump", "walk")',
+        en: 'backlog: unknown value (expected "jump", "walk")',
+      },
     });
 
     const edited = {
