@@ -9,18 +9,22 @@ import { startBulkLoad } from './bulk-load.ts';
 import { importClaims } from './import-claims.ts';
 
 describeEachDatabase('importClaims: a large import into a small table', (ctx) => {
-  const claimsIndexes = async (db: Kysely<Database> = ctx.handle.db): Promise<string[]> => {
+  // The indexes of the tables an import fills, primary keys included.
+  const importIndexes = async (db: Kysely<Database> = ctx.handle.db): Promise<string[]> => {
     const found =
       ctx.handle.dialect === 'postgres'
         ? await sql<{ name: string }>`select indexname as name from pg_indexes
-            where schemaname = current_schema() and tablename = 'claims' order by indexname`.execute(db)
+            where schemaname = current_schema() and tablename in ('claims', 'debtors', 'contacts', 'cases')
+            order by indexname`.execute(db)
         : await sql<{ name: string }>`select name from sqlite_master
-            where type = 'index' and tbl_name = 'claims' order by name`.execute(db);
+            where type = 'index' and tbl_name in ('claims', 'debtors', 'contacts', 'cases') order by name`.execute(
+            db,
+          );
     return found.rows.map((r) => r.name);
   };
 
   it('loads the claims with the indexes dropped, rebuilds them, and a re-import finds every row unchanged', async () => {
-    const indexes = await claimsIndexes();
+    const indexes = await importIndexes();
     expect(indexes).toEqual(expect.arrayContaining(['claims_by_case', 'claims_invoice_unique']));
     expect(indexes).not.toContain('claims_by_debtor');
     for (const round of [1, 2]) {
@@ -31,26 +35,37 @@ describeEachDatabase('importClaims: a large import into a small table', (ctx) =>
       const input = { creditorRef: 'ACME', source: { kind: 'file', path }, bulkLoadMinRows: 1 } as const;
       const first = await importClaims(w.deps, w.actor, input);
       expect(first, `round ${round}`).toMatchObject({ inserted: 5, rejected: 5 });
-      expect(await claimsIndexes()).toEqual(indexes);
+      expect(await importIndexes()).toEqual(indexes);
       const again = await importClaims(w.deps, w.actor, input);
       expect(again, `round ${round}`).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 5 });
     }
   });
 
   it('drops the secondary indexes inside the transaction: a failure puts them back', async () => {
-    const indexes = await claimsIndexes();
+    const indexes = await importIndexes();
     const attempt = ctx.handle.db.transaction().execute(async (trx) => {
       const bulk = await startBulkLoad(trx, ctx.handle.dialect, {
         expectedRows: 1000,
         creditorHasClaims: false,
         minRows: 1,
       });
-      expect(bulk?.indexes).toEqual(['claims_by_case', 'claims_invoice_unique']);
-      expect(await claimsIndexes(trx)).toEqual(indexes.filter((i) => !bulk?.indexes.includes(i)));
+      expect(bulk?.indexes).toEqual(
+        expect.arrayContaining([
+          'claims_by_case',
+          'claims_invoice_unique',
+          'debtors_ref_unique',
+          'contacts_identity_unique',
+          'cases_identity_unique',
+        ]),
+      );
+      // What is left: the primary keys.
+      const left = await importIndexes(trx);
+      expect(left.length).toBe(4);
+      expect(left).toEqual(indexes.filter((i) => !bulk?.indexes.includes(i)));
       throw new Error('midway');
     });
     await expect(attempt).rejects.toThrow('midway');
-    expect(await claimsIndexes()).toEqual(indexes);
+    expect(await importIndexes()).toEqual(indexes);
   });
 
   it('keeps the indexes for a creditor with claims, a small import, or a table larger than the import', async () => {
@@ -74,7 +89,7 @@ describeEachDatabase('importClaims: a large import into a small table', (ctx) =>
         const plan = { expectedRows: 1000, creditorHasClaims: false, minRows: 1 };
         expect(await startBulkLoad(trx, 'postgres', plan)).toBeNull();
         // The transaction is still usable: the failed attempt was rolled back to its savepoint.
-        expect(await claimsIndexes(trx)).toContain('claims_by_case');
+        expect(await importIndexes(trx)).toContain('claims_by_case');
       });
     } finally {
       await reader.query('rollback');

@@ -8,6 +8,9 @@ export const BULK_LOAD_MIN_ROWS = 50_000;
 /** How long PostgreSQL may wait for the table lock before the import keeps the indexes instead. */
 const LOCK_WAIT = '2s';
 
+/** The tables an import fills, whose secondary indexes a bulk load builds after the rows are in. */
+const BULK_TABLES = ['claims', 'debtors', 'contacts', 'cases'] as const;
+
 export type BulkLoadPlan = {
   /** Rows the import expects to write (estimated from the file's size). */
   readonly expectedRows: number;
@@ -27,14 +30,17 @@ type IndexDefinition = { readonly name: string; readonly definition: string };
 
 /**
  * Bulk loaders build secondary indexes after the load: one sort and a B-tree written in order, instead of a
- * million inserts at random places (claims arrive in no particular case order). Worth it only when the
- * import is large next to the table — a creditor's first import into a young database — and only for a
- * creditor with no claims yet, since every batch of the others looks its invoice numbers up.
+ * million inserts at random places (claims arrive in no particular case order, debtors and contacts in no
+ * particular name or code order) — and the primary keys, time-ordered ids, are then appended to. Worth it
+ * only when the import is large next to the claims table — a creditor's first import into a young
+ * database — and only for a creditor with no claims yet, since every batch of the others looks its invoice
+ * numbers up. The import needs no other index while it runs: debtors, contacts and cases are resolved in
+ * memory and written by primary key.
  *
- * Inside the import's transaction: a failure puts the indexes back with everything else. The unique
- * invoice key is checked again when its index is rebuilt (the import refuses repeats before that).
- * SQLite readers in WAL mode keep their snapshot. On PostgreSQL, dropping an index locks the claims table
- * until the commit; the lock is waited for at most LOCK_WAIT, after which the import keeps the indexes.
+ * Inside the import's transaction: a failure puts the indexes back with everything else. Unique keys are
+ * checked again when their index is rebuilt (the import refuses repeats before that). SQLite readers in WAL
+ * mode keep their snapshot. On PostgreSQL, dropping an index locks its table until the commit: the locks
+ * are waited for at most LOCK_WAIT, after which the import keeps every index.
  */
 export async function startBulkLoad(
   trx: Transaction<Database>,
@@ -47,7 +53,8 @@ export async function startBulkLoad(
   const counted = await sql<{ n: number | string }>`
     select count(*) as n from (select 1 from claims limit ${plan.expectedRows}) as k`.execute(trx);
   if (Number(counted.rows[0]?.n ?? 0) >= plan.expectedRows) return null;
-  const indexes = await secondaryIndexes(trx, dialect);
+  const indexes: IndexDefinition[] = [];
+  for (const table of BULK_TABLES) indexes.push(...(await secondaryIndexes(trx, dialect, table)));
   if (indexes.length === 0) return null;
   const names = indexes.map((i) => i.name);
   if (dialect === 'postgres') {
@@ -81,21 +88,25 @@ export async function startBulkLoad(
   };
 }
 
-/** The claims indexes other than the primary key, with the statements that create them. */
-async function secondaryIndexes(trx: Transaction<Database>, dialect: Dialect): Promise<IndexDefinition[]> {
+/** A table's indexes other than its primary key, with the statements that create them. */
+async function secondaryIndexes(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  table: string,
+): Promise<IndexDefinition[]> {
   if (dialect === 'postgres') {
     const found = await sql<{ name: string; definition: string }>`
       select c.relname as name, pg_get_indexdef(i.indexrelid) as definition
       from pg_index i
       join pg_class c on c.oid = i.indexrelid
-      where i.indrelid = to_regclass('claims') and not i.indisprimary
+      where i.indrelid = to_regclass(${table}) and not i.indisprimary
       order by c.relname`.execute(trx);
     return found.rows;
   }
   // Indexes SQLite made itself (primary key, unique constraints) have no SQL and are kept.
   const found = await sql<{ name: string; definition: string }>`
     select name, sql as definition from sqlite_master
-    where type = 'index' and tbl_name = 'claims' and sql is not null
+    where type = 'index' and tbl_name = ${table} and sql is not null
     order by name`.execute(trx);
   return found.rows;
 }
