@@ -167,6 +167,13 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
       .toMatch(/^Prochaine action\u00a0: .+ le \d/);
     const panel = page.getByTestId('engine-panel');
     expect(await panel.getByRole('link', { name: /\(v\d+\)$/ }).count()).toBe(1);
+    // Late interest: the demo's 2026 S2 ECB rate is missing, so a business case warns instead of showing 0;
+    // a consumer without a formal notice is told why nothing runs yet.
+    const interest = panel.getByTestId('interest-block');
+    await interest.getByRole('heading', { name: 'Intérêts de retard et indemnités' }).waitFor();
+    const interestText = (await interest.textContent()) ?? '';
+    expect(interestText).toMatch(/Taux manquant\u00a0: intérêts non calculés|mise en demeure/);
+    expect(interestText).not.toMatch(/\b0,00\u00a0€/);
     await docsShot('screenshot-case-engine', (path) => panel.screenshot({ path }));
 
     await panel.getByRole('button', { name: 'Mettre en pause' }).click();
@@ -185,6 +192,7 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
 
     await page.getByRole('radiogroup', { name: 'Langue' }).getByText('EN', { exact: true }).click();
     await expect.poll(() => next.textContent(), { timeout: 15_000 }).toMatch(/^Next action: .+ on \d/);
+    await panel.getByRole('heading', { name: 'Late interest and fees' }).waitFor();
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('FR', { exact: true }).click();
   });
 

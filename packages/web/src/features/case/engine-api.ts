@@ -30,8 +30,56 @@ export type EngineEvent = {
   readonly applied: boolean;
 };
 
+export type InterestRegime = 'fr-b2b' | 'fr-legal' | 'eu' | 'uk';
+
+/** Why a regime applies, or why none does. */
+export type InterestReason =
+  | 'b2b_late_payment'
+  | 'legal_rate_since_formal_notice'
+  | 'no_formal_notice_yet'
+  | 'no_regime_for_country'
+  | 'consumer_outside_b2b_law';
+
+export type RateTable = 'ecb-mro' | 'fr-legal-rate' | 'uk-boe-reference';
+
+/** One late invoice: interest from `from` (due date, or the formal notice for a consumer) to today. */
+export type InvoiceInterest = {
+  readonly invoiceNumber: string;
+  readonly regime: string;
+  readonly from: string;
+  readonly days: number;
+  readonly interestMinor: number;
+  readonly feesMinor: number;
+};
+
+/** A rate the tables lack: the amounts are then unknown, not zero. */
+export type MissingRate = {
+  readonly kind: 'missing_rate';
+  readonly regime: string;
+  /** 'YYYY-S1' (January–June) or 'YYYY-S2'. */
+  readonly period: string;
+  readonly table: string;
+  /** For developers, in English. */
+  readonly message: string;
+};
+
+/** Late interest and fixed compensation as of today, in minor units of the case currency. */
+export type CaseInterest = {
+  readonly regime: InterestRegime | null;
+  readonly reason: InterestReason;
+  /** What the law gives. */
+  readonly interestMinor: number;
+  readonly feesMinor: number;
+  /** What is claimed: less when the creditor waives it or keeps it as a lever. */
+  readonly claimedInterestMinor: number;
+  readonly claimedFeesMinor: number;
+  readonly claims: readonly InvoiceInterest[];
+  readonly missing: MissingRate | null;
+};
+
 /** `GET /cases/:id/engine`: the case as the strategy engine sees it. */
 export type CaseEngine = {
+  readonly interest: CaseInterest;
   readonly strategy: { readonly key: string; readonly version: number | null; readonly name: string } | null;
   readonly stage: string;
   readonly progress: Readonly<Record<string, unknown>> | null;

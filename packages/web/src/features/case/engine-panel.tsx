@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { type CaseEngine, type CaseEventInput, caseEngineQuery, recordCaseEvent } from './engine-api.ts';
 import { EngineEvents } from './engine-events.tsx';
 import { isPausedByHand } from './engine-state.ts';
+import { InterestBlock } from './interest-block.tsx';
 import { PromiseModal } from './promise-modal.tsx';
 
 function EngineSummary({ engine }: { readonly engine: CaseEngine }) {
@@ -201,7 +202,10 @@ function EngineButtons({
   );
 }
 
-/** The "Relance" panel of a case: its strategy, where it stands, what comes next and why, what was planned. */
+/**
+ * The "Relance" panel of a case: its strategy, where it stands, late interest and fees, what comes next and
+ * why, what was planned.
+ */
 export function EnginePanel({ caseId, currency }: { readonly caseId: string; readonly currency: string }) {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
@@ -223,6 +227,7 @@ export function EnginePanel({ caseId, currency }: { readonly caseId: string; rea
       {engine && (
         <Stack gap="md">
           <EngineSummary engine={engine} />
+          <InterestBlock interest={engine.interest} currency={currency} />
           <Stack gap={6}>
             <Group gap="xs">
               <Title order={3} fz="md">

@@ -19,6 +19,8 @@ export type RunSummary = {
 export type EngineReason = {
   readonly code: string;
   readonly params: Readonly<Record<string, string | number>>;
+  /** The server's sentence in both languages (absent from older servers). */
+  readonly text?: Localized;
 };
 
 export type PreviewAction = {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatDate } from '../../app/format/dates.ts';
 import { testTranslators } from '../../app/i18n/test-instance.ts';
-import { reasonText } from './reason-text.ts';
+import { previewReasonText, reasonText } from './reason-text.ts';
 
 const t = await testTranslators();
 const fr = { t: t.fr, date: (d: string) => formatDate(d, 'fr'), channel: (c: string) => `<${c}>` };
@@ -61,5 +61,25 @@ describe('reasonText', () => {
   ])('%j', (reason, french, english) => {
     expect(reasonText(reason, fr)).toBe(french);
     expect(reasonText(reason, en)).toBe(english);
+  });
+});
+
+describe('previewReasonText', () => {
+  const reason = { code: 'step_due', params: { step: 'handover', daysLate: 3 } };
+
+  it('takes the server’s sentence in the UI language when the reason carries it', () => {
+    const text = {
+      fr: 'Étape «\u00a0Transmission au contentieux\u00a0» due depuis 3 jours.',
+      en: 'Step "Hand-over" due 3 days ago.',
+    };
+    expect(previewReasonText({ ...reason, text }, 'fr', fr)).toBe(text.fr);
+    expect(previewReasonText({ ...reason, text }, 'en', en)).toBe(text.en);
+  });
+
+  it('translates the code here only when the server gave no sentence', () => {
+    expect(previewReasonText(reason, 'fr', fr)).toBe('Étape «\u00a0handover\u00a0» due depuis 3 jours.');
+    expect(previewReasonText({ ...reason, text: { fr: '', en: '' } }, 'en', en)).toBe(
+      'Step "handover" due 3 days ago.',
+    );
   });
 });

@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { Language } from '../../app/i18n/languages.ts';
 import type { EngineReason } from './api.ts';
 
 type Describe = {
@@ -23,8 +24,9 @@ function because(value: string | number | undefined, t: TFunction): string {
 }
 
 /**
- * The sentence a person reads for an engine reason, in the UI language (the preview of a run gives
- * codes and facts; the case view gives the server's sentence). An unknown code is shown as it is.
+ * The sentence a person reads for an engine reason, in the UI language, built here from its code and facts:
+ * the fallback for a preview whose reasons come without the server's sentence. An unknown code is shown as
+ * it is.
  */
 export function reasonText(reason: EngineReason, { t, date, channel }: Describe): string {
   const p = reason.params;
@@ -81,4 +83,13 @@ export function reasonText(reason: EngineReason, { t, date, channel }: Describe)
     default:
       return reason.code;
   }
+}
+
+/**
+ * The server's sentence when the reason carries it, so the preview cannot drift from what the server says
+ * elsewhere; the local translation only when it does not.
+ */
+export function previewReasonText(reason: EngineReason, language: Language, describe: Describe): string {
+  const text = reason.text?.[language];
+  return text ? text : reasonText(reason, describe);
 }

@@ -6,7 +6,7 @@ import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { Stat } from '../../app/ui/stat.tsx';
 import { EmptyState } from '../../app/ui/states.tsx';
 import type { PreviewAction, RunReport } from './api.ts';
-import { reasonText } from './reason-text.ts';
+import { previewReasonText } from './reason-text.ts';
 
 /** Counts, largest first. */
 function sortedCounts(counts: Readonly<Record<string, number>>): [string, number][] {
@@ -69,7 +69,7 @@ function PreviewTable({ actions }: { readonly actions: readonly PreviewAction[] 
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(action.scheduledAt)}</Table.Td>
               <Table.Td>
-                <Text size="sm">{reasonText(action.reason, describe)}</Text>
+                <Text size="sm">{previewReasonText(action.reason, format.language, describe)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" c={action.gate.kind === 'blocked' ? 'red.8' : 'dimmed'}>
