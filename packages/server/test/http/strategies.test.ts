@@ -105,6 +105,7 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
     expect(preview.statusCode).toBe(200);
     expect(preview.json()).toMatchObject({ dryRun: true, runId: null });
     expect(preview.json().cases).toBeGreaterThan(0);
+    expect(preview.json().preview[0].reason.text.fr).toMatch(/Étape|étape/);
     expect((await call('GET', '/runs', supervisor)).json()).toEqual([]);
 
     const future = await call('POST', '/runs', supervisor, { date: '2099-01-01' });

@@ -26,6 +26,7 @@ const runView = z.object({
 const reasonSchema = z.object({
   code: z.string(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
+  text: z.object({ fr: z.string(), en: z.string() }).describe('The reason as a person reads it'),
 });
 
 const runReport = z.object({
