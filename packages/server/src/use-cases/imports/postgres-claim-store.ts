@@ -128,8 +128,8 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
       if (failure !== null) throw failure;
       if (b.debtorInserts.length > 0) {
         const d = b.debtorInserts;
-        send(
-          unnestInsert(
+        copy(
+          ...copyInsert(
             'debtors',
             { tenant_id: tenantId, creditor_id: creditorId, tags: '[]', created_at: now, updated_at: now },
             [
@@ -173,8 +173,8 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
       }
       if (b.contacts.length > 0) {
         const c = b.contacts;
-        send(
-          unnestInsert(
+        copy(
+          ...copyInsert(
             'contacts',
             {
               tenant_id: tenantId,
@@ -202,8 +202,8 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
       }
       if (b.cases.length > 0) {
         const c = b.cases;
-        send(
-          unnestInsert(
+        copy(
+          ...copyInsert(
             'cases',
             { tenant_id: tenantId, creditor_id: creditorId, opened_at: now, updated_at: now },
             [
@@ -268,6 +268,29 @@ function claimColumns(c: BatchWrite['claimInserts']): Column[] {
     ['description', 'text', c.map((x) => x.description)],
     ['content_hash', 'text', c.map((x) => x.contentHash)],
   ];
+}
+
+/**
+ * The rows `unnestInsert` takes (constants, then one array per column), as a COPY statement and its text.
+ */
+function copyInsert(
+  table: string,
+  constants: Readonly<Record<string, string>>,
+  columns: readonly Column[],
+): [statement: string, rows: string] {
+  const names = [...Object.keys(constants), ...columns.map(([name]) => name)];
+  const prefix = Object.values(constants).map(copyText).join('\t');
+  const count = columns[0]?.[2].length ?? 0;
+  let text = '';
+  for (let i = 0; i < count; i++) {
+    let line = prefix;
+    for (const [, , values] of columns) {
+      const v = values[i];
+      line += `\t${v === null || v === undefined ? '\\N' : copyText(String(v))}`;
+    }
+    text += `${line}\n`;
+  }
+  return [`copy ${table} (${names.join(', ')}) from stdin`, text];
 }
 
 const COPY_CLAIMS =
