@@ -188,4 +188,4 @@ export type {
   PromiseState,
 } from './strategies/progress.ts';
 export { CASE_EVENT_KINDS, NEW_PROGRESS } from './strategies/progress.ts';
-export { channelName, describeReason } from './strategies/reasons.ts';
+export { channelName, describeReason, nameReason } from './strategies/reasons.ts';

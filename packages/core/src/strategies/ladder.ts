@@ -56,15 +56,8 @@ export function climbLadder(
   const notes: Reason[] = [...passed];
   const behind = todayDay - (dates[chosen] as number);
   if (eligible.length > 1) {
-    const skipped = eligible.slice(0, -1).map((i) => strategy.steps[i] as Step);
-    notes.push(
-      note('backlog_jump', {
-        ...named(step),
-        skipped: skipped.map((s) => s.key).join(', '),
-        skippedFr: skipped.map((s) => s.name.fr).join(', '),
-        skippedEn: skipped.map((s) => s.name.en).join(', '),
-      }),
-    );
+    const skipped = eligible.slice(0, -1).map((i) => (strategy.steps[i] as Step).key);
+    notes.push(note('backlog_jump', { ...named(step), skipped: skipped.join(', ') }));
   } else if (strategy.backlog === 'walk' && behind > 0) {
     notes.push(note('backlog_walk', { ...named(step), daysBehind: behind }));
   }
@@ -187,7 +180,7 @@ function switched(action: StepAction, progress: CaseProgress): StepAction {
   return action;
 }
 
-/** A step in a reason: its key, and its name in both languages for the sentence a person reads. */
-function named(step: Step): { step: string; stepFr: string; stepEn: string } {
-  return { step: step.key, stepFr: step.name.fr, stepEn: step.name.en };
+/** A step in a reason, by its key: `nameReason` adds its names when a person reads it (rows stay small). */
+function named(step: Step): { step: string } {
+  return { step: step.key };
 }

@@ -7,7 +7,7 @@ import { planCase } from './plan.ts';
 import type { CaseFacts, CasePlan } from './plan-types.ts';
 import type { CaseEvent, CaseProgress } from './progress.ts';
 import { NEW_PROGRESS } from './progress.ts';
-import { describeReason } from './reasons.ts';
+import { describeReason, nameReason } from './reasons.ts';
 
 const DUE = '2026-03-10';
 
@@ -121,10 +121,10 @@ describe('a backlog', () => {
     expect(result.actions.map((a) => a.stepKey)).toEqual(['registered-1']);
     const jump = result.notes.find((n) => n.code === 'backlog_jump');
     expect(jump?.params.skipped).toBe('cordial-call, reminder-email, reminder-letter');
-    expect(jump && describeReason(jump, 'fr')).toBe(
+    expect(jump && describeReason(nameReason(jump, B2B_LADDER), 'fr')).toBe(
       'Dossier en retard sur l’échelle : passage direct à « Premier recommandé » (étapes sautées : Appel cordial, E-mail de relance, Lettre de relance).',
     );
-    expect(describeReason(result.actions[0]!.reason, 'en')).toBe(
+    expect(describeReason(nameReason(result.actions[0]!.reason, B2B_LADDER), 'en')).toBe(
       'Step "First registered letter" due 1 day ago.',
     );
     expect(result.notes.some((n) => n.code === 'pre_due_expired')).toBe(true);

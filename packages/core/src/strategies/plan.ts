@@ -97,13 +97,7 @@ function onStrategy(input: PlanInput, notes: Reason[]): CaseProgress {
   const current = input.progress;
   if (current.strategyKey === input.strategy.key)
     return { ...current, strategyVersion: input.strategyVersion };
-  notes.push(
-    note('assigned', {
-      strategy: input.strategy.key,
-      nameFr: input.strategy.name.fr,
-      nameEn: input.strategy.name.en,
-    }),
-  );
+  notes.push(note('assigned', { strategy: input.strategy.key }));
   return {
     ...NEW_PROGRESS,
     strategyKey: input.strategy.key,

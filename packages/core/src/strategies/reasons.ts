@@ -1,5 +1,5 @@
 import { formatDate } from '../shared/dates.ts';
-import type { ActionChannel } from './definition.ts';
+import type { ActionChannel, StrategyDefinition } from './definition.ts';
 import type { Reason, ReasonCode } from './plan-types.ts';
 
 type Locale = 'fr' | 'en';
@@ -144,4 +144,30 @@ function because(value: string | number, locale: Locale): string {
 /** The sentence a person reads for a reason, in their language. */
 export function describeReason(reason: Reason, locale: Locale): string {
   return TEXT[reason.code](reason.params)[locale];
+}
+
+/**
+ * Adds to a stored reason the names of the steps and strategy it cites by key, from the strategy's
+ * definition, so that `describeReason` speaks the supervisor's words. Keys unknown to it stay keys.
+ */
+export function nameReason(reason: Reason, strategy: StrategyDefinition | null): Reason {
+  if (!strategy) return reason;
+  const p = reason.params;
+  const stepOf = (key: string | number | undefined) => strategy.steps.find((step) => step.key === key);
+  const extra: Record<string, string> = {};
+  const step = stepOf(p.step);
+  if (step) {
+    extra.stepFr = step.name.fr;
+    extra.stepEn = step.name.en;
+  }
+  if (typeof p.skipped === 'string') {
+    const keys = p.skipped.split(', ');
+    extra.skippedFr = keys.map((key) => stepOf(key)?.name.fr ?? key).join(', ');
+    extra.skippedEn = keys.map((key) => stepOf(key)?.name.en ?? key).join(', ');
+  }
+  if (p.strategy === strategy.key) {
+    extra.nameFr = strategy.name.fr;
+    extra.nameEn = strategy.name.en;
+  }
+  return { code: reason.code, params: { ...p, ...extra } };
 }

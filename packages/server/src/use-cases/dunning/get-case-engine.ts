@@ -5,6 +5,7 @@ import {
   describeReason,
   NEW_PROGRESS,
   type NextAction,
+  nameReason,
   type Reason,
 } from '@relance/core';
 import type { Locale } from '../../db/schema.ts';
@@ -61,12 +62,12 @@ export async function getCaseEngine(
     .$if(scope.creditorId !== null, (q) => q.where('creditor_id', '=', scope.creditorId ?? ''))
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
-  const explain = (reason: Reason): ExplainedReason => ({
-    ...reason,
-    text: describeReason(reason, input.locale),
-  });
   const book = row.strategy_key ? await loadStrategyBook(db, scope.tenantId) : null;
   const stored = row.strategy_key ? book?.strategies.get(row.strategy_key) : undefined;
+  const explain = (reason: Reason): ExplainedReason => ({
+    ...reason,
+    text: describeReason(nameReason(reason, stored?.definition ?? null), input.locale),
+  });
   const [actions, events] = await Promise.all([
     db
       .selectFrom('actions')

@@ -1,4 +1,4 @@
-import { type CompliancePolicy, describeReason, type IsoDate, policyFor } from '@relance/core';
+import { type CompliancePolicy, describeReason, type IsoDate, nameReason, policyFor } from '@relance/core';
 import { Temporal } from 'temporal-polyfill';
 import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
@@ -112,7 +112,7 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
         const writes = decideBatch(ctx, batch, tenantId, runId ?? '', options.runOn, now, totals);
         if (dryRun) {
           for (const c of batch.cases) if (c.caseId > cursor) cursor = c.caseId;
-          collectPreview(writes, preview, options.previewLimit ?? 50);
+          collectPreview(writes, preview, options.previewLimit ?? 50, ctx.book);
           return true;
         }
         const inserted = await writeBatch(trx, deps.database.raw, writes);
@@ -206,9 +206,12 @@ function collectPreview(
   writes: ReturnType<typeof decideBatch>,
   preview: PreviewAction[],
   limit: number,
+  book: StrategyBook,
 ): void {
   for (const [caseId, s] of writes.scheduled) {
     if (preview.length >= limit) return;
+    const strategy = book.strategies.get(s.action.key.split(':')[0] ?? '')?.definition ?? null;
+    const reason = nameReason(s.action.reason, strategy);
     preview.push({
       caseId,
       channel: s.action.channel,
@@ -218,7 +221,7 @@ function collectPreview(
       stepKey: s.action.stepKey,
       reason: {
         ...s.action.reason,
-        text: { fr: describeReason(s.action.reason, 'fr'), en: describeReason(s.action.reason, 'en') },
+        text: { fr: describeReason(reason, 'fr'), en: describeReason(reason, 'en') },
       },
       gate: s.gate,
     });
