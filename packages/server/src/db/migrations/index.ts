@@ -2,12 +2,14 @@ import type { Migration, MigrationProvider } from 'kysely/migration';
 import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-import-speed.ts';
 import * as m0003 from './0003-strategies.ts';
+import * as m0004 from './0004-run-queue.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
   '0001-foundation': m0001,
   '0002-import-speed': m0002,
   '0003-strategies': m0003,
+  '0004-run-queue': m0004,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -89,7 +89,8 @@ function nextJson(strategyKey: string | null, next: NextAction): string {
   let json = nextJsonCache.get(key);
   if (json === undefined) {
     if (nextJsonCache.size > 10_000) nextJsonCache.clear();
-    json = JSON.stringify(next);
+    // The step's name is not stored: it is read from the strategy when the case is shown.
+    json = JSON.stringify({ ...next, stepName: null });
     nextJsonCache.set(key, json);
   }
   return json;
@@ -99,7 +100,6 @@ function nextJson(strategyKey: string | null, next: NextAction): string {
 function compactProgress(p: CaseProgress): string {
   const d = NEW_PROGRESS;
   const out: Partial<Record<keyof CaseProgress, unknown>> = {};
-  if (p.strategyKey !== d.strategyKey) out.strategyKey = p.strategyKey;
   if (p.strategyVersion !== d.strategyVersion) out.strategyVersion = p.strategyVersion;
   if (p.stepIndex !== d.stepIndex) out.stepIndex = p.stepIndex;
   if (p.stepKey !== d.stepKey) out.stepKey = p.stepKey;

@@ -112,9 +112,15 @@ export async function getCaseEngine(
       : null,
     stage: row.stage,
     progress: row.progress
-      ? { ...NEW_PROGRESS, ...(JSON.parse(row.progress) as Partial<CaseProgress>) }
+      ? {
+          ...NEW_PROGRESS,
+          ...(JSON.parse(row.progress) as Partial<CaseProgress>),
+          strategyKey: row.strategy_key,
+        }
       : null,
-    nextAction: row.next_action ? (JSON.parse(row.next_action) as NextAction) : null,
+    nextAction: row.next_action
+      ? withName(JSON.parse(row.next_action) as NextAction, stored?.definition)
+      : null,
     lastRunOn: row.last_run_on,
     notes: row.last_notes ? (JSON.parse(row.last_notes) as Reason[]).map(explain) : [],
     actions: actions.map((a) => {
@@ -157,4 +163,12 @@ function allowedText(policy: string | undefined, rule: string | undefined, local
   return locale === 'fr'
     ? `Autorisé par le contrôle de conformité (${where}).`
     : `Allowed by the compliance gate (${where}).`;
+}
+
+function withName(
+  next: NextAction,
+  strategy: { readonly steps: readonly { key: string; name: { fr: string; en: string } }[] } | undefined,
+): NextAction {
+  if (next.stepName || !next.stepKey) return next;
+  return { ...next, stepName: strategy?.steps.find((step) => step.key === next.stepKey)?.name ?? null };
 }

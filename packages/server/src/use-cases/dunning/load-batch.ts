@@ -19,6 +19,8 @@ export type BatchCase = {
   readonly earliestPrescriptionEnd: string | null;
   readonly strategyKey: string | null;
   readonly stage: string;
+  /** Its `next_run_on` when claimed: where the queue cursor stands after it. */
+  readonly queuedOn: string;
   readonly progress: CaseProgress;
   readonly debtorKind: 'business' | 'consumer';
   readonly language: 'fr' | 'en';
@@ -53,15 +55,32 @@ export async function claimBatch(
   tenantId: string,
   runOn: string,
   size: number,
+  after: QueueCursor,
 ): Promise<Batch | null> {
   let claim = caseRows(trx, tenantId)
     .where('c.next_run_on', '<=', runOn)
+    .$if(after !== null, (q) =>
+      q.where(sql<boolean>`(c.next_run_on, c.case_id) > (${after?.on ?? ''}, ${after?.caseId ?? ''})`),
+    )
     .orderBy('c.next_run_on')
+    .orderBy('c.case_id')
     .limit(size);
   // Only the cases are locked; their debtors stay free for the other workers.
   if (raw.kind === 'postgres') claim = claim.forUpdate(['c']).skipLocked();
   const rows = await cachedRows(trx, raw, claim);
   return rows.length === 0 ? null : completeBatch(trx, raw, tenantId, rows, runOn);
+}
+
+/**
+ * Where a worker stands in the queue: the last case it claimed. Claiming after it skips the cases just
+ * moved out of the queue (on PostgreSQL their index entries linger until vacuum).
+ */
+export type QueueCursor = { readonly on: string; readonly caseId: string } | null;
+
+/** The cursor after a batch: its last case. */
+export function cursorAfter(batch: Batch): QueueCursor {
+  const last = batch.cases.at(-1);
+  return last ? { on: last.queuedOn, caseId: last.caseId } : null;
 }
 
 /** The cases of a dry run: read in id order after `after`, nothing locked, nothing written. */
@@ -104,6 +123,7 @@ function caseRows(trx: Transaction<Database>, tenantId: string) {
       'c.strategy_key',
       'c.stage',
       'c.progress',
+      'c.next_run_on',
       'd.kind',
       'd.language',
       'd.time_zone',
@@ -146,8 +166,14 @@ async function completeBatch(
     earliestPrescriptionEnd: row.earliest_prescription_end,
     strategyKey: row.strategy_key,
     stage: row.stage,
+    queuedOn: row.next_run_on ?? '',
+    // The strategy key is the case's column, not repeated in the stored progress.
     progress: row.progress
-      ? { ...NEW_PROGRESS, ...(JSON.parse(row.progress) as Partial<CaseProgress>) }
+      ? {
+          ...NEW_PROGRESS,
+          ...(JSON.parse(row.progress) as Partial<CaseProgress>),
+          strategyKey: row.strategy_key,
+        }
       : NEW_PROGRESS,
     debtorKind: row.kind,
     language: row.language,

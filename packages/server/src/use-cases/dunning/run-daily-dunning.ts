@@ -5,7 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
 import { rowsOf } from './build-rows.ts';
 import { type CreditorInfo, decideCase, factsOf } from './decide-case.ts';
-import { type Batch, claimBatch, readBatch } from './load-batch.ts';
+import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
 import { type ScheduledAction, Scheduler } from './schedule-actions.ts';
 import { type BatchWrites, writeBatch } from './write-batch.ts';
 
@@ -102,13 +102,21 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
   const size = options.batchSize ?? DEFAULT_BATCH;
   const restore = tuneForRun(deps);
   let cursor = '';
+  let queue: QueueCursor = null;
   try {
     for (;;) {
       const done = await db.transaction().execute(async (trx) => {
         const batch = dryRun
           ? await readBatch(trx, deps.database.raw, tenantId, options.runOn, size, cursor)
-          : await claimBatch(trx, deps.database.raw, tenantId, options.runOn, size);
-        if (!batch) return false;
+          : await claimBatch(trx, deps.database.raw, tenantId, options.runOn, size, queue);
+        if (!batch) {
+          // The end of the queue: once more from its start, for cases another worker skipped and gave
+          // back (it died) or events queued during the run; nothing there either and the run is done.
+          if (dryRun || queue === null) return false;
+          queue = null;
+          return true;
+        }
+        if (!dryRun) queue = cursorAfter(batch);
         const writes = decideBatch(ctx, batch, tenantId, runId ?? '', options.runOn, now, totals);
         if (dryRun) {
           for (const c of batch.cases) if (c.caseId > cursor) cursor = c.caseId;

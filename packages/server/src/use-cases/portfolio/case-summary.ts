@@ -121,7 +121,13 @@ type CaseSummaryRow = {
   readonly collectability: CaseCollectabilityFilter;
 };
 
-export function toCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
+/** Step names by strategy and step key: the stored next action cites its step by key. */
+export type StepNames = ReadonlyMap<
+  string,
+  ReadonlyMap<string, { readonly fr: string; readonly en: string }>
+>;
+
+export function toCaseSummary(row: CaseSummaryRow, today: string, names?: StepNames): CaseSummary {
   return {
     id: row.case_id,
     status: row.status,
@@ -139,7 +145,9 @@ export function toCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
     updatedAt: row.updated_at,
     strategyKey: row.strategy_key,
     stage: row.stage,
-    nextAction: row.next_action ? (JSON.parse(row.next_action) as NextAction) : null,
+    nextAction: row.next_action
+      ? withStepName(JSON.parse(row.next_action) as NextAction, row.strategy_key, names)
+      : null,
     creditor: { id: row.creditor_id, ref: row.creditor_ref, name: row.creditor_name },
     debtor: {
       id: row.debtor_id,
@@ -149,4 +157,13 @@ export function toCaseSummary(row: CaseSummaryRow, today: string): CaseSummary {
       siren: row.debtor_siren,
     },
   };
+}
+
+function withStepName(
+  next: NextAction,
+  strategyKey: string | null,
+  names: StepNames | undefined,
+): NextAction {
+  if (next.stepName || !next.stepKey || !strategyKey) return next;
+  return { ...next, stepName: names?.get(strategyKey)?.get(next.stepKey) ?? null };
 }

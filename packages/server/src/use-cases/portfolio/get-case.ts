@@ -2,6 +2,7 @@ import { type CaseVerdict, claimCaseVerdict, DomainError } from '@relance/core';
 import type { Locale } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { stepNames } from '../strategies/strategy-book.ts';
 import { type CaseSummary, caseSummaryColumns, scopedCases, toCaseSummary } from './case-summary.ts';
 import {
   assessClaimView,
@@ -48,7 +49,7 @@ export async function getCase(
     .where('c.case_id', '=', input.caseId)
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
-  const summary = toCaseSummary(row, today);
+  const summary = toCaseSummary(row, today, await stepNames(db, scope.tenantId));
 
   const [debtor, contacts, claimRows] = await Promise.all([
     findDebtor(db, scope, summary.debtor.id),

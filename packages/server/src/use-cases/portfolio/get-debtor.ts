@@ -1,6 +1,7 @@
 import { DomainError } from '@relance/core';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { stepNames } from '../strategies/strategy-book.ts';
 import { type CaseSummary, caseSummaryColumns, scopedCases, toCaseSummary } from './case-summary.ts';
 import { type ContactView, loadContacts } from './contact-view.ts';
 import { type DebtorView, findDebtor } from './debtor-view.ts';
@@ -28,5 +29,6 @@ export async function getDebtor(deps: Deps, actor: Actor, debtorId: string): Pro
       .orderBy('c.case_id')
       .execute(),
   ]);
-  return { ...debtor, contacts, cases: caseRows.map((r) => toCaseSummary(r, today)) };
+  const names = await stepNames(db, scope.tenantId);
+  return { ...debtor, contacts, cases: caseRows.map((r) => toCaseSummary(r, today, names)) };
 }

@@ -3,6 +3,7 @@ import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { CaseStatus, DebtorKind } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { stepNames } from '../strategies/strategy-book.ts';
 import { type AgeBucket, dueDateRange } from './ages.ts';
 import {
   type CaseCollectabilityFilter,
@@ -67,7 +68,13 @@ export async function listCases(deps: Deps, actor: Actor, filters: CaseFilters):
   let listed = query.select([...caseSummaryColumns, collectability.as('collectability')]);
   for (const [expression, direction] of caseOrdering(filters)) listed = listed.orderBy(expression, direction);
   const rows = await listed.limit(pageSize).offset(offset).execute();
-  return { items: rows.map((r) => toCaseSummary(r, today)), total: Number(counted.total), page, pageSize };
+  const names = await stepNames(deps.database.db, scope.tenantId);
+  return {
+    items: rows.map((r) => toCaseSummary(r, today, names)),
+    total: Number(counted.total),
+    page,
+    pageSize,
+  };
 }
 
 function searchConditions(q: string): RawBuilder<SqlBool>[] {

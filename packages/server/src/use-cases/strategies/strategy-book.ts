@@ -88,3 +88,16 @@ export async function loadStrategyBook(db: Kysely<Database>, tenantId: string): 
     assignmentVersion: setting?.version ?? 0,
   };
 }
+
+/** The names of every step of every strategy of the tenant (latest versions). */
+export async function stepNames(
+  db: Kysely<Database>,
+  tenantId: string,
+): Promise<Map<string, Map<string, { fr: string; en: string }>>> {
+  const book = await loadStrategyBook(db, tenantId);
+  const names = new Map<string, Map<string, { fr: string; en: string }>>();
+  for (const [key, stored] of book.strategies) {
+    names.set(key, new Map(stored.definition.steps.map((step) => [step.key, step.name])));
+  }
+  return names;
+}
