@@ -6,6 +6,7 @@ import { startBulkLoad } from '../packages/server/src/use-cases/imports/bulk-loa
 import { createIdFactory } from '../packages/server/src/use-cases/imports/fast-ids.ts';
 import { inImportTransaction } from '../packages/server/src/use-cases/imports/import-transaction.ts';
 import { copyText } from '../packages/server/src/use-cases/imports/postgres-claim-store.ts';
+import { base36Pair } from '../packages/server/src/use-cases/imports/row-hash.ts';
 
 /** The claims table's columns, in the order the floor inserts them. */
 const COLUMNS = [
@@ -93,10 +94,12 @@ export async function measureFloor(
       `${Number(due.slice(0, 4)) + 5}${due.slice(4)}`,
       null,
       null,
-      createHash('md5').update(f.join(';')).digest('base64url'),
+      // A 64-bit digest written as the import writes its content hash.
+      contentHash(f),
     ];
   };
-  const constants = { tenant: 't1', creditor: 'c1', importId: 'i1', now };
+  // Ids as long as the import's: the bench tenant 't1', UUIDs for the creditor and the import.
+  const constants = { tenant: 't1', creditor: newId(), importId: newId(), now };
 
   let rows = 0;
   // The clock runs from the first statement to the commit, paused while rows are read and shaped.
@@ -120,7 +123,8 @@ export async function measureFloor(
         : null;
     if (client === null && handle.raw.kind === 'sqlite') {
       const sqlite = handle.raw.sqlite;
-      const one = `('t1',?,'c1',${Array.from({ length: 14 }, () => '?').join(',')},'i1',?,'${now}','${now}')`;
+      const c = constants;
+      const one = `('${c.tenant}',?,'${c.creditor}',${Array.from({ length: 14 }, () => '?').join(',')},'${c.importId}',?,'${now}','${now}')`;
       const insertMany = sqlite.prepare(
         `insert into claims (${COLUMNS.join(', ')}) values ${Array.from({ length: ROWS_PER_INSERT }, () => one).join(',')}`,
       );
@@ -190,4 +194,9 @@ function cents(text: string): number {
 /** 'dd/mm/yyyy' → 'yyyy-mm-dd' (the bench file's format only). */
 function iso(text: string): string {
   return `${text.slice(6, 10)}-${text.slice(3, 5)}-${text.slice(0, 2)}`;
+}
+
+function contentHash(fields: readonly string[]): string {
+  const digest = createHash('md5').update(fields.join(';')).digest();
+  return base36Pair(digest.readUInt32BE(0), digest.readUInt32BE(4));
 }
