@@ -35,6 +35,7 @@ describeEachDatabase('http server', (ctx) => {
     const doc = response.json();
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/actions/{actionId}/review',
       '/api/v1/api-keys',
       '/api/v1/api-keys/{id}',
       '/api/v1/auth/me',
@@ -42,11 +43,13 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/auth/sign-out',
       '/api/v1/cases',
       '/api/v1/cases/{caseId}',
+      '/api/v1/cases/{caseId}/contact-check',
       '/api/v1/cases/{caseId}/engine',
       '/api/v1/cases/{caseId}/events',
       '/api/v1/claims',
       '/api/v1/claims/{claimId}',
       '/api/v1/creditors',
+      '/api/v1/creditors/{creditorId}/charges',
       '/api/v1/debtors',
       '/api/v1/debtors/{debtorId}',
       '/api/v1/health',

@@ -157,4 +157,83 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
     expect(body.interest).toHaveProperty('claimedInterestMinor');
     expect(body.strategy?.key).toBeTruthy();
   });
+
+  it('asks the gate before an agent contacts a debtor by hand, and logs the answer either way', async () => {
+    const caseId = tenant.debtors.D1?.caseId ?? '';
+    // The test clock stands at 2026-03-16T09:00Z (10:00 in Paris, a Monday).
+    const letter = await call('POST', `/cases/${caseId}/contact-check`, agent, {
+      channel: 'letter',
+      purpose: 'reminder',
+    });
+    expect(letter.statusCode).toBe(200);
+    expect(letter.json()).toMatchObject({ kind: 'allowed', policy: 'fr-default' });
+    const threat = await call('POST', `/cases/${caseId}/contact-check`, agent, { channel: 'telegram' });
+    expect(threat.statusCode).toBe(400);
+    const logged = await ctx.handle.db
+      .selectFrom('compliance_log')
+      .select(['allowed', 'started_by', 'channel'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('case_id', '=', caseId)
+      .where('started_by', 'like', 'agent:%')
+      .execute();
+    expect(logged).toEqual([{ allowed: 1, started_by: expect.stringMatching(/^agent:/), channel: 'letter' }]);
+  });
+
+  it('lets a supervisor approve or cancel an action waiting for review, once', async () => {
+    const waiting = await ctx.handle.db
+      .selectFrom('actions')
+      .select(['action_id', 'status'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .execute();
+    const planned = waiting.find((a) => a.status === 'planned');
+    if (planned) {
+      const refused = await call('POST', `/actions/${planned.action_id}/review`, supervisor, {
+        decision: 'approve',
+      });
+      expect(refused.statusCode).toBe(409);
+    }
+    const review = waiting.find((a) => a.status === 'review');
+    if (!review)
+      throw new Error('the seeded portfolio should have a formal notice or a hand-over waiting for review');
+    expect(
+      (await call('POST', `/actions/${review.action_id}/review`, agent, { decision: 'approve' })).statusCode,
+    ).toBe(403);
+    const approved = await call('POST', `/actions/${review.action_id}/review`, supervisor, {
+      decision: 'approve',
+    });
+    expect(approved.json()).toEqual({ actionId: review.action_id, status: 'planned' });
+    expect(
+      (await call('POST', `/actions/${review.action_id}/review`, supervisor, { decision: 'cancel' }))
+        .statusCode,
+    ).toBe(409);
+  });
+
+  it("records the creditor's choice on interest and the fixed compensation", async () => {
+    const creditorId = tenant.creditors.acme;
+    const set = await call('PATCH', `/creditors/${creditorId}/charges`, supervisor, {
+      interestPolicy: 'lever',
+      fixedFeePolicy: 'waive',
+    });
+    expect(set.statusCode).toBe(204);
+    const bad = await call('PATCH', `/creditors/${creditorId}/charges`, supervisor, {
+      contractRate: 'twelve',
+    });
+    expect(bad.statusCode).toBe(400);
+    const creditors = (await call('GET', '/creditors', agent)).json().items as {
+      id: string;
+      interestPolicy: string;
+      fixedFeePolicy: string;
+    }[];
+    expect(creditors.find((c) => c.id === creditorId)).toMatchObject({
+      interestPolicy: 'lever',
+      fixedFeePolicy: 'waive',
+    });
+    const audit = await ctx.handle.db
+      .selectFrom('audit_log')
+      .select('action')
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('action', '=', 'creditor.charges_set')
+      .execute();
+    expect(audit).toHaveLength(1);
+  });
 });

@@ -3,8 +3,10 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
+import { checkContact } from '../../use-cases/dunning/check-contact.ts';
 import { getCaseEngine } from '../../use-cases/dunning/get-case-engine.ts';
 import { type CaseEventInput, recordCaseEvent } from '../../use-cases/dunning/record-case-event.ts';
+import { reviewAction } from '../../use-cases/dunning/review-action.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { errors, idParam, nextActionSchema } from '../schemas.ts';
@@ -103,8 +105,55 @@ const engineView = z.object({
     .readonly(),
 });
 
+const gateDecision = z.object({
+  kind: z.enum(['allowed', 'blocked']),
+  policy: z.string(),
+  rule: z.string().optional(),
+  code: z.string().optional(),
+  explanation: z.object({ fr: z.string(), en: z.string() }),
+  retryAt: z.string().nullable().optional(),
+});
+
 export function caseEngineRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.post(
+    '/cases/:caseId/contact-check',
+    {
+      schema: {
+        tags: ['strategies'],
+        summary: 'Ask the compliance gate before contacting the debtor by hand (logged, allowed or not)',
+        description:
+          'An agent about to call, text or write: the answer says allowed or blocked, why, and when it would be allowed.',
+        params: z.object({ caseId: idParam }),
+        body: z.object({
+          channel: z.enum(['call', 'ivr_call', 'sms', 'email', 'letter', 'registered_letter']),
+          purpose: z
+            .enum(['reminder', 'formal_notice', 'legal_threat', 'handover_notice', 'confirmation', 'thanks'])
+            .default('reminder'),
+        }),
+        response: { 200: gateDecision, ...errors(400, 401, 403, 404) },
+      },
+    },
+    async (request) => checkContact(deps, actorOf(request), request.params.caseId, request.body),
+  );
+
+  api.post(
+    '/actions/:actionId/review',
+    {
+      schema: {
+        tags: ['strategies'],
+        summary: 'Approve or cancel an action waiting for review before it is sent',
+        params: z.object({ actionId: idParam }),
+        body: z.object({ decision: z.enum(['approve', 'cancel']) }),
+        response: {
+          200: z.object({ actionId: z.string(), status: z.enum(['planned', 'cancelled']) }),
+          ...errors(400, 401, 403, 404, 409),
+        },
+      },
+    },
+    async (request) => reviewAction(deps, actorOf(request), request.params.actionId, request.body.decision),
+  );
 
   api.get(
     '/cases/:caseId/engine',

@@ -1,3 +1,4 @@
+import type { ChargePolicy } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { readScope } from './scope.ts';
@@ -12,6 +13,10 @@ export type CreditorView = {
   readonly currency: string;
   readonly createdAt: string;
   readonly updatedAt: string;
+  /** Late interest and the fixed compensation: charged, waived, or computed as a negotiation lever. */
+  readonly interestPolicy: ChargePolicy;
+  readonly fixedFeePolicy: ChargePolicy;
+  readonly contractRate: string | null;
 };
 
 /** The creditors of the tenant, by ref (a client sees only its own). */
@@ -30,5 +35,8 @@ export async function listCreditors(deps: Deps, actor: Actor): Promise<readonly 
     currency: r.currency,
     createdAt: r.created_at,
     updatedAt: r.updated_at,
+    interestPolicy: r.interest_policy,
+    fixedFeePolicy: r.fixed_fee_policy,
+    contractRate: r.contract_rate,
   }));
 }
