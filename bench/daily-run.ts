@@ -32,6 +32,7 @@ const postgresUrl =
 const nodeOptions = (values['node-options'] ?? '').split(' ').filter((o) => o !== '');
 const here = import.meta.dirname;
 const runOn = '2026-11-23';
+const dayAfter = '2026-11-24';
 const tenantId = 'bench-tenant';
 
 type Child = { seconds: number; maxRssMb: number; cases?: number; actions?: number; blocked?: number };
@@ -156,7 +157,13 @@ for (const engine of engines) {
     );
     const second = await child(['run', url, tenantId, runOn]);
     console.log(`  second run: ${second.seconds.toFixed(2)} s, ${second.cases} cases`);
+    // The day after: only the cases whose next step falls that day (the steady state of a daily run).
+    const nextDay = await child(['run', url, tenantId, dayAfter]);
+    console.log(
+      `  next day:   ${nextDay.seconds.toFixed(1)} s, ${nextDay.cases?.toLocaleString('en')} cases, ${nextDay.actions?.toLocaleString('en')} actions`,
+    );
     await emptyActions(url);
+    // The floor writes as many rows as the first run did, into an empty outbox, as the first run found it.
     const written = (first.actions ?? 0) + (first.blocked ?? 0);
     const floor = await child(['floor', url, tenantId, runOn, String(written)]);
     console.log(
@@ -165,6 +172,7 @@ for (const engine of engines) {
     const result: Record<string, unknown> = {
       first,
       second,
+      nextDay,
       floor,
       ratio: Math.round((first.seconds / floor.seconds) * 100) / 100,
       secondToFirst: Math.round((second.seconds / first.seconds) * 1000) / 1000,
