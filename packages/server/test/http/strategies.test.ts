@@ -22,7 +22,7 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
   });
 
   const call = (
-    method: 'GET' | 'POST' | 'PUT',
+    method: 'GET' | 'POST' | 'PUT' | 'PATCH',
     url: string,
     headers: { cookie: string },
     payload?: unknown,
