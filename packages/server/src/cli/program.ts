@@ -8,6 +8,7 @@ import { registerInit } from './commands/init.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
+import { registerStrategies } from './commands/strategies.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerWorker } from './commands/worker.ts';
 import { type Cli, cliOf, type RunCommand } from './context.ts';
@@ -44,6 +45,7 @@ export function buildProgram(lang: Lang): Command {
   registerImport(program, msg, run);
   registerRun(program, msg, run, lang);
   registerWorker(program, msg, run, lang);
+  registerStrategies(program, msg, run, lang);
   registerServe(program, msg, run);
   registerStart(program, msg, run);
   registerUsers(program, msg, run);

@@ -28,6 +28,23 @@ const en = {
   sqliteWorkers: 'Several workers need PostgreSQL: SQLite has a single writer. Use --workers 1.',
   badDate: (value: string) => `--date: "${value}" is not a date (YYYY-MM-DD).`,
   progress: (cases: string, actions: string) => `Cases: ${cases}, actions: ${actions}`,
+  strategies: {
+    help: 'the strategies (collection ladders), as JSON',
+    list: 'list the strategies and the assignment rules',
+    show: 'print a strategy as JSON (the latest version, or the one given)',
+    save: 'save a strategy from a JSON file, as a new version',
+    key: 'the key of the strategy (e.g. b2b-standard)',
+    version: 'a version number',
+    file: 'a JSON file (as printed by show)',
+    row: (key: string, version: number, name: string, steps: number, backlog: string, cases: string) =>
+      `${key.padEnd(16)} v${String(version).padEnd(3)} ${name.padEnd(28)} ${steps} steps, backlog ${backlog === 'jump' ? 'jumps to the right level' : 'one step per run'}, ${cases} cases`,
+    rules: 'Assignment (first match wins):',
+    otherwise: 'otherwise',
+    noVersion: (key: string, version: number) => `Strategy ${key} has no version ${version}.`,
+    unreadable: (file: string, why: string) => `Cannot read ${file} as JSON: ${why}`,
+    saved: (key: string, version: number) => `Strategy ${key} saved: version ${version}.`,
+    refused: (file: string) => `${file} was not saved:`,
+  },
   workerStarted: (db: string) =>
     `Worker started on ${db}: the daily run starts at 06:00 in each tenant's zone. Ctrl+C to stop.`,
 };
@@ -59,6 +76,23 @@ const fr: typeof en = {
     'Plusieurs processus demandent PostgreSQL : SQLite n’a qu’un seul écrivain. Utilisez --workers 1.',
   badDate: (value) => `--date : « ${value} » n’est pas une date (AAAA-MM-JJ).`,
   progress: (cases, actions) => `Dossiers : ${cases}, actions : ${actions}`,
+  strategies: {
+    help: 'les stratégies (scénarios de relance), en JSON',
+    list: 'lister les stratégies et les règles d’attribution',
+    show: 'afficher une stratégie en JSON (la dernière version, ou celle indiquée)',
+    save: 'enregistrer une stratégie depuis un fichier JSON, comme nouvelle version',
+    key: 'la clé de la stratégie (par exemple b2b-standard)',
+    version: 'un numéro de version',
+    file: 'un fichier JSON (tel qu’affiché par show)',
+    row: (key, version, name, steps, backlog, cases) =>
+      `${key.padEnd(16)} v${String(version).padEnd(3)} ${name.padEnd(28)} ${steps} étapes, retard : ${backlog === 'jump' ? 'directement au bon niveau' : 'une étape par passage'}, ${cases} dossiers`,
+    rules: 'Attribution (la première règle qui convient) :',
+    otherwise: 'sinon',
+    noVersion: (key, version) => `La stratégie ${key} n’a pas de version ${version}.`,
+    unreadable: (file, why) => `Impossible de lire ${file} comme du JSON : ${why}`,
+    saved: (key, version) => `Stratégie ${key} enregistrée : version ${version}.`,
+    refused: (file) => `${file} n’a pas été enregistré :`,
+  },
   workerStarted: (db) =>
     `Processus de relance démarré sur ${db} : la relance du jour part à 6 h dans le fuseau de chaque client. Ctrl+C pour arrêter.`,
 };

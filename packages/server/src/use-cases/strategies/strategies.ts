@@ -63,6 +63,7 @@ export async function listStrategies(
 
 export async function listStrategyVersions(deps: Deps, actor: Actor, key: string) {
   requirePermission(actor, 'strategies:read');
+  await ensureStrategies(deps.database.db, actor.tenantId, deps.clock.now());
   const rows = await deps.database.db
     .selectFrom('strategies')
     .select(['version', 'definition', 'created_at', 'created_by'])
@@ -102,7 +103,7 @@ export async function saveStrategy(
   input: unknown,
 ): Promise<{ key: string; version: number }> {
   requirePermission(actor, 'strategies:write');
-  const parsed = strategySchema.safeParse(input);
+  const parsed = strategySchema.safeParse(input, { reportInput: true });
   if (!parsed.success) refuse(issuesOfZod(parsed.error), 'strategy');
   const definition = parsed.data as StrategyDefinition;
   const issues = checkStrategy(definition);
@@ -156,7 +157,7 @@ export async function saveStrategy(
 /** Replaces the assignment rules (segment → strategy, first match wins). Every strategy named must exist. */
 export async function saveAssignment(deps: Deps, actor: Actor, input: unknown): Promise<{ version: number }> {
   requirePermission(actor, 'strategies:write');
-  const parsed = assignmentSchema.safeParse(input);
+  const parsed = assignmentSchema.safeParse(input, { reportInput: true });
   if (!parsed.success) refuse(issuesOfZod(parsed.error), 'assignment');
   const db = deps.database.db;
   const now = deps.clock.now();

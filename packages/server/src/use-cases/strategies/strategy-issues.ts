@@ -37,6 +37,7 @@ function sentences(issue: z.core.$ZodIssue): { fr: string; en: string } {
         ? { fr: 'champ obligatoire', en: 'required' }
         : { fr: `${TYPES[issue.expected] ?? issue.expected} attendu`, en: `expected ${issue.expected}` };
     case 'invalid_value': {
+      if (issue.input === undefined) return { fr: 'champ obligatoire', en: 'required' };
       const values = issue.values.map((v) => JSON.stringify(v)).join(', ');
       return { fr: `valeur non reconnue (attendu : ${values})`, en: `unknown value (expected ${values})` };
     }
