@@ -35,6 +35,7 @@ describeEachDatabase('http server', (ctx) => {
     const doc = response.json();
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths).sort()).toEqual([
+      '/api/v1/actions',
       '/api/v1/actions/{actionId}/review',
       '/api/v1/api-keys',
       '/api/v1/api-keys/{id}',

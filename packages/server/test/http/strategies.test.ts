@@ -193,6 +193,12 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
       expect(refused.statusCode).toBe(409);
     }
     const review = waiting.find((a) => a.status === 'review');
+    const listed = (await call('GET', '/actions?status=review', supervisor)).json() as {
+      id: string;
+      reasonText: string;
+    }[];
+    expect(listed.map((a) => a.id)).toContain(review?.action_id);
+    expect(listed[0]?.reasonText).toBeTruthy();
     if (!review)
       throw new Error('the seeded portfolio should have a formal notice or a hand-over waiting for review');
     expect(

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
 import { checkContact } from '../../use-cases/dunning/check-contact.ts';
 import { getCaseEngine } from '../../use-cases/dunning/get-case-engine.ts';
+import { listActions } from '../../use-cases/dunning/list-actions.ts';
 import { type CaseEventInput, recordCaseEvent } from '../../use-cases/dunning/record-case-event.ts';
 import { reviewAction } from '../../use-cases/dunning/review-action.ts';
 import { actorOf } from '../auth.ts';
@@ -136,6 +137,46 @@ export function caseEngineRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => checkContact(deps, actorOf(request), request.params.caseId, request.body),
+  );
+
+  api.get(
+    '/actions',
+    {
+      schema: {
+        tags: ['strategies'],
+        summary: 'The outbox, newest first: e.g. `status=review` for the actions waiting for a supervisor',
+        querystring: z.object({
+          status: z.enum(['planned', 'review', 'blocked', 'cancelled', 'sent', 'failed']).optional(),
+          limit: z.coerce.number().int().min(1).max(1000).default(200),
+        }),
+        response: {
+          200: z
+            .array(
+              z.object({
+                id: z.string(),
+                caseId: z.string(),
+                debtorName: z.string(),
+                creditorRef: z.string(),
+                plannedOn: z.string(),
+                scheduledAt: z.string().nullable(),
+                channel: z.string(),
+                template: z.string(),
+                status: z.string(),
+                stepKey: z.string().nullable(),
+                reasonText: z.string(),
+              }),
+            )
+            .readonly(),
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request) =>
+      listActions(deps, actorOf(request), {
+        status: request.query.status,
+        limit: request.query.limit,
+        locale: requestLocale(request),
+      }),
   );
 
   api.post(
