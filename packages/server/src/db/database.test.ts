@@ -38,6 +38,13 @@ describeEachDatabase('migrations', (ctx) => {
     }
   });
 
+  it('applies a migration written after a later one was already applied (0002 after 0003)', async () => {
+    const db = ctx.handle.db;
+    await sql`delete from kysely_migration where name = '0002-import-speed'`.execute(db);
+    await sql`create index claims_by_debtor on claims (tenant_id, debtor_id)`.execute(db);
+    expect(await migrateToLatest(db)).toEqual(['0002-import-speed']);
+  });
+
   it('is idempotent: a second run applies nothing', async () => {
     expect(await migrateToLatest(ctx.handle.db)).toEqual([]);
   });

@@ -88,6 +88,9 @@ export async function migrateToLatest(db: Db): Promise<readonly string[]> {
   const migrator = new Migrator({
     db,
     provider: migrationProvider,
+    // Migrations written side by side land in any order (0002 after 0003 was applied somewhere): each is
+    // independent of the others' order, so a database applies the ones it lacks instead of refusing.
+    allowUnorderedMigrations: true,
     ...(migrationTableSchema ? { migrationTableSchema } : {}),
   });
   const { error, results } = await migrator.migrateToLatest();
