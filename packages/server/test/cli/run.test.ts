@@ -118,7 +118,7 @@ describeEachCliDatabase('relance run', (ctx) => {
     } finally {
       await handle.close();
     }
-  });
+  }, 300_000);
 
   it('resumes a run killed with SIGKILL mid-way: no action lost, none doubled', async () => {
     const day = addDays(today, 45);
@@ -176,5 +176,5 @@ describeEachCliDatabase('relance run', (ctx) => {
       if (child.exitCode === null) child.kill('SIGKILL');
       await watcher.close();
     }
-  });
+  }, 120_000);
 });

@@ -37,5 +37,5 @@ describeEachCliDatabase('relance strategies', (ctx) => {
     expect(refused.stderr).toContain('n’a pas été enregistré');
     expect(refused.stderr).toContain('backlog : valeur non reconnue');
     expect(readFileSync(file, 'utf8')).toContain('someday');
-  });
+  }, 120_000);
 });
