@@ -155,6 +155,60 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
     expect(await runs.first().textContent()).toContain('Manuel');
   });
 
+  it('lists the actions waiting for review: one approved, one cancelled after a confirmation, each leaves the list', async () => {
+    const queue = page.getByTestId('review-queue');
+    await queue.getByRole('heading', { name: 'À relire avant envoi' }).waitFor();
+    const rows = queue.locator('table[aria-label="Actions à relire"] tbody tr');
+    await rows.first().waitFor({ timeout: 15_000 });
+    const waiting = await rows.count();
+    // The demo's old invoices reach the formal notice and the hand-over, both reviewed before they leave.
+    expect(waiting).toBeGreaterThan(2);
+    expect(await rows.first().textContent()).toMatch(/Mise en demeure|Transmission à une agence/);
+    await expect.poll(() => page.getByTestId('review-count').textContent()).toBe(String(waiting));
+    await shot('runs-review');
+
+    const approved = await rows.first().getAttribute('data-action');
+    await rows.first().getByRole('button', { name: 'Approuver', exact: true }).click();
+    await page.getByText('Action approuvée\u00a0: elle sera envoyée à l’heure prévue.').waitFor();
+    await queue.locator(`tr[data-action="${approved}"]`).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(waiting - 1);
+
+    const cancelled = await rows.first().getAttribute('data-action');
+    await rows.first().getByRole('button', { name: 'Annuler', exact: true }).click();
+    const dialog = page.getByRole('dialog', { name: /^Annuler cette action/ });
+    await dialog.getByRole('button', { name: 'Garder l’action' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    expect(await queue.locator(`tr[data-action="${cancelled}"]`).count()).toBe(1);
+    await rows.first().getByRole('button', { name: 'Annuler', exact: true }).click();
+    await dialog.getByRole('button', { name: 'Annuler l’action' }).click();
+    await queue.locator(`tr[data-action="${cancelled}"]`).waitFor({ state: 'detached' });
+    expect(await rows.count()).toBe(waiting - 2);
+    await expect.poll(() => page.getByTestId('review-count').textContent()).toBe(String(waiting - 2));
+  });
+
+  it('offers the same decision on the case page, and says so when the action was decided meanwhile', async () => {
+    const row = page
+      .getByTestId('review-queue')
+      .locator('table[aria-label="Actions à relire"] tbody tr')
+      .first();
+    const actionId = await row.getAttribute('data-action');
+    await row.getByRole('link').click();
+    await page.waitForURL(/\/cases\//);
+    const panel = page.getByTestId('engine-panel');
+    const action = panel.locator(`tr[data-action="${actionId}"]`);
+    await action.waitFor({ timeout: 15_000 });
+    expect(await action.getAttribute('data-status')).toBe('review');
+    // Another supervisor approves it first.
+    const elsewhere = await page.request.post(`${server().url}/api/v1/actions/${actionId}/review`, {
+      data: { decision: 'approve' },
+    });
+    expect(elsewhere.status()).toBe(200);
+    await action.getByRole('button', { name: 'Approuver', exact: true }).click();
+    await page.getByText('Cette action a déjà été décidée.', { exact: false }).waitFor();
+    await expect.poll(() => action.getAttribute('data-status'), { timeout: 15_000 }).toBe('planned');
+    expect(await action.getByRole('button', { name: 'Approuver', exact: true }).count()).toBe(0);
+  });
+
   it('shows a case’s next action, its actions with their compliance verdict, and records a pause', async () => {
     await page.goto(`${server().url}/portfolio?pageSize=100`);
     const withNext = page.locator('table[aria-label="Dossiers"] tbody tr:has([data-next-action])');

@@ -51,6 +51,11 @@ export function canManageStrategies(user: SessionUser | null | undefined): boole
   return user?.role === 'admin' || user?.role === 'supervisor';
 }
 
+/** Approving or cancelling an action of a "review before send" step: administrators and supervisors. */
+export function canReviewActions(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'supervisor';
+}
+
 /** Recording what happens on a case (pause, promise…) is open to staff, not to clients. */
 export function canActOnCases(user: SessionUser | null | undefined): boolean {
   return canReadStrategies(user);

@@ -1,10 +1,20 @@
-import { AppShell, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { AppShell, Badge, Burger, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Outlet, useNavigate, useRouterState } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
+import { REVIEW_LIMIT, reviewQueueQuery } from '../../features/review/api.ts';
+import { queueCount } from '../../features/review/decision.ts';
+import { useFormat } from '../format/use-format.ts';
 import { notifyError } from '../query-client.ts';
-import { canImport, canReadStrategies, SESSION_KEY, sessionQuery, signOut } from '../session.ts';
+import {
+  canImport,
+  canReadStrategies,
+  canReviewActions,
+  SESSION_KEY,
+  sessionQuery,
+  signOut,
+} from '../session.ts';
 import { NavRouterLink } from '../ui/router-links.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
@@ -18,6 +28,22 @@ function useSection(): 'portfolio' | 'debtors' | 'imports' | 'strategies' | 'run
   return null;
 }
 
+/**
+ * How many actions wait for review, for the badge beside the Runs entry (null when none does). The link keeps
+ * its name; the count is its description, so "Runs" stays "Runs" to a screen reader's link list.
+ */
+function useReviewCount(enabled: boolean): { readonly text: string; readonly description: string } | null {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const queue = useQuery({ ...reviewQueueQuery, enabled });
+  if (!enabled || !queue.data || queue.data.length === 0) return null;
+  const { count, more } = queueCount(queue.data.length, REVIEW_LIMIT);
+  return {
+    text: `${format.integer(count)}${more ? '+' : ''}`,
+    description: t(more ? 'review.navCountMore' : 'review.navCount', { count }),
+  };
+}
+
 export function AppLayout() {
   const { t } = useTranslation();
   const [navOpened, { toggle: toggleNav, close: closeNav }] = useDisclosure(false);
@@ -25,6 +51,7 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const section = useSection();
+  const reviewCount = useReviewCount(canReviewActions(user));
 
   const onSignOut = async () => {
     try {
@@ -110,7 +137,20 @@ export function AppLayout() {
               active={section === 'strategies'}
               onClick={closeNav}
             />
-            <NavRouterLink to="/runs" label={t('nav.runs')} active={section === 'runs'} onClick={closeNav} />
+            <NavRouterLink
+              to="/runs"
+              label={t('nav.runs')}
+              active={section === 'runs'}
+              onClick={closeNav}
+              title={reviewCount?.description}
+              rightSection={
+                reviewCount && (
+                  <Badge color="orange" variant="filled" size="sm" aria-hidden data-testid="review-count">
+                    {reviewCount.text}
+                  </Badge>
+                )
+              }
+            />
           </>
         )}
       </AppShell.Navbar>

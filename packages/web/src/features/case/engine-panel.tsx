@@ -6,10 +6,11 @@ import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../app/format/dates.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
-import { canActOnCases, sessionQuery } from '../../app/session.ts';
+import { canActOnCases, canReviewActions, sessionQuery } from '../../app/session.ts';
 import { ActionStatusBadge, StageBadge, useChannelName, useNextActionWhat } from '../../app/ui/engine.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { ReviewButtons } from '../review/review-buttons.tsx';
 import { type CaseEngine, type CaseEventInput, caseEngineQuery, recordCaseEvent } from './engine-api.ts';
 import { EngineEvents } from './engine-events.tsx';
 import { isPausedByHand } from './engine-state.ts';
@@ -83,7 +84,16 @@ function EngineSummary({ engine }: { readonly engine: CaseEngine }) {
   );
 }
 
-function EngineActions({ engine }: { readonly engine: CaseEngine }) {
+function EngineActions({
+  caseId,
+  engine,
+  reviewer,
+}: {
+  readonly caseId: string;
+  readonly engine: CaseEngine;
+  /** Shows "Approve" and "Cancel" beside the actions waiting for review. */
+  readonly reviewer: boolean;
+}) {
   const { t } = useTranslation();
   const format = useFormat();
   const channelName = useChannelName();
@@ -103,7 +113,12 @@ function EngineActions({ engine }: { readonly engine: CaseEngine }) {
         </Table.Thead>
         <Table.Tbody>
           {engine.actions.map((action) => (
-            <Table.Tr key={action.id} style={{ verticalAlign: 'top' }} data-status={action.status}>
+            <Table.Tr
+              key={action.id}
+              style={{ verticalAlign: 'top' }}
+              data-action={action.id}
+              data-status={action.status}
+            >
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(action.plannedOn)}</Table.Td>
               <Table.Td>
                 <Text size="sm">{channelName(action.channel)}</Text>
@@ -112,7 +127,12 @@ function EngineActions({ engine }: { readonly engine: CaseEngine }) {
                 </Text>
               </Table.Td>
               <Table.Td>
-                <ActionStatusBadge status={action.status} />
+                <Stack gap={6} align="flex-start">
+                  <ActionStatusBadge status={action.status} />
+                  {reviewer && action.status === 'review' && (
+                    <ReviewButtons actionId={action.id} caseId={caseId} channel={action.channel} />
+                  )}
+                </Stack>
               </Table.Td>
               <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.dateTime(action.scheduledAt)}</Table.Td>
               <Table.Td>
@@ -237,7 +257,7 @@ export function EnginePanel({ caseId, currency }: { readonly caseId: string; rea
                 {engine.actions.length}
               </Badge>
             </Group>
-            <EngineActions engine={engine} />
+            <EngineActions caseId={caseId} engine={engine} reviewer={canReviewActions(user)} />
           </Stack>
           <EngineEvents events={engine.events} currency={currency} />
         </Stack>

@@ -21,9 +21,10 @@ import { includes } from '../../app/api/types.ts';
 import { localIsoDate } from '../../app/format/dates.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
-import { canManageStrategies, canReadStrategies, sessionQuery } from '../../app/session.ts';
+import { canManageStrategies, canReadStrategies, canReviewActions, sessionQuery } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { ReviewQueue } from '../review/review-queue.tsx';
 import { type RunReport, type RunSummary, runDay, runsQuery } from './api.ts';
 import { RunReportView } from './run-report.tsx';
 
@@ -157,6 +158,7 @@ function RunTodayButton({ onDone }: { readonly onDone: (report: RunReport) => vo
         }),
       });
       void queryClient.invalidateQueries({ queryKey: ['runs'] });
+      void queryClient.invalidateQueries({ queryKey: ['actions'] });
       void queryClient.invalidateQueries({ queryKey: ['cases'] });
       void queryClient.invalidateQueries({ queryKey: ['case'] });
       void queryClient.invalidateQueries({ queryKey: ['strategies'] });
@@ -212,6 +214,7 @@ export function RunsPage() {
       {lastRun && (
         <RunReportView report={lastRun} title={t('runs.done', { date: format.date(lastRun.runOn) })} />
       )}
+      {canReviewActions(user) && <ReviewQueue />}
       {manager && <PreviewDay />}
       <Paper withBorder p="md" component="section" aria-labelledby="runs-title">
         <Title order={2} fz="lg" mb="sm" id="runs-title">
