@@ -54,7 +54,7 @@ export const B2B_LADDER: StrategyDefinition = {
       review: true,
     },
     {
-      ...step('handover', 'Transmission au contentieux', 'Hand-over', 'previous_step', 15, [
+      ...step('handover', 'Transmission à une agence', 'Agency hand-over', 'previous_step', 15, [
         ['agency_handover', 'handover'],
       ]),
       review: true,
