@@ -53,6 +53,9 @@ export async function startRelance(options: {
       env: {
         ...process.env,
         RELANCE_DATA_DIR: join(dir, 'data'),
+        // The journeys preview and run the day themselves: no run at start, none by the schedule.
+        RELANCE_DEMO_RUN: 'off',
+        RELANCE_SCHEDULE: 'off',
         RELANCE_WEB_DIST: options.webDist,
         NO_COLOR: '1',
       },

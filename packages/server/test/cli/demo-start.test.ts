@@ -10,6 +10,8 @@ describeEachCliDatabase('relance start and demo', (ctx) => {
     try {
       const out = server.output();
       expect(out).toContain('Connexion (comptes de démonstration)');
+      // The fresh demo's cases have been through today's run: they show their ladders at once.
+      expect(out).toMatch(/Relance du jour : \d+ dossiers examinés, \d+ actions prévues/);
       const email = /^\s+(admin@demo\.relance\.test)\s/m.exec(out)?.[1];
       const password = /mot de passe : (\S+)/.exec(out)?.[1];
       expect(email).toBe('admin@demo.relance.test');

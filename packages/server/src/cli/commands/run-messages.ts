@@ -45,6 +45,8 @@ const en = {
     saved: (key: string, version: number) => `Strategy ${key} saved: version ${version}.`,
     refused: (file: string) => `${file} was not saved:`,
   },
+  demoRun: (cases: string, actions: string) =>
+    `Today's collection run: ${cases} cases decided, ${actions} actions planned (see each case's Collection panel).`,
   workerStarted: (db: string) =>
     `Worker started on ${db}: the daily run starts at 06:00 in each tenant's zone. Ctrl+C to stop.`,
 };
@@ -93,6 +95,8 @@ const fr: typeof en = {
     saved: (key, version) => `Stratégie ${key} enregistrée : version ${version}.`,
     refused: (file) => `${file} n’a pas été enregistré :`,
   },
+  demoRun: (cases, actions) =>
+    `Relance du jour : ${cases} dossiers examinés, ${actions} actions prévues (voir le panneau Relance de chaque dossier).`,
   workerStarted: (db) =>
     `Processus de relance démarré sur ${db} : la relance du jour part à 6 h dans le fuseau de chaque client. Ctrl+C pour arrêter.`,
 };

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
 import { prepareFirstStart } from '../../use-cases/setup/set-up-demo.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
@@ -13,6 +14,7 @@ import {
   seedProgressTo,
   tenantDocument,
 } from './demo.ts';
+import { runMessages } from './run-messages.ts';
 import { listen, printListening, printServer, type ServeOptions, serverDocument } from './serve.ts';
 
 type StartOptions = ServeOptions & { readonly size?: string; readonly seed?: string };
@@ -45,15 +47,22 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
       throw error;
     })
     .finally(() => progress.stop());
+  // A fresh demo gets today's run at once, whatever the hour, so that its cases show their ladders
+  // (the scheduler then runs it every day at 06:00). RELANCE_DEMO_RUN=off leaves the day untouched.
+  const demoRun =
+    prepared.kind === 'demo' && prepared.portfolio && cli.env.RELANCE_DEMO_RUN !== 'off'
+      ? await runDailyDunning(deps, prepared.tenant.tenantId, { runOn: deps.clock.today() })
+      : null;
   const server = await listen(cli, composition);
 
   cli.document({
     ...serverDocument(composition, server),
     ...(prepared.kind === 'demo'
-      ? { demo: tenantDocument(prepared.tenant), seeded: prepared.portfolio }
+      ? { demo: tenantDocument(prepared.tenant), seeded: prepared.portfolio, run: demoRun }
       : { tenants: prepared.tenants }),
   });
   if (prepared.kind === 'demo' && prepared.portfolio) printPortfolio(cli, prepared.portfolio);
+  if (demoRun) cli.line(runMessages(cli.lang).demoRun(cli.count(demoRun.cases), cli.count(demoRun.actions)));
   else if (prepared.kind === 'demo')
     cli.line(cli.msg.demo.alreadySeeded(cli.count(prepared.tenant.claimCount)));
   printServer(cli, composition, server);
