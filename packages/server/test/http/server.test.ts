@@ -60,6 +60,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/imports/{importId}',
       '/api/v1/imports/{importId}/rejections.csv',
       '/api/v1/runs',
+      '/api/v1/runs/schedule',
       '/api/v1/strategies',
       '/api/v1/strategies/assignment',
       '/api/v1/strategies/versions',

@@ -242,4 +242,22 @@ describeEachDatabase('http strategies, runs and case events', (ctx) => {
       .execute();
     expect(audit).toHaveLength(1);
   });
+
+  it("sets when the daily run starts, in the tenant's zone, and refuses a zone that does not exist", async () => {
+    expect((await call('GET', '/runs/schedule', agent)).json()).toEqual({
+      time: '06:00',
+      timeZone: 'Europe/Paris',
+    });
+    const set = await call('PUT', '/runs/schedule', supervisor, {
+      time: '07:30',
+      timeZone: 'America/Martinique',
+    });
+    expect(set.json()).toEqual({ time: '07:30', timeZone: 'America/Martinique' });
+    expect((await call('GET', '/runs/schedule', agent)).json()).toEqual({
+      time: '07:30',
+      timeZone: 'America/Martinique',
+    });
+    const bad = await call('PUT', '/runs/schedule', supervisor, { time: '25:00', timeZone: 'Mars/Olympus' });
+    expect(bad.statusCode).toBe(400);
+  });
 });

@@ -38,6 +38,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/strategies': () => ['/strategies'],
   '/strategies/versions': () => ['/strategies/versions?key=b2b-standard'],
   '/runs': () => ['/runs'],
+  '/runs/schedule': () => ['/runs/schedule'],
   '/actions': () => ['/actions', '/actions?status=review'],
   '/cases/:caseId/engine': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/engine`),
 };

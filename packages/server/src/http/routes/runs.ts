@@ -7,6 +7,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { requirePermission } from '../../use-cases/access/permissions.ts';
 import { listRuns } from '../../use-cases/dunning/list-runs.ts';
 import { runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
+import { getRunSchedule, setRunSchedule } from '../../use-cases/dunning/run-schedule.ts';
 import { actorOf } from '../auth.ts';
 import { errors } from '../schemas.ts';
 
@@ -56,8 +57,38 @@ const runReport = z.object({
     .readonly(),
 });
 
+const schedule = z.object({
+  time: z.string().describe('Local time of day, HH:MM'),
+  timeZone: z.string().describe('IANA zone, e.g. Europe/Paris'),
+});
+
 export function runRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
+
+  api.get(
+    '/runs/schedule',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'When the daily run starts by itself (06:00 Europe/Paris unless set)',
+        response: { 200: schedule, ...errors(401, 403) },
+      },
+    },
+    async (request) => getRunSchedule(deps, actorOf(request)),
+  );
+
+  api.put(
+    '/runs/schedule',
+    {
+      schema: {
+        tags: ['runs'],
+        summary: 'Set the local time and zone of the daily run',
+        body: schedule,
+        response: { 200: schedule, ...errors(400, 401, 403) },
+      },
+    },
+    async (request) => setRunSchedule(deps, actorOf(request), request.body),
+  );
 
   api.get(
     '/runs',
