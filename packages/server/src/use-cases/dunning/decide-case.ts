@@ -19,6 +19,8 @@ export type CaseDecision = {
   readonly strategyVersion: number | null;
   /** Notes about the assignment itself (no strategy found…), beside the plan's. */
   readonly notes: readonly Reason[];
+  /** What the decision was made on (the gate needs `timeBarred`). */
+  readonly facts: CaseFacts;
 };
 
 /**
@@ -42,6 +44,7 @@ export function decideCase(
       strategyKey: item.strategyKey,
       strategyVersion: null,
       notes: [{ code: 'assigned', params: { strategy: key, missing: 1 } }],
+      facts,
     };
   }
   const progress: CaseProgress = item.progress ?? NEW_PROGRESS;
@@ -53,7 +56,7 @@ export function decideCase(
     events: item.events.map((e) => e.event),
     today,
   });
-  return { item, plan, strategyKey: key, strategyVersion: stored.version, notes: [] };
+  return { item, plan, strategyKey: key, strategyVersion: stored.version, notes: [], facts };
 }
 
 export function factsOf(

@@ -4,7 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
 import { rowsOf } from './build-rows.ts';
-import { type CreditorInfo, decideCase, factsOf } from './decide-case.ts';
+import { type CreditorInfo, decideCase } from './decide-case.ts';
 import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
 import { type ScheduledAction, Scheduler } from './schedule-actions.ts';
 import { type BatchWrites, writeBatch } from './write-batch.ts';
@@ -180,7 +180,7 @@ function decideBatch(
     const strategy = decision.strategyKey
       ? (ctx.book.strategies.get(decision.strategyKey)?.definition ?? null)
       : null;
-    const timeBarred = factsOf(item, ctx.creditors, runOn).timeBarred;
+    const timeBarred = decision.facts.timeBarred;
     const scheduled = schedulerFor(ctx, policy).schedule(
       item,
       decision.plan.actions,
