@@ -1,48 +1,26 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateContact } from './gate.ts';
+import { expectedOutcome, type GateCase, gateOutcome, requestWith } from './gate-fixtures.ts';
 import { COMPLIANCE_POLICIES } from './policies.ts';
-import type { ContactHistory, ContactRequest, GateBlockCode } from './types.ts';
 
 const FR = COMPLIANCE_POLICIES['fr-default'];
-const NONE: ContactHistory = { attempts: [], lastConversationAt: null };
 
-function request(over: Partial<ContactRequest> = {}): ContactRequest {
-  return {
-    channel: 'call',
-    purpose: 'reminder',
-    at: '2026-11-23T09:00:00Z', // Monday 10:00 in Paris
-    debtorKind: 'consumer',
-    timeZones: ['Europe/Paris'],
-    startedBy: 'engine',
-    contact: { consent: 'unknown', validity: 'valid', optedOut: false },
-    case: { ceaseContact: false, timeBarred: false, debtId: 'D-1' },
-    ...over,
-  };
-}
+const request = requestWith({
+  channel: 'call',
+  purpose: 'reminder',
+  at: '2026-11-23T09:00:00Z', // Monday 10:00 in Paris
+  debtorKind: 'consumer',
+  timeZones: ['Europe/Paris'],
+  startedBy: 'engine',
+  contact: { consent: 'unknown', validity: 'valid', optedOut: false },
+  case: { ceaseContact: false, timeBarred: false, debtId: 'D-1' },
+});
 
-type Case = {
-  readonly name: string;
-  readonly request: Partial<ContactRequest>;
-  readonly history?: ContactHistory;
-  readonly code: GateBlockCode | 'allowed';
-  readonly retryAt?: string | null;
-};
-
-function check({ request: over, history = NONE, code, retryAt }: Case): void {
-  const decision = evaluateContact(FR, request(over), history);
-  expect(decision.policy).toBe('fr-default');
-  expect(decision.explanation.fr).not.toBe('');
-  expect(decision.explanation.en).not.toBe('');
-  if (code === 'allowed') {
-    expect(decision).toMatchObject({ kind: 'allowed' });
-    return;
-  }
-  expect(decision).toMatchObject({ kind: 'blocked', code });
-  if (retryAt !== undefined && decision.kind === 'blocked') expect(decision.retryAt).toBe(retryAt);
+function check(c: GateCase): void {
+  expect(gateOutcome(FR, request, c)).toEqual(expectedOutcome(FR, c));
 }
 
 describe('fr-default: hours (debtor time, Monday–Friday 10:00–13:00 and 14:00–20:00 for consumers)', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'Mon 09:59 Paris',
       request: { at: '2026-11-23T08:59:00Z' },
@@ -139,7 +117,7 @@ describe('fr-default: hours (debtor time, Monday–Friday 10:00–13:00 and 14:0
 });
 
 describe('fr-default: DST changes in Europe/Paris', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     { name: 'Fri 27 Mar 10:00 CET', request: { at: '2026-03-27T09:00:00Z' }, code: 'allowed' },
     {
       name: 'Fri 27 Mar 09:30 CET',
@@ -179,7 +157,7 @@ describe('fr-default: DST changes in Europe/Paris', () => {
 });
 
 describe('fr-default: public holidays', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'Armistice, Wed 11 Nov',
       request: { at: '2026-11-11T09:30:00Z' },
@@ -233,7 +211,7 @@ describe('fr-default: public holidays', () => {
 
 describe('fr-default: conflicting zones must all be open', () => {
   const parisMartinique = ['Europe/Paris', 'America/Martinique'];
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'Paris 11:00 = Martinique 06:00',
       request: { timeZones: parisMartinique, at: '2026-11-23T10:00:00Z' },

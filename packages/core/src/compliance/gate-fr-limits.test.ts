@@ -1,51 +1,32 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateContact } from './gate.ts';
+import {
+  attempt,
+  expectedOutcome,
+  type GateCase,
+  gateOutcome,
+  NO_HISTORY,
+  requestWith,
+} from './gate-fixtures.ts';
 import { COMPLIANCE_POLICIES } from './policies.ts';
-import type { ContactAttempt, ContactHistory, ContactRequest, GateBlockCode } from './types.ts';
+import type { ContactHistory } from './types.ts';
 
 const FR = COMPLIANCE_POLICIES['fr-default'];
-const NONE: ContactHistory = { attempts: [], lastConversationAt: null };
 
-function request(over: Partial<ContactRequest> = {}): ContactRequest {
-  return {
-    channel: 'call',
-    purpose: 'reminder',
-    at: '2026-11-23T09:00:00Z', // Monday 10:00 in Paris
-    debtorKind: 'consumer',
-    timeZones: ['Europe/Paris'],
-    startedBy: 'engine',
-    contact: { consent: 'unknown', validity: 'valid', optedOut: false },
-    case: { ceaseContact: false, timeBarred: false, debtId: 'D-1' },
-    ...over,
-  };
+const request = requestWith({
+  channel: 'call',
+  purpose: 'reminder',
+  at: '2026-11-23T09:00:00Z', // Monday 10:00 in Paris
+  debtorKind: 'consumer',
+  timeZones: ['Europe/Paris'],
+  startedBy: 'engine',
+  contact: { consent: 'unknown', validity: 'valid', optedOut: false },
+  case: { ceaseContact: false, timeBarred: false, debtId: 'D-1' },
+});
+
+function check(c: GateCase): void {
+  expect(gateOutcome(FR, request, c)).toEqual(expectedOutcome(FR, c));
 }
-
-type Case = {
-  readonly name: string;
-  readonly request: Partial<ContactRequest>;
-  readonly history?: ContactHistory;
-  readonly code: GateBlockCode | 'allowed';
-  readonly retryAt?: string | null;
-};
-
-function check({ request: over, history = NONE, code, retryAt }: Case): void {
-  const decision = evaluateContact(FR, request(over), history);
-  expect(decision.policy).toBe('fr-default');
-  expect(decision.explanation.fr).not.toBe('');
-  expect(decision.explanation.en).not.toBe('');
-  if (code === 'allowed') {
-    expect(decision).toMatchObject({ kind: 'allowed' });
-    return;
-  }
-  expect(decision).toMatchObject({ kind: 'blocked', code });
-  if (retryAt !== undefined && decision.kind === 'blocked') expect(decision.retryAt).toBe(retryAt);
-}
-
-const attempt = (
-  channel: ContactAttempt['channel'],
-  at: string,
-  countsTowardCap?: boolean,
-): ContactAttempt => (countsTowardCap === undefined ? { channel, at } : { channel, at, countsTowardCap });
 
 describe('fr-default: caps (3 calls/IVR/SMS per 7 days, 1 call a day) and quiet period (3 days)', () => {
   const week: ContactHistory = {
@@ -62,7 +43,7 @@ describe('fr-default: caps (3 calls/IVR/SMS per 7 days, 1 call a day) and quiet 
     attempts: [attempt('call', '2026-11-23T09:00:00Z')],
   };
   const talked: ContactHistory = { attempts: [], lastConversationAt: '2026-11-23T10:00:00Z' };
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: '4th contact in the week → the Monday attempt drops out',
       request: { at: thursday },
@@ -165,7 +146,7 @@ describe('fr-default: permanent blocks', () => {
   const ok = { consent: 'unknown', validity: 'valid', optedOut: false } as const;
   const cease = { ceaseContact: true, timeBarred: false, debtId: 'D-1' };
   const barred = { ceaseContact: false, timeBarred: true, debtId: 'D-1' };
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     { name: 'no contact', request: { contact: null }, code: 'no_contact', retryAt: null },
     {
       name: 'invalid number',
@@ -251,7 +232,7 @@ describe('fr-default: permanent blocks', () => {
 
 describe('fr-default: explanations', () => {
   it('names the hours, the zone and the next slot', () => {
-    const decision = evaluateContact(FR, request({ at: '2026-11-28T10:00:00Z' }), NONE);
+    const decision = evaluateContact(FR, request({ at: '2026-11-28T10:00:00Z' }), NO_HISTORY);
     expect(decision.explanation.fr).toBe(
       'Appel hors des heures permises : il est samedi 28/11 11:00 (Europe/Paris) ; heures permises : du lundi au vendredi 10:00–13:00 et 14:00–20:00, hors jours fériés (heure de Europe/Paris). Prochain créneau : lundi 30/11 10:00 (Europe/Paris).',
     );
@@ -261,11 +242,11 @@ describe('fr-default: explanations', () => {
   });
 
   it('names the rule of an allowed contact, and reuses the decision', () => {
-    const first = evaluateContact(FR, request(), NONE);
+    const first = evaluateContact(FR, request(), NO_HISTORY);
     expect(first).toMatchObject({ kind: 'allowed', rule: 'fr-default/call/consumer' });
     expect(first.explanation.fr).toContain('C. conso. D223-9');
     expect(first.explanation.en).toContain('3 per 7 days, 1 a day');
-    expect(evaluateContact(FR, request({ at: '2026-11-23T10:00:00Z' }), NONE)).toBe(first);
+    expect(evaluateContact(FR, request({ at: '2026-11-23T10:00:00Z' }), NO_HISTORY)).toBe(first);
   });
 
   it('marks an agent letter sent despite a cease-contact request', () => {
@@ -273,7 +254,7 @@ describe('fr-default: explanations', () => {
     const decision = evaluateContact(
       FR,
       request({ channel: 'registered_letter', purpose: 'formal_notice', startedBy: 'agent', case: cease }),
-      NONE,
+      NO_HISTORY,
     );
     expect(decision).toMatchObject({
       kind: 'allowed',
@@ -283,7 +264,7 @@ describe('fr-default: explanations', () => {
   });
 
   it('says which cap and which holiday', () => {
-    const holiday = evaluateContact(FR, request({ at: '2026-05-14T08:00:00Z' }), NONE);
+    const holiday = evaluateContact(FR, request({ at: '2026-05-14T08:00:00Z' }), NO_HISTORY);
     expect(holiday.explanation.fr).toBe(
       'Pas d’appel un jour férié (jeudi 14/05, Europe/Paris). Prochain créneau : vendredi 15/05 10:00 (Europe/Paris).',
     );

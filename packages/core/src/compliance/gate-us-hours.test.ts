@@ -1,49 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateContact } from './gate.ts';
+import { expectedOutcome, type GateCase, gateOutcome, requestWith } from './gate-fixtures.ts';
 import { COMPLIANCE_POLICIES } from './policies.ts';
-import type { ContactHistory, ContactRequest, GateBlockCode } from './types.ts';
 
 const US = COMPLIANCE_POLICIES['us-reg-f'];
-const NONE: ContactHistory = { attempts: [], lastConversationAt: null };
 const EASTERN = ['America/New_York'];
 const EASTERN_MOBILE_PACIFIC_ADDRESS = ['America/New_York', 'America/Los_Angeles'];
 const EASTERN_MOBILE_MOUNTAIN_LANDLINE = ['America/New_York', 'America/Denver'];
 
-function request(over: Partial<ContactRequest> = {}): ContactRequest {
-  return {
-    channel: 'call',
-    purpose: 'reminder',
-    at: '2026-04-01T14:00:00Z', // Wednesday 10:00 EDT
-    debtorKind: 'consumer',
-    timeZones: EASTERN,
-    startedBy: 'engine',
-    contact: { consent: 'unknown', validity: 'valid', optedOut: false },
-    case: { ceaseContact: false, timeBarred: false, debtId: 'CARD-1' },
-    ...over,
-  };
-}
+const request = requestWith({
+  channel: 'call',
+  purpose: 'reminder',
+  at: '2026-04-01T14:00:00Z', // Wednesday 10:00 EDT
+  debtorKind: 'consumer',
+  timeZones: EASTERN,
+  startedBy: 'engine',
+  contact: { consent: 'unknown', validity: 'valid', optedOut: false },
+  case: { ceaseContact: false, timeBarred: false, debtId: 'CARD-1' },
+});
 
-type Case = {
-  readonly name: string;
-  readonly request: Partial<ContactRequest>;
-  readonly history?: ContactHistory;
-  readonly code: GateBlockCode | 'allowed';
-  readonly retryAt?: string | null;
-};
-
-function check({ request: over, history = NONE, code, retryAt }: Case): void {
-  const decision = evaluateContact(US, request(over), history);
-  expect(decision.policy).toBe('us-reg-f');
-  if (code === 'allowed') {
-    expect(decision).toMatchObject({ kind: 'allowed' });
-    return;
-  }
-  expect(decision).toMatchObject({ kind: 'blocked', code });
-  if (retryAt !== undefined && decision.kind === 'blocked') expect(decision.retryAt).toBe(retryAt);
+function check(c: GateCase): void {
+  expect(gateOutcome(US, request, c)).toEqual(expectedOutcome(US, c));
 }
 
 describe('us-reg-f: 8:00–21:00 local time, §1006.6(b)(1)(i)', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: '07:59 EDT',
       request: { at: '2026-04-01T11:59:00Z' },
@@ -93,7 +73,7 @@ describe('us-reg-f: 8:00–21:00 local time, §1006.6(b)(1)(i)', () => {
 });
 
 describe('us-reg-f: DST in America/New_York', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'Sat 7 Mar 07:30 EST',
       request: { at: '2026-03-07T12:30:00Z' },
@@ -129,7 +109,7 @@ describe('us-reg-f: DST in America/New_York', () => {
 });
 
 describe('us-reg-f: conflicting locations, comment 6(b)(1)(i)-2', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'Eastern mobile + Pacific address, 10:59 ET',
       request: { timeZones: EASTERN_MOBILE_PACIFIC_ADDRESS, at: '2026-04-01T14:59:00Z' },

@@ -1,44 +1,26 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateContact } from './gate.ts';
+import { expectedOutcome, type GateCase, gateOutcome, NO_HISTORY, requestWith } from './gate-fixtures.ts';
 import { COMPLIANCE_POLICIES } from './policies.ts';
-import type { ContactAttempt, ContactHistory, ContactRequest, GateBlockCode } from './types.ts';
+import type { ContactAttempt, ContactHistory } from './types.ts';
 
 const US = COMPLIANCE_POLICIES['us-reg-f'];
-const NONE: ContactHistory = { attempts: [], lastConversationAt: null };
 const EASTERN = ['America/New_York'];
 const EASTERN_MOBILE_PACIFIC_ADDRESS = ['America/New_York', 'America/Los_Angeles'];
 
-function request(over: Partial<ContactRequest> = {}): ContactRequest {
-  return {
-    channel: 'call',
-    purpose: 'reminder',
-    at: '2026-04-01T14:00:00Z', // Wednesday 10:00 EDT
-    debtorKind: 'consumer',
-    timeZones: EASTERN,
-    startedBy: 'engine',
-    contact: { consent: 'unknown', validity: 'valid', optedOut: false },
-    case: { ceaseContact: false, timeBarred: false, debtId: 'CARD-1' },
-    ...over,
-  };
-}
+const request = requestWith({
+  channel: 'call',
+  purpose: 'reminder',
+  at: '2026-04-01T14:00:00Z', // Wednesday 10:00 EDT
+  debtorKind: 'consumer',
+  timeZones: EASTERN,
+  startedBy: 'engine',
+  contact: { consent: 'unknown', validity: 'valid', optedOut: false },
+  case: { ceaseContact: false, timeBarred: false, debtId: 'CARD-1' },
+});
 
-type Case = {
-  readonly name: string;
-  readonly request: Partial<ContactRequest>;
-  readonly history?: ContactHistory;
-  readonly code: GateBlockCode | 'allowed';
-  readonly retryAt?: string | null;
-};
-
-function check({ request: over, history = NONE, code, retryAt }: Case): void {
-  const decision = evaluateContact(US, request(over), history);
-  expect(decision.policy).toBe('us-reg-f');
-  if (code === 'allowed') {
-    expect(decision).toMatchObject({ kind: 'allowed' });
-    return;
-  }
-  expect(decision).toMatchObject({ kind: 'blocked', code });
-  if (retryAt !== undefined && decision.kind === 'blocked') expect(decision.retryAt).toBe(retryAt);
+function check(c: GateCase): void {
+  expect(gateOutcome(US, request, c)).toEqual(expectedOutcome(US, c));
 }
 
 const call = (at: string, countsTowardCap?: boolean): ContactAttempt =>
@@ -50,7 +32,7 @@ const SEVEN_CALLS = history(
 );
 
 describe('us-reg-f: 7 calls within 7 consecutive days, §1006.14(b)(2)(i)(A)', () => {
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: '8th call on Tuesday 7 April → Wednesday 8 April 08:00',
       request: { at: '2026-04-07T19:00:00Z' },
@@ -129,7 +111,7 @@ describe('us-reg-f: 7 calls within 7 consecutive days, §1006.14(b)(2)(i)(A)', (
 describe('us-reg-f: 7 days after a telephone conversation, §1006.14(b)(2)(i)(B)', () => {
   // Official example 14(b)(2)(i)-1.ii: a conversation on Thursday 13 August.
   const talked: ContactHistory = { attempts: [], lastConversationAt: '2026-08-13T19:00:00Z' };
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'call on Wednesday 19 August',
       request: { at: '2026-08-19T16:00:00Z' },
@@ -178,7 +160,7 @@ describe('us-reg-f: consent, opt-out, cease communication, time-barred debt', ()
     ({ consent, validity: 'valid', optedOut }) as const;
   const cease = { ceaseContact: true, timeBarred: false, debtId: 'CARD-1' };
   const barred = { ceaseContact: false, timeBarred: true, debtId: 'CARD-1' };
-  const cases: Case[] = [
+  const cases: GateCase[] = [
     {
       name: 'SMS without consent',
       request: { channel: 'sms', contact: contact('unknown') },
@@ -245,7 +227,7 @@ describe('us-reg-f: explanations', () => {
     const decision = evaluateContact(
       US,
       request({ timeZones: EASTERN_MOBILE_PACIFIC_ADDRESS, at: '2026-04-01T14:00:00Z' }),
-      NONE,
+      NO_HISTORY,
     );
     expect(decision.explanation.en).toBe(
       'Call outside the permitted hours: it is Wednesday 1 Apr 07:00 (America/Los_Angeles); permitted: every day 08:00–21:00 (America/New_York and America/Los_Angeles time — the time must suit every one of these zones). Next permitted time: Wednesday 1 Apr 11:00 (America/New_York).',
