@@ -19,6 +19,22 @@ describeEachDatabase('migrations', (ctx) => {
       'imports',
       'import_rejections',
       'audit_log',
+      'strategies',
+      'tenant_settings',
+      'case_events',
+      'actions',
+      'compliance_log',
+      'runs',
+      'run_batches',
+      'templates',
+      'message_events',
+      'documents',
+      'evidence',
+      'evidence_heads',
+      'print_batches',
+      'postal_items',
+      'call_tasks',
+      'builtin_sms',
     ];
     for (const table of tables) {
       const first =

@@ -27,6 +27,15 @@ export type Database = {
   compliance_log: ComplianceLogTable;
   runs: RunsTable;
   run_batches: RunBatchesTable;
+  templates: TemplatesTable;
+  message_events: MessageEventsTable;
+  documents: DocumentsTable;
+  evidence: EvidenceTable;
+  evidence_heads: EvidenceHeadsTable;
+  print_batches: PrintBatchesTable;
+  postal_items: PostalItemsTable;
+  call_tasks: CallTasksTable;
+  builtin_sms: BuiltinSmsTable;
 };
 
 export type Db = Kysely<Database>;
@@ -109,6 +118,8 @@ export type CreditorsTable = {
   fixed_fee_policy: ColumnType<ChargePolicy, ChargePolicy | undefined, ChargePolicy>;
   /** A contractual late-payment rate, percent as a decimal string ("12.00"); null: the statutory rate. */
   contract_rate: Nullable<string>;
+  /** JSON CreditorDetails: address, e-mail, phone, registration, bank details (IBAN/BIC) printed on letters. */
+  details: Nullable<string>;
 };
 
 /** Charge late interest / the fixed compensation, waive it, or keep it as a negotiation lever (computed, not claimed). */
@@ -193,6 +204,8 @@ export type CasesTable = {
   interest_minor: ColumnType<number, number | undefined, number>;
   fees_minor: ColumnType<number, number | undefined, number>;
   accrued_on: Nullable<string>;
+  /** ISO 11649 structured creditor reference (RF…), given at first use; unique per tenant. */
+  payment_reference: Nullable<string>;
 };
 
 export type ClaimsTable = {
@@ -302,7 +315,22 @@ export type CaseEventsTable = {
   applied_run_id: Nullable<string>;
 };
 
-export type ActionStatus = 'planned' | 'review' | 'blocked' | 'cancelled' | 'sent' | 'failed';
+/**
+ * planned (waiting for its instant, or for a retry) → sending (claimed by a dispatcher) → sent → delivered;
+ * failed: the dead letter (retries exhausted or a permanent refusal, reason in last_error); unconfirmed: a
+ * dispatcher died between handing the message to a provider without idempotency and recording it, so whether
+ * it left is unknown: a person confirms (never re-sent automatically).
+ */
+export type ActionStatus =
+  | 'planned'
+  | 'review'
+  | 'blocked'
+  | 'cancelled'
+  | 'sending'
+  | 'sent'
+  | 'delivered'
+  | 'failed'
+  | 'unconfirmed';
 
 export type ActionsTable = {
   tenant_id: string;
@@ -329,6 +357,21 @@ export type ActionsTable = {
   /** JSON: balance split into principal / interest / fees at planning time. */
   amounts: Nullable<string>;
   created_at: string;
+  attempts: ColumnType<number, number | undefined, number>;
+  /** Why the last attempt failed (the provider's or server's words), or why it was held. */
+  last_error: Nullable<string>;
+  /** The dispatcher holding it while `sending`, and until when (a lease: past it, another may recover it). */
+  claimed_by: Nullable<string>;
+  claimed_until: Nullable<string>;
+  sent_at: Nullable<string>;
+  delivered_at: Nullable<string>;
+  /** e.g. 'smtp', 'twilio', 'builtin-sms', 'print', 'call-queue'. */
+  provider: Nullable<string>;
+  provider_message_id: Nullable<string>;
+  /** Our own id of the message, fixed before the first attempt (e-mail Message-ID, SMS idempotency key). */
+  message_id: Nullable<string>;
+  /** The content as sent (rendered e-mail, letter PDF, SMS text) in `documents`. */
+  document_id: Nullable<string>;
 };
 
 export type ComplianceLogTable = {
@@ -368,4 +411,145 @@ export type RunBatchesTable = {
   actions: number;
   blocked: number;
   finished_at: string;
+};
+
+export type TemplateChannel = 'email' | 'sms' | 'letter' | 'call';
+
+/** A tenant's own version of a template; the shipped French and English texts apply where none is saved. */
+export type TemplatesTable = {
+  tenant_id: string;
+  template_id: string;
+  key: string;
+  channel: TemplateChannel;
+  language: Locale;
+  version: number;
+  subject: Nullable<string>;
+  body: string;
+  created_by: Nullable<string>;
+  created_at: string;
+};
+
+/** What providers tell us about a message: delivered, bounced, failed, read, replied, STOP… */
+export type MessageEventsTable = {
+  tenant_id: string;
+  event_id: string;
+  action_id: Nullable<string>;
+  case_id: Nullable<string>;
+  at: string;
+  kind: string;
+  provider: string;
+  /** The provider's own id of the event (or a hash of it): a duplicate webhook is recorded once. */
+  provider_event_id: string;
+  /** JSON: the normalised event and the provider's words. */
+  detail: string;
+};
+
+/** Files kept as evidence: letters and e-mails as sent, proofs of receipt, print batches, claim documents. */
+export type DocumentsTable = {
+  tenant_id: string;
+  document_id: string;
+  case_id: Nullable<string>;
+  kind: string;
+  media_type: string;
+  file_name: string;
+  sha256: string;
+  size: number;
+  content: Uint8Array;
+  created_at: string;
+};
+
+/** The append-only evidence journal; `hash` = sha256 over the previous hash and this entry. */
+export type EvidenceTable = {
+  tenant_id: string;
+  seq: number;
+  entry_id: string;
+  case_id: Nullable<string>;
+  action_id: Nullable<string>;
+  at: string;
+  kind: string;
+  actor: string;
+  /** JSON: what happened (recipients, provider ids, texts, outcomes). */
+  payload: string;
+  document_id: Nullable<string>;
+  document_sha256: Nullable<string>;
+  prev_hash: string;
+  hash: string;
+};
+
+/** The last entry of each tenant's chain, locked by the writer that appends. */
+export type EvidenceHeadsTable = {
+  tenant_id: string;
+  seq: number;
+  hash: string;
+};
+
+export type PrintBatchesTable = {
+  tenant_id: string;
+  batch_id: string;
+  batch_on: string;
+  letters: number;
+  pdf_document_id: string;
+  manifest_document_id: string;
+  created_at: string;
+};
+
+export type PostalKind = 'letter' | 'registered_letter' | 'formal_notice';
+/** to_print → printed (in a batch) → posted → delivered | returned | unclaimed. */
+export type PostalStatus = 'to_print' | 'printed' | 'posted' | 'delivered' | 'returned' | 'unclaimed';
+
+/** A letter on paper: its reference (recalled in later contacts), batch, tracking number and proof of receipt. */
+export type PostalItemsTable = {
+  tenant_id: string;
+  item_id: string;
+  action_id: string;
+  case_id: string;
+  kind: PostalKind;
+  /** The letter's own reference, e.g. "L-2026-000123". */
+  reference: string;
+  document_id: string;
+  batch_id: Nullable<string>;
+  tracking_number: Nullable<string>;
+  status: PostalStatus;
+  status_on: Nullable<string>;
+  proof_document_id: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type CallTaskKind = 'agent_call' | 'ivr_call';
+export type CallTaskStatus = 'open' | 'done' | 'cancelled' | 'expired';
+
+/** An entry of the agents' call queue or of the IVR campaign, to be worked inside its window. */
+export type CallTasksTable = {
+  tenant_id: string;
+  task_id: string;
+  action_id: string;
+  case_id: string;
+  kind: CallTaskKind;
+  phone: Nullable<string>;
+  /** Instants (UTC) between which the call is allowed, from the compliance gate and the debtor's profile. */
+  window_start: string;
+  window_end: string;
+  priority: number;
+  status: CallTaskStatus;
+  /** The call script, rendered from the template. */
+  script: Nullable<string>;
+  assigned_to: Nullable<string>;
+  outcome: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+};
+
+/** The built-in SMS provider's store (offline demo); `idempotency_key` makes a re-sent request a no-op. */
+export type BuiltinSmsTable = {
+  tenant_id: string;
+  message_id: string;
+  idempotency_key: string;
+  to_number: string;
+  from_number: Nullable<string>;
+  body: string;
+  encoding: 'GSM-7' | 'UCS-2';
+  segments: number;
+  status: string;
+  created_at: string;
 };

@@ -3,6 +3,7 @@ import * as m0001 from './0001-foundation.ts';
 import * as m0002 from './0002-import-speed.ts';
 import * as m0003 from './0003-strategies.ts';
 import * as m0004 from './0004-run-queue.ts';
+import * as m0005 from './0005-channels.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -10,6 +11,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0002-import-speed': m0002,
   '0003-strategies': m0003,
   '0004-run-queue': m0004,
+  '0005-channels': m0005,
 };
 
 export const migrationProvider: MigrationProvider = {

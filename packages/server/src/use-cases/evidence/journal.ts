@@ -1,0 +1,211 @@
+import { createHash } from 'node:crypto';
+import { type Kysely, PostgresAdapter, type Transaction } from 'kysely';
+import { newId } from '../../db/ids.ts';
+import type { Database } from '../../db/schema.ts';
+
+/** The hash a tenant's chain starts from. */
+export const GENESIS_HASH = '0'.repeat(64);
+
+/** What kind of contact or fact an entry records; the journal keeps the words, the export names them. */
+export type EvidenceKind =
+  | 'email_sent'
+  | 'sms_sent'
+  | 'letter_produced'
+  | 'letter_printed'
+  | 'letter_posted'
+  | 'proof_of_receipt'
+  | 'call_task_created'
+  | 'call_outcome'
+  | 'delivery_event'
+  | 'dispatch_failed'
+  | 'inbound_message'
+  | 'opt_out'
+  | 'agent_note'
+  | 'document_added';
+
+export type EvidenceInput = {
+  readonly tenantId: string;
+  readonly caseId: string | null;
+  readonly actionId?: string | null;
+  readonly at: string;
+  readonly kind: EvidenceKind;
+  /** 'system', 'dispatcher', 'user:<id>', 'provider:<name>'. */
+  readonly actor: string;
+  /** Recipients, provider ids, the text as sent, outcomes… kept as JSON; must be JSON-serialisable. */
+  readonly payload: Readonly<Record<string, unknown>>;
+  readonly document?: { readonly documentId: string; readonly sha256: string } | null;
+};
+
+export type EvidenceEntry = {
+  readonly tenantId: string;
+  readonly seq: number;
+  readonly entryId: string;
+  readonly caseId: string | null;
+  readonly actionId: string | null;
+  readonly at: string;
+  readonly kind: string;
+  readonly actor: string;
+  /** The payload exactly as stored (JSON text). */
+  readonly payload: string;
+  readonly documentSha256: string | null;
+  readonly prevHash: string;
+};
+
+/**
+ * The hash of an entry: sha256 over the previous hash and every field of the entry, as a JSON array so that
+ * no two different entries serialise alike. Changing any stored field, deleting or reordering entries breaks
+ * the chain from there on.
+ */
+export function entryHash(e: EvidenceEntry): string {
+  const fields = [
+    e.prevHash,
+    e.tenantId,
+    e.seq,
+    e.entryId,
+    e.caseId,
+    e.actionId,
+    e.at,
+    e.kind,
+    e.actor,
+    e.payload,
+    e.documentSha256,
+  ];
+  return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
+}
+
+export function sha256Hex(content: Uint8Array): string {
+  return createHash('sha256').update(content).digest('hex');
+}
+
+/**
+ * Appends one entry to the tenant's chain, inside the caller's transaction (beside the state change it
+ * records). The tenant's head row is locked (FOR UPDATE on PostgreSQL; SQLite has one writer), so
+ * concurrent dispatchers append one after the other.
+ */
+export async function appendEvidence(
+  trx: Transaction<Database>,
+  input: EvidenceInput,
+): Promise<{ readonly seq: number; readonly hash: string; readonly entryId: string }> {
+  const head = await lockHead(trx, input.tenantId);
+  const entry: EvidenceEntry = {
+    tenantId: input.tenantId,
+    seq: head.seq + 1,
+    entryId: newId(),
+    caseId: input.caseId,
+    actionId: input.actionId ?? null,
+    at: input.at,
+    kind: input.kind,
+    actor: input.actor,
+    payload: JSON.stringify(input.payload),
+    documentSha256: input.document?.sha256 ?? null,
+    prevHash: head.hash,
+  };
+  const hash = entryHash(entry);
+  await trx
+    .insertInto('evidence')
+    .values({
+      tenant_id: entry.tenantId,
+      seq: entry.seq,
+      entry_id: entry.entryId,
+      case_id: entry.caseId,
+      action_id: entry.actionId,
+      at: entry.at,
+      kind: entry.kind,
+      actor: entry.actor,
+      payload: entry.payload,
+      document_id: input.document?.documentId ?? null,
+      document_sha256: entry.documentSha256,
+      prev_hash: entry.prevHash,
+      hash,
+    })
+    .execute();
+  await trx
+    .updateTable('evidence_heads')
+    .set({ seq: entry.seq, hash })
+    .where('tenant_id', '=', input.tenantId)
+    .execute();
+  return { seq: entry.seq, hash, entryId: entry.entryId };
+}
+
+async function lockHead(
+  trx: Transaction<Database>,
+  tenantId: string,
+): Promise<{ seq: number; hash: string }> {
+  await trx
+    .insertInto('evidence_heads')
+    .values({ tenant_id: tenantId, seq: 0, hash: GENESIS_HASH })
+    .onConflict((oc) => oc.column('tenant_id').doNothing())
+    .execute();
+  const query = trx.selectFrom('evidence_heads').select(['seq', 'hash']).where('tenant_id', '=', tenantId);
+  const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+  const head = await (postgres ? query.forUpdate() : query).executeTakeFirstOrThrow();
+  return { seq: Number(head.seq), hash: head.hash };
+}
+
+export type StoredDocument = {
+  readonly documentId: string;
+  readonly sha256: string;
+  readonly size: number;
+};
+
+export type DocumentInput = {
+  readonly tenantId: string;
+  readonly caseId: string | null;
+  /** 'letter', 'email', 'sms', 'proof', 'print_batch', 'manifest', 'claim_document', 'evidence_export'… */
+  readonly kind: string;
+  readonly mediaType: string;
+  readonly fileName: string;
+  readonly content: Uint8Array;
+  readonly createdAt: string;
+};
+
+/** Keeps a file (a letter as sent, an e-mail's source, a proof) in the database, beside its journal entry. */
+export async function storeDocument(
+  trx: Transaction<Database>,
+  input: DocumentInput,
+): Promise<StoredDocument> {
+  const documentId = newId();
+  const sha256 = sha256Hex(input.content);
+  await trx
+    .insertInto('documents')
+    .values({
+      tenant_id: input.tenantId,
+      document_id: documentId,
+      case_id: input.caseId,
+      kind: input.kind,
+      media_type: input.mediaType,
+      file_name: input.fileName,
+      sha256,
+      size: input.content.byteLength,
+      content: input.content,
+      created_at: input.createdAt,
+    })
+    .execute();
+  return { documentId, sha256, size: input.content.byteLength };
+}
+
+/** Reads a stored document back (the bytes as kept). */
+export async function readDocument(
+  db: Transaction<Database> | Kysely<Database>,
+  tenantId: string,
+  documentId: string,
+): Promise<{
+  readonly fileName: string;
+  readonly mediaType: string;
+  readonly content: Buffer;
+  readonly sha256: string;
+} | null> {
+  const row = await db
+    .selectFrom('documents')
+    .select(['file_name', 'media_type', 'content', 'sha256'])
+    .where('tenant_id', '=', tenantId)
+    .where('document_id', '=', documentId)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    fileName: row.file_name,
+    mediaType: row.media_type,
+    content: Buffer.from(row.content),
+    sha256: row.sha256,
+  };
+}
