@@ -108,6 +108,13 @@ export type {
   RateTableName,
 } from './interest/types.ts';
 export { CREDITOR_KINDS, DEBTOR_KINDS, INTEREST_REGIMES } from './interest/types.ts';
+export { compactIban, formatIban, isValidBic, isValidIban } from './payments/iban.ts';
+export {
+  compactRfReference,
+  formatRfReference,
+  isValidRfReference,
+  makeRfReference,
+} from './payments/rf-reference.ts';
 export type { DateError, DateOrder, IsoDate } from './shared/dates.ts';
 export {
   addDays,
@@ -189,3 +196,25 @@ export type {
 } from './strategies/progress.ts';
 export { CASE_EVENT_KINDS, NEW_PROGRESS } from './strategies/progress.ts';
 export { channelName, describeReason, nameReason } from './strategies/reasons.ts';
+export type { VariableEntry, VariablePath, VariableType } from './templates/catalog.ts';
+export { lookupVariable, VARIABLE_CATALOG } from './templates/catalog.ts';
+export type { TemplateIssue, TemplateIssueCode } from './templates/check-template.ts';
+export { checkTemplate, hasErrors } from './templates/check-template.ts';
+export type { ParsedTemplate, Position, RenderOptions, TemplateNode } from './templates/engine.ts';
+export { escapeHtml, parseTemplate, renderTemplate } from './templates/engine.ts';
+export { sampleVariables } from './templates/sample-variables.ts';
+export type {
+  BalanceVariables,
+  ClaimVariables,
+  CollectorVariables,
+  CreditorVariables,
+  DateText,
+  DebtorVariables,
+  Language,
+  LetterReference,
+  MoneyText,
+  PartyVariables,
+  PaymentVariables,
+  PostalAddress,
+  TemplateVariables,
+} from './templates/variables.ts';

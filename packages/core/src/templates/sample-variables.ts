@@ -1,0 +1,101 @@
+import type { Language, MoneyText, TemplateVariables } from './variables.ts';
+
+const eur = (minor: number, language: Language): MoneyText => {
+  const euros = (minor / 100).toFixed(2);
+  const [whole = '0', cents = '00'] = euros.split('.');
+  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'fr' ? '\u00a0' : ',');
+  return {
+    minor,
+    currency: 'EUR',
+    text: language === 'fr' ? `${grouped},${cents}\u00a0€` : `€${grouped}.${cents}`,
+  };
+};
+
+/**
+ * A complete, made-up case in either language: what the editor previews when no case is picked, and what
+ * the tests render every shipped template against. Values are shaped as the loader shapes them.
+ */
+export function sampleVariables(language: Language): TemplateVariables {
+  const fr = language === 'fr';
+  const d = (iso: string, frText: string, enText: string) => ({ iso, text: fr ? frText : enText });
+  return {
+    language,
+    today: d('2026-05-12', '12 mai 2026', '12 May 2026'),
+    debtor: {
+      name: 'Boulangerie Lemaire SARL',
+      address: { lines: ['12 rue des Lilas', '69003 Lyon'] },
+      email: 'compta@boulangerie-lemaire.fr',
+      phone: '+33 4 78 00 00 00',
+      registration: 'SIREN 552 100 554',
+      kind: 'business',
+      ref: 'C-1042',
+      salutation: fr ? 'Madame, Monsieur,' : 'Dear Sir or Madam,',
+    },
+    creditor: {
+      name: 'Moulins Durand SAS',
+      address: { lines: ['4 quai du Port', '13002 Marseille'] },
+      email: 'factures@moulins-durand.fr',
+      phone: '+33 4 91 00 00 00',
+      registration: 'SIREN 732 829 320',
+      ref: 'MD',
+    },
+    collector: {
+      name: 'Recouvrement Rhône SAS',
+      address: { lines: ['8 place Bellecour', '69002 Lyon'] },
+      email: 'contact@recouvrement-rhone.fr',
+      phone: '+33 4 72 00 00 00',
+      registration: 'SIREN 404 833 048',
+      isAgency: true,
+      signatory: fr ? 'Service recouvrement' : 'Collections department',
+    },
+    case: { id: '00000000-0000-0000-0000-000000000042', ref: 'D-00042' },
+    claims: [
+      {
+        number: 'F-2026-0042',
+        issueDate: d('2026-03-03', '3 mars 2026', '3 March 2026'),
+        dueDate: d('2026-04-02', '2 avril 2026', '2 April 2026'),
+        amount: eur(125_000, language),
+        outstanding: eur(125_000, language),
+        daysLate: 40,
+        label: fr
+          ? 'Facture F-2026-0042 du 3 mars 2026, échue le 2 avril 2026'
+          : 'Invoice F-2026-0042 of 3 March 2026, due 2 April 2026',
+      },
+      {
+        number: 'F-2026-0057',
+        issueDate: null,
+        dueDate: d('2026-04-15', '15 avril 2026', '15 April 2026'),
+        amount: eur(48_000, language),
+        outstanding: eur(30_000, language),
+        daysLate: 27,
+        label: fr ? 'Facture F-2026-0057, échue le 15 avril 2026' : 'Invoice F-2026-0057, due 15 April 2026',
+      },
+    ],
+    claimCount: 2,
+    oldestDueDate: d('2026-04-02', '2 avril 2026', '2 April 2026'),
+    balance: {
+      principal: eur(155_000, language),
+      interest: eur(2_089, language),
+      fees: eur(0, language),
+      compensation: eur(8_000, language),
+      disputed: eur(0, language),
+      total: eur(165_089, language),
+      interestRate: fr ? 'au taux de 12,15 % l’an' : 'at 12.15% a year',
+      asOf: d('2026-05-12', '12 mai 2026', '12 May 2026'),
+    },
+    payment: {
+      link: 'http://127.0.0.1:3000/pay/RF18539007547034',
+      beneficiary: 'Recouvrement Rhône SAS',
+      iban: 'FR7630006000011234567890189',
+      ibanText: 'FR76 3000 6000 0112 3456 7890 189',
+      bic: 'AGRIFRPP',
+      reference: 'RF18539007547034',
+      referenceText: 'RF18 5390 0754 7034',
+    },
+    agent: { name: 'Claire Martin' },
+    previousLetter: { reference: 'L-2026-000123', date: d('2026-04-20', '20 avril 2026', '20 April 2026') },
+    firstLetter: { reference: 'L-2026-000101', date: d('2026-04-09', '9 avril 2026', '9 April 2026') },
+    letter: { reference: 'L-2026-000150', date: d('2026-05-12', '12 mai 2026', '12 May 2026') },
+    deadline: { date: d('2026-05-20', '20 mai 2026', '20 May 2026'), days: 8 },
+  };
+}
