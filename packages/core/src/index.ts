@@ -108,10 +108,6 @@ export type {
   RateTableName,
 } from './interest/types.ts';
 export { CREDITOR_KINDS, DEBTOR_KINDS, INTEREST_REGIMES } from './interest/types.ts';
-export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
-export { callWindow } from './messages/call-window.ts';
-export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
-export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
 export { compactIban, formatIban, isValidBic, isValidIban } from './payments/iban.ts';
 export {
   compactRfReference,
@@ -206,6 +202,13 @@ export type { TemplateIssue, TemplateIssueCode } from './templates/check-templat
 export { checkTemplate, hasErrors } from './templates/check-template.ts';
 export type { ParsedTemplate, Position, RenderOptions, TemplateNode } from './templates/engine.ts';
 export { escapeHtml, parseTemplate, renderTemplate } from './templates/engine.ts';
+export type { ShippedTemplate, TemplateChannel } from './templates/library/shipped.ts';
+export {
+  SHIPPED_TEMPLATES,
+  shippedTemplate,
+  TEMPLATE_CHANNELS,
+  templateChannelOf,
+} from './templates/library/shipped.ts';
 export { sampleVariables } from './templates/sample-variables.ts';
 export type {
   BalanceVariables,

@@ -1,0 +1,144 @@
+import type { ShippedTemplate } from './shipped.ts';
+
+// Shared pieces, so that every e-mail says the same things the same way.
+const FR_RECALL =
+  '{{#if firstLetter}}Rappel : notre courrier référence {{firstLetter.reference}} du {{firstLetter.date}}.\n\n{{/if}}';
+const EN_RECALL =
+  '{{#if firstLetter}}Reminder: our letter reference {{firstLetter.reference}} of {{firstLetter.date}}.\n\n{{/if}}';
+const FR_CLAIMS = '{{#each claims}}- {{label}} : reste dû {{outstanding}}\n{{/each}}';
+const EN_CLAIMS = '{{#each claims}}- {{label}}: {{outstanding}} outstanding\n{{/each}}';
+const FR_PAY =
+  'Vous pouvez régler en ligne, proposer un échéancier ou nous signaler un désaccord sur cette page : {{payment.link}}\n\n' +
+  '{{#if payment.ibanText}}Par virement : {{payment.beneficiary}}, IBAN {{payment.ibanText}}{{#if payment.bic}}, BIC {{payment.bic}}{{/if}}, ' +
+  'en indiquant la référence {{payment.reference}}.\n\n{{/if}}';
+const EN_PAY =
+  'You can pay online, propose a payment plan or tell us you disagree on this page: {{payment.link}}\n\n' +
+  '{{#if payment.ibanText}}By bank transfer: {{payment.beneficiary}}, IBAN {{payment.ibanText}}{{#if payment.bic}}, BIC {{payment.bic}}{{/if}}, ' +
+  'quoting the reference {{payment.reference}}.\n\n{{/if}}';
+const FR_AGENCY =
+  '{{#if collector.isAgency}}{{collector.name}} exerce une activité de recouvrement amiable de créances et vous écrit pour le compte de {{creditor.name}}.\n\n{{/if}}';
+const EN_AGENCY =
+  '{{#if collector.isAgency}}{{collector.name}} carries on an amicable debt-collection activity and writes to you on behalf of {{creditor.name}}.\n\n{{/if}}';
+const FR_SIGN =
+  'Si vous avez déjà réglé, merci de ne pas tenir compte de ce message.\n\nCordialement,\n{{#if agent}}{{agent.name}}\n{{/if}}{{collector.signatory}}\n{{collector.name}}{{#if collector.phone}} — {{collector.phone}}{{/if}}';
+const EN_SIGN =
+  'If you have already paid, please disregard this message.\n\nKind regards,\n{{#if agent}}{{agent.name}}\n{{/if}}{{collector.signatory}}\n{{collector.name}}{{#if collector.phone}} — {{collector.phone}}{{/if}}';
+
+export const EMAILS: readonly ShippedTemplate[] = [
+  {
+    key: 'pre-due-email',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Échéance à venir — {{creditor.name}}, dossier {{case.ref}}',
+    body:
+      '{{debtor.salutation}}\n\nNous vous rappelons, à titre de simple information, que les factures suivantes arrivent bientôt à échéance :\n\n' +
+      `${FR_CLAIMS}\nMontant total : {{balance.total}}.\n\n${FR_PAY}Nous vous remercions de votre confiance.\n\n${FR_SIGN}`,
+  },
+  {
+    key: 'pre-due-email',
+    channel: 'email',
+    language: 'en',
+    subject: 'Payment due soon — {{creditor.name}}, file {{case.ref}}',
+    body:
+      '{{debtor.salutation}}\n\nAs a courtesy, we remind you that the following invoices fall due shortly:\n\n' +
+      `${EN_CLAIMS}\nTotal: {{balance.total}}.\n\n${EN_PAY}Thank you for your business.\n\n${EN_SIGN}`,
+  },
+  {
+    key: 'reminder-email',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Relance : {{balance.total}} restant dû — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}${FR_AGENCY}Sauf erreur de notre part, les sommes suivantes dues à {{creditor.name}} restent impayées à ce jour :\n\n` +
+      `${FR_CLAIMS}\nPrincipal : {{balance.principal}}\n{{#if balance.interest}}Intérêts de retard : {{balance.interest}}\n{{/if}}` +
+      '{{#if balance.compensation}}Indemnité forfaitaire pour frais de recouvrement : {{balance.compensation}}\n{{/if}}' +
+      'Total : {{balance.total}}\n\nNous vous remercions de bien vouloir procéder au règlement dans les meilleurs délais.\n\n' +
+      `${FR_PAY}Si vous rencontrez une difficulté, contactez-nous : nous chercherons ensemble une solution.\n\n${FR_SIGN}`,
+  },
+  {
+    key: 'reminder-email',
+    channel: 'email',
+    language: 'en',
+    subject: 'Reminder: {{balance.total}} outstanding — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}${EN_AGENCY}According to our records, the following sums owed to {{creditor.name}} remain unpaid:\n\n` +
+      `${EN_CLAIMS}\nPrincipal: {{balance.principal}}\n{{#if balance.interest}}Late-payment interest: {{balance.interest}}\n{{/if}}` +
+      '{{#if balance.compensation}}Fixed compensation for recovery costs: {{balance.compensation}}\n{{/if}}' +
+      'Total: {{balance.total}}\n\nWe would be grateful if you could settle this amount as soon as possible.\n\n' +
+      `${EN_PAY}If you are facing a difficulty, please contact us: we will look for a solution together.\n\n${EN_SIGN}`,
+  },
+  {
+    key: 'payment-link-email',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Votre lien de paiement — {{balance.total}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}${FR_AGENCY}Votre compte auprès de {{creditor.name}} présente un solde de {{balance.total}}{{#if oldestDueDate}}, échu depuis le {{oldestDueDate}}{{/if}}.\n\n` +
+      `Pour le régler en quelques instants, en une fois ou en plusieurs, utilisez ce lien personnel : {{payment.link}}\n\n${FR_SIGN}`,
+  },
+  {
+    key: 'payment-link-email',
+    channel: 'email',
+    language: 'en',
+    subject: 'Your payment link — {{balance.total}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}${EN_AGENCY}Your account with {{creditor.name}} shows a balance of {{balance.total}}{{#if oldestDueDate}}, overdue since {{oldestDueDate}}{{/if}}.\n\n` +
+      `To settle it in a few moments, at once or in instalments, use this personal link: {{payment.link}}\n\n${EN_SIGN}`,
+  },
+  {
+    key: 'thanks',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Merci pour votre règlement — dossier {{case.ref}}',
+    body:
+      '{{debtor.salutation}}\n\nNous vous confirmons la bonne réception de votre règlement et vous en remercions. ' +
+      'Votre dossier {{case.ref}} auprès de {{creditor.name}} est soldé.\n\nCordialement,\n{{collector.signatory}}\n{{collector.name}}',
+  },
+  {
+    key: 'thanks',
+    channel: 'email',
+    language: 'en',
+    subject: 'Thank you for your payment — file {{case.ref}}',
+    body:
+      '{{debtor.salutation}}\n\nWe confirm that your payment has been received, and thank you. ' +
+      'Your file {{case.ref}} with {{creditor.name}} is settled.\n\nKind regards,\n{{collector.signatory}}\n{{collector.name}}',
+  },
+  {
+    key: 'promise-confirmation',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Confirmation de votre engagement de paiement — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}Nous prenons note de votre engagement à régler {{balance.total}} à {{creditor.name}} et vous en remercions. ` +
+      `Nous suspendons nos relances dans l’attente de votre règlement.\n\n${FR_PAY}${FR_SIGN}`,
+  },
+  {
+    key: 'promise-confirmation',
+    channel: 'email',
+    language: 'en',
+    subject: 'Your promise to pay — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}We note your commitment to pay {{balance.total}} to {{creditor.name}}, and thank you. ` +
+      `We are pausing our reminders while we wait for your payment.\n\n${EN_PAY}${EN_SIGN}`,
+  },
+  {
+    key: 'handover',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Transmission de votre dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}Malgré nos précédentes relances, la somme de {{balance.total}} due à {{creditor.name}} reste impayée. ` +
+      'Votre dossier va être confié à un organisme de recouvrement amiable, qui prendra contact avec vous.\n\n' +
+      `Vous pouvez encore régler directement : {{payment.link}}\n\n${FR_SIGN}`,
+  },
+  {
+    key: 'handover',
+    channel: 'email',
+    language: 'en',
+    subject: 'Your file {{case.ref}} is being passed on',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}Despite our previous reminders, the sum of {{balance.total}} owed to {{creditor.name}} remains unpaid. ` +
+      'Your file will be entrusted to an amicable debt-collection agency, which will contact you.\n\n' +
+      `You may still pay directly: {{payment.link}}\n\n${EN_SIGN}`,
+  },
+];

@@ -1,0 +1,47 @@
+import type { Language } from '../variables.ts';
+import { CALLS } from './calls.ts';
+import { EMAILS } from './emails.ts';
+import { LETTERS } from './letters.ts';
+import { SMS } from './sms.ts';
+
+export type TemplateChannel = 'email' | 'sms' | 'letter' | 'call';
+export const TEMPLATE_CHANNELS: readonly TemplateChannel[] = ['email', 'sms', 'letter', 'call'];
+
+/** A template as shipped with Relance: the text a tenant starts from until it saves its own version. */
+export type ShippedTemplate = {
+  readonly key: string;
+  readonly channel: TemplateChannel;
+  readonly language: Language;
+  /** E-mails only. */
+  readonly subject: string | null;
+  readonly body: string;
+};
+
+export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [...EMAILS, ...SMS, ...LETTERS, ...CALLS];
+
+export function shippedTemplate(
+  key: string,
+  channel: TemplateChannel,
+  language: Language,
+): ShippedTemplate | undefined {
+  return SHIPPED_TEMPLATES.find((t) => t.key === key && t.channel === channel && t.language === language);
+}
+
+/** The template channel an action of the strategy uses: every letter kind is a letter, every call a script. */
+export function templateChannelOf(actionChannel: string): TemplateChannel | null {
+  switch (actionChannel) {
+    case 'email':
+    case 'sms':
+      return actionChannel;
+    case 'letter':
+    case 'registered_letter':
+    case 'formal_notice':
+    case 'agency_handover':
+      return 'letter';
+    case 'call_task':
+    case 'ivr_call':
+      return 'call';
+    default:
+      return null;
+  }
+}

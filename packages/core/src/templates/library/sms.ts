@@ -1,0 +1,79 @@
+import type { ShippedTemplate } from './shipped.ts';
+
+// GSM-7 only (no ê, â, ô, î, ç, no curly apostrophe), one or two segments once the variables are filled.
+const FR_RECALL =
+  '{{#if firstLetter}} (courrier {{firstLetter.reference}} du {{firstLetter.date.iso}}){{/if}}';
+const EN_RECALL = '{{#if firstLetter}} (letter {{firstLetter.reference}} of {{firstLetter.date.iso}}){{/if}}';
+
+export const SMS: readonly ShippedTemplate[] = [
+  {
+    key: 'pre-due-sms',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: '{{creditor.name}} : votre paiement de {{balance.total}} arrive à échéance{{#if oldestDueDate}} le {{oldestDueDate.text}}{{/if}}. Pour régler : {{payment.link}}',
+  },
+  {
+    key: 'pre-due-sms',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: '{{creditor.name}}: your payment of {{balance.total}} is due{{#if oldestDueDate}} on {{oldestDueDate.text}}{{/if}}. To pay: {{payment.link}}',
+  },
+  {
+    key: 'reminder-sms',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: `{{creditor.name}}${FR_RECALL} : sauf erreur, {{balance.total}} restent impayés. Merci de régler ou de nous contacter : {{payment.link}}`,
+  },
+  {
+    key: 'reminder-sms',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: `{{creditor.name}}${EN_RECALL}: {{balance.total}} is still unpaid. Please pay or contact us: {{payment.link}}`,
+  },
+  {
+    key: 'payment-link-sms',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: `{{creditor.name}}${FR_RECALL} : réglez {{balance.total}} en ligne, en une ou plusieurs fois : {{payment.link}}`,
+  },
+  {
+    key: 'payment-link-sms',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: `{{creditor.name}}${EN_RECALL}: pay {{balance.total}} online, at once or in instalments: {{payment.link}}`,
+  },
+  {
+    key: 'thanks',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: '{{creditor.name}} : nous avons bien enregistré votre paiement, merci. Dossier {{case.ref}} soldé.',
+  },
+  {
+    key: 'thanks',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: '{{creditor.name}}: we have received your payment, thank you. File {{case.ref}} is settled.',
+  },
+  {
+    key: 'promise-confirmation',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: `{{creditor.name}}${FR_RECALL} : merci, nous notons votre engagement de régler {{balance.total}}. Pour payer : {{payment.link}}`,
+  },
+  {
+    key: 'promise-confirmation',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: `{{creditor.name}}${EN_RECALL}: thank you, we note your promise to pay {{balance.total}}. To pay: {{payment.link}}`,
+  },
+];
