@@ -108,6 +108,10 @@ export type {
   RateTableName,
 } from './interest/types.ts';
 export { CREDITOR_KINDS, DEBTOR_KINDS, INTEREST_REGIMES } from './interest/types.ts';
+export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
+export { callWindow } from './messages/call-window.ts';
+export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
+export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
 export { compactIban, formatIban, isValidBic, isValidIban } from './payments/iban.ts';
 export {
   compactRfReference,
