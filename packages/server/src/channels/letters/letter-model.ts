@@ -1,5 +1,4 @@
-// The contract lives in core; until core's index exports it, the type is read from its file (types only).
-import type { TemplateVariables } from '../../../../core/src/templates/variables.ts';
+import type { TemplateVariables } from '@relance/core';
 
 export type { TemplateVariables };
 
