@@ -5,6 +5,7 @@ import { registerCalc } from './commands/calc.ts';
 import { registerDemo } from './commands/demo.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
+import { registerLetter } from './commands/letter.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
@@ -51,6 +52,7 @@ export function buildProgram(lang: Lang): Command {
   registerUsers(program, msg, run);
   registerApiKeys(program, msg, run);
   registerCalc(program, msg, run);
+  registerLetter(program, msg, run, lang);
   return program;
 }
 
