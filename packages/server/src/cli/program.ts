@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { registerApiKeys } from './commands/api-keys.ts';
 import { registerCalc } from './commands/calc.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerEvidence } from './commands/evidence.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLetter } from './commands/letter.ts';
@@ -52,6 +53,7 @@ export function buildProgram(lang: Lang): Command {
   registerUsers(program, msg, run);
   registerApiKeys(program, msg, run);
   registerCalc(program, msg, run);
+  registerEvidence(program, msg, run, lang);
   registerLetter(program, msg, run, lang);
   return program;
 }

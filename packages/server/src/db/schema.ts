@@ -474,6 +474,8 @@ export type EvidenceTable = {
   document_sha256: Nullable<string>;
   prev_hash: string;
   hash: string;
+  /** JSON: a short digest of each field, to say which one was altered (0006); null on older entries. */
+  field_digests: Nullable<string>;
 };
 
 /** The last entry of each tenant's chain, locked by the writer that appends. */

@@ -27,6 +27,11 @@ const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Mes
   debtor_not_found: { fr: 'Débiteur introuvable.', en: 'Debtor not found.' },
   claim_not_found: { fr: 'Créance introuvable.', en: 'Claim not found.' },
   import_not_found: { fr: 'Import introuvable.', en: 'Import not found.' },
+  document_not_found: { fr: 'Document introuvable.', en: 'Document not found.' },
+  note_length: {
+    fr: 'Une note doit contenir entre 1 et 5000 caractères.',
+    en: 'A note needs between 1 and 5000 characters.',
+  },
   creditor_not_found: {
     fr: (d) =>
       typeof d?.creditorRef === 'string'

@@ -19,6 +19,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { creditorRoutes } from './routes/creditors.ts';
 import { debtorRoutes } from './routes/debtors.ts';
+import { evidenceRoutes } from './routes/evidence.ts';
 import { healthRoutes } from './routes/health.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
@@ -115,6 +116,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       strategyRoutes(api, deps);
       runRoutes(api, deps);
       caseEngineRoutes(api, deps);
+      evidenceRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { apiPrefix } from '../../src/http/paths.ts';
 import { registeredRoutes } from '../../src/http/server.ts';
+import { storeEvidenceDocument } from '../evidence/evidence-fixtures.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { type SeededTenant, seedTenant } from './seed.ts';
 import { idsOfTenant, signInAs, testServer } from './support.ts';
@@ -41,9 +42,14 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/runs/schedule': () => ['/runs/schedule'],
   '/actions': () => ['/actions', '/actions?status=review'],
   '/cases/:caseId/engine': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/engine`),
+  '/evidence/verify': () => ['/evidence/verify'],
+  '/cases/:caseId/evidence': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence`),
+  '/documents/:documentId': (t) => (documentsOf.get(t.tenantId) ?? []).map((id) => `/documents/${id}`),
 };
 
 const parameterised = (route: string) => route.includes(':');
+/** The evidence documents stored for each tenant in beforeAll (one per case, with a journal entry). */
+const documentsOf = new Map<string, string[]>();
 
 describeEachDatabase('tenant isolation', (ctx) => {
   let app: FastifyInstance;
@@ -67,6 +73,17 @@ describeEachDatabase('tenant isolation', (ctx) => {
       });
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
+      // Evidence: a note and a stored document on every case.
+      for (const d of Object.values(t.debtors)) {
+        await app.inject({
+          method: 'POST',
+          url: `/api/v1/cases/${d.caseId}/notes`,
+          headers: admin,
+          payload: { text: `Appel ${t.label}` },
+        });
+        const documentId = await storeEvidenceDocument(ctx.handle.db, t.tenantId, d.caseId);
+        documentsOf.set(t.tenantId, [...(documentsOf.get(t.tenantId) ?? []), documentId]);
+      }
     }
     idsOfA = await idsOfTenant(ctx.handle.db, a.tenantId);
     idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);

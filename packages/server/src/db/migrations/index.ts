@@ -4,6 +4,7 @@ import * as m0002 from './0002-import-speed.ts';
 import * as m0003 from './0003-strategies.ts';
 import * as m0004 from './0004-run-queue.ts';
 import * as m0005 from './0005-channels.ts';
+import * as m0006e from './0006-evidence-digests.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -12,6 +13,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0003-strategies': m0003,
   '0004-run-queue': m0004,
   '0005-channels': m0005,
+  '0006-evidence-digests': m0006e,
 };
 
 export const migrationProvider: MigrationProvider = {

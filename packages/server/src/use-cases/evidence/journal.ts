@@ -73,6 +73,37 @@ export function entryHash(e: EvidenceEntry): string {
   return createHash('sha256').update(JSON.stringify(fields)).digest('hex');
 }
 
+/** The fields of an entry that `fieldDigests` fingerprints, one by one. */
+export const DIGESTED_FIELDS = [
+  'caseId',
+  'actionId',
+  'at',
+  'kind',
+  'actor',
+  'payload',
+  'documentSha256',
+] as const satisfies readonly (keyof EvidenceEntry)[];
+
+export type DigestedField = (typeof DIGESTED_FIELDS)[number];
+
+/**
+ * A short digest of each field (16 hex digits of its sha256), kept beside the entry so that verification
+ * can say which field was altered. Diagnostic only: the entry's hash is the proof.
+ */
+export function fieldDigests(e: EvidenceEntry): Record<DigestedField, string> {
+  const digest = (value: string | null) =>
+    createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 16);
+  return {
+    caseId: digest(e.caseId),
+    actionId: digest(e.actionId),
+    at: digest(e.at),
+    kind: digest(e.kind),
+    actor: digest(e.actor),
+    payload: digest(e.payload),
+    documentSha256: digest(e.documentSha256),
+  };
+}
+
 export function sha256Hex(content: Uint8Array): string {
   return createHash('sha256').update(content).digest('hex');
 }
@@ -117,6 +148,7 @@ export async function appendEvidence(
       document_sha256: entry.documentSha256,
       prev_hash: entry.prevHash,
       hash,
+      field_digests: JSON.stringify(fieldDigests(entry)),
     })
     .execute();
   await trx
