@@ -3,6 +3,7 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { registerApiKeys } from './commands/api-keys.ts';
 import { registerCalc } from './commands/calc.ts';
 import { registerDemo } from './commands/demo.ts';
+import { registerDispatch } from './commands/dispatch.ts';
 import { registerEvidence } from './commands/evidence.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
@@ -47,6 +48,7 @@ export function buildProgram(lang: Lang): Command {
   registerImport(program, msg, run);
   registerRun(program, msg, run, lang);
   registerWorker(program, msg, run, lang);
+  registerDispatch(program, msg, run, lang);
   registerStrategies(program, msg, run, lang);
   registerServe(program, msg, run);
   registerStart(program, msg, run);

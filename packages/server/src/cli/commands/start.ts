@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
 import { prepareFirstStart } from '../../use-cases/setup/set-up-demo.ts';
+import { startDispatcher } from '../../worker/dispatcher.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
@@ -54,6 +55,8 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
       ? await runDailyDunning(deps, prepared.tenant.tenantId, { runOn: deps.clock.today() })
       : null;
   const server = await listen(cli, composition);
+  // The outbox is sent in-process every 15 s (RELANCE_DISPATCH=off: by a separate `relance worker`).
+  if (cli.env.RELANCE_DISPATCH !== 'off') startDispatcher(deps, { log: (line) => cli.note(line) });
 
   cli.document({
     ...serverDocument(composition, server),

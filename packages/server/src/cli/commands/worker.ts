@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { startDispatcher } from '../../worker/dispatcher.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
@@ -20,6 +21,11 @@ async function work(cli: Cli): Promise<ExitCode> {
   const words = runMessages(cli.lang);
   const composition = await openComposition(cli, {});
   const scheduler = startScheduler(composition.deps, { log: (line) => cli.note(line) });
+  // The outbox is sent beside the schedule (every 15 s); RELANCE_DISPATCH=off leaves it to another process.
+  const dispatcher =
+    cli.env.RELANCE_DISPATCH === 'off'
+      ? null
+      : startDispatcher(composition.deps, { log: (line) => cli.note(line) });
   cli.line(words.workerStarted(composition.deps.database.displayUrl));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -27,6 +33,7 @@ async function work(cli: Cli): Promise<ExitCode> {
     process.once('SIGTERM', stop);
   });
   await scheduler.stop();
+  await dispatcher?.stop();
   await composition.close();
   return exitCodes.ok;
 }

@@ -1,0 +1,57 @@
+import type { Deps } from '../shared/deps.ts';
+import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
+
+export type Dispatcher = { stop(): Promise<void>; tick(): Promise<void> };
+
+/** The default pause between two looks at the outbox. */
+export const DEFAULT_DISPATCH_INTERVAL_MS = 15_000;
+
+/**
+ * Sends the outbox of every tenant every `intervalMs`, one tick at a time. Safe beside other dispatchers
+ * (other processes, other machines): each claims its actions under a lease, with SKIP LOCKED on PostgreSQL.
+ */
+export function startDispatcher(
+  deps: Deps,
+  options: {
+    readonly intervalMs?: number;
+    readonly log?: (line: string) => void;
+    readonly onTotals?: (tenantId: string, totals: DispatchTotals) => void;
+  } = {},
+): Dispatcher {
+  let running: Promise<void> | null = null;
+  let stopped = false;
+  const tick = async (): Promise<void> => {
+    if (running || stopped) return running ?? undefined;
+    running = (async () => {
+      const tenants = await deps.database.db.selectFrom('tenants').select('tenant_id').execute();
+      for (const { tenant_id } of tenants) {
+        if (stopped) return;
+        const totals = await dispatchDue(deps, tenant_id);
+        options.onTotals?.(tenant_id, totals);
+        if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));
+      }
+    })()
+      .catch((error: unknown) =>
+        options.log?.(`dispatch failed: ${error instanceof Error ? error.message : String(error)}`),
+      )
+      .finally(() => {
+        running = null;
+      });
+    return running;
+  };
+  const timer = setInterval(() => void tick(), options.intervalMs ?? DEFAULT_DISPATCH_INTERVAL_MS);
+  timer.unref();
+  void tick();
+  return {
+    tick,
+    async stop() {
+      stopped = true;
+      clearInterval(timer);
+      await running;
+    },
+  };
+}
+
+function describeTotals(tenantId: string, t: DispatchTotals): string {
+  return `dispatch (${tenantId}): ${t.sent} sent, ${t.retried} retried, ${t.failed} failed, ${t.deferred} deferred, ${t.blocked} blocked, ${t.unconfirmed} unconfirmed`;
+}
