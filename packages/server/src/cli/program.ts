@@ -8,6 +8,7 @@ import { registerEvidence } from './commands/evidence.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLetter } from './commands/letter.ts';
+import { registerLetters } from './commands/letters.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
@@ -57,6 +58,7 @@ export function buildProgram(lang: Lang): Command {
   registerCalc(program, msg, run);
   registerEvidence(program, msg, run, lang);
   registerLetter(program, msg, run, lang);
+  registerLetters(program, msg, run, lang);
   return program;
 }
 

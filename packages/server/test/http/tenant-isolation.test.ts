@@ -45,6 +45,14 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/evidence/verify': () => ['/evidence/verify'],
   '/cases/:caseId/evidence': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence`),
   '/documents/:documentId': (t) => (documentsOf.get(t.tenantId) ?? []).map((id) => `/documents/${id}`),
+  '/templates': () => ['/templates'],
+  '/templates/:key/:channel/:language': (t) => [`/templates/note-${t.label.toLowerCase()}/sms/fr`],
+  '/template-variables': () => ['/template-variables'],
+  '/settings/identity': () => ['/settings/identity'],
+  '/creditors/:creditorId/details': (t) => [
+    `/creditors/${t.creditors.acme}/details`,
+    `/creditors/${t.creditors.beta}/details`,
+  ],
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -70,6 +78,13 @@ describeEachDatabase('tenant isolation', (ctx) => {
         url: '/api/v1/api-keys',
         headers: admin,
         payload: { name: 'sync', role: 'agent' },
+      });
+      // A template of its own in each tenant, found only there.
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/templates/note-${t.label.toLowerCase()}/sms/fr`,
+        headers: admin,
+        payload: { body: 'Note {{debtor.name}}' },
       });
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });

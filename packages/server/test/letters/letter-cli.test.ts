@@ -1,8 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, it } from 'vitest';
 import { L111_8_AL3 } from '../../src/channels/letters/letter-texts.ts';
 import type { DatabaseHandle } from '../../src/db/database.ts';
+import { newId } from '../../src/db/ids.ts';
+import { produceLetter } from '../../src/use-cases/letters/produce-letter.ts';
 import { describeEachCliDatabase, relance } from '../cli/cli-support.ts';
 import { pdfPages, pdfText } from './pdf-inspect.ts';
 
@@ -69,6 +71,60 @@ describeEachCliDatabase('relance letter', (ctx) => {
 
     const writes = await handleCounts(ctx.db.open());
     expect(writes).toEqual({ postal: 0, documents: 0 });
+  }, 120_000);
+
+  it('writes the day’s print batch and its manifest, then finds nothing new to print', async () => {
+    const handle = ctx.db.open();
+    const rows = await handle.db
+      .selectFrom('cases')
+      .select(['tenant_id', 'case_id'])
+      .where('status', '=', 'open')
+      .orderBy('case_id')
+      .limit(2)
+      .execute();
+    const references: string[] = [];
+    for (const row of rows) {
+      const made = await handle.db.transaction().execute((trx) =>
+        produceLetter(trx, row.tenant_id, {
+          actionId: newId(),
+          caseId: row.case_id,
+          kind: 'registered_letter',
+          template: 'formal-notice',
+          language: 'fr',
+          today: '2026-11-23',
+          actor: 'dispatcher',
+        }),
+      );
+      references.push(made.reference);
+    }
+    await handle.close();
+
+    const out = join(ctx.db.dir, 'batch');
+    const built = await relance(ctx.db, [
+      '--lang',
+      'en',
+      'letters',
+      'batch',
+      '--date',
+      '2026-11-23',
+      '--out',
+      out,
+    ]);
+    expect(built.code, built.stderr).toBe(0);
+    expect(built.stdout).toContain('Print batch of 2026-11-23: 2 letters');
+    const files = readdirSync(out).sort();
+    expect(files).toHaveLength(2);
+    const pdf = readFileSync(join(out, files.find((f) => f.endsWith('.pdf')) ?? ''));
+    const manifest = readFileSync(join(out, files.find((f) => f.endsWith('.csv')) ?? ''), 'utf8');
+    for (const reference of references) {
+      expect(pdfText(pdf)).toContain(reference);
+      expect(manifest).toContain(reference);
+    }
+    const again = await relance(ctx.db, ['letters', 'batch', '--date', '2026-11-23', '--out', out]);
+    expect(again.code).toBe(0);
+    expect(again.stdout).toContain('Rien à imprimer le 2026-11-23');
+    const badDate = await relance(ctx.db, ['letters', 'batch', '--date', 'tomorrow', '--out', out]);
+    expect(badDate.code).toBe(64);
   }, 120_000);
 });
 

@@ -1,4 +1,4 @@
-import { PostgresAdapter, sql, type Transaction } from 'kysely';
+import type { Transaction } from 'kysely';
 import type { LetterKind } from '../../channels/letters/letter-model.ts';
 import { renderLetter } from '../../channels/letters/render-letter.ts';
 import { newId } from '../../db/ids.ts';
@@ -6,6 +6,7 @@ import type { Database } from '../../db/schema.ts';
 import { appendEvidence, storeDocument } from '../evidence/journal.ts';
 import { letterContent } from './letter-content.ts';
 import { caseLetterHistory } from './letter-history.ts';
+import { lockTenantLetters } from './letter-lock.ts';
 
 export type ProducedLetter = {
   readonly itemId: string;
@@ -120,15 +121,6 @@ export async function produceLetter(
     document: { documentId: document.documentId, sha256: document.sha256 },
   });
   return { itemId, reference, documentId: document.documentId, sha256: document.sha256 };
-}
-
-/**
- * Letters of a tenant are numbered one after the other: on PostgreSQL a transaction-scoped advisory lock
- * serialises the numbering (and the check for an existing letter); SQLite has a single writer.
- */
-async function lockTenantLetters(trx: Transaction<Database>, tenantId: string): Promise<void> {
-  if (trx.getExecutor().adapter instanceof PostgresAdapter)
-    await sql`select pg_advisory_xact_lock(hashtext(${`letters:${tenantId}`}))`.execute(trx);
 }
 
 async function nextReference(trx: Transaction<Database>, tenantId: string, year: string): Promise<string> {
