@@ -5,6 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { addAgentNote, maxNoteLength } from '../../use-cases/evidence/add-agent-note.ts';
 import { checkEvidence, downloadDocument, listCaseEvidence } from '../../use-cases/evidence/case-evidence.ts';
 import { describeProblem } from '../../use-cases/evidence/evidence-words.ts';
+import { exportEvidenceFor } from '../../use-cases/evidence/export-evidence.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { errors, idParam } from '../schemas.ts';
@@ -96,6 +97,33 @@ export function evidenceRoutes(app: FastifyInstance, deps: Deps): void {
     },
     async (request) =>
       listCaseEvidence(deps, actorOf(request), request.params.caseId, requestLocale(request)),
+  );
+
+  api.get(
+    '/cases/:caseId/evidence.zip',
+    {
+      schema: {
+        tags: ['evidence'],
+        summary: 'Download the case’s evidence file (zip) for a lawyer or a court',
+        description:
+          '00-summary.pdf (chronological summary in the reader’s language), every document as kept, claims.csv, ' +
+          'journal.json with the hash rule in README.txt, verification.txt (chain check, sha256 of every file).',
+        params: caseParams,
+        response: errors(401, 403, 404),
+      },
+    },
+    async (request, reply) => {
+      const exported = await exportEvidenceFor(
+        deps,
+        actorOf(request),
+        request.params.caseId,
+        requestLocale(request),
+      );
+      return (reply as FastifyReply)
+        .header('content-type', 'application/zip')
+        .header('content-disposition', contentDisposition(exported.fileName))
+        .send(Buffer.from(exported.zip));
+    },
   );
 
   api.get(

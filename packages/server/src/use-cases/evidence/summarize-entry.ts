@@ -5,6 +5,7 @@ import type { Locale } from '../../db/schema.ts';
  * their own payloads; a key not listed here stays in the entry (and in journal.json) but not in the summary.
  */
 const shown: readonly (readonly [key: string, fr: string, en: string])[] = [
+  ['author', 'auteur', 'author'],
   ['to', 'à', 'to'],
   ['recipient', 'destinataire', 'recipient'],
   ['phone', 'téléphone', 'phone'],
@@ -48,11 +49,14 @@ export function summarizeEntry(
 function textOf(value: unknown): string | null {
   if (typeof value === 'string') return value.trim() === '' ? null : value;
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  if (Array.isArray(value)) {
-    const items = value.map(textOf).filter((v): v is string => v !== null);
-    return items.length > 0 ? items.join(', ') : null;
-  }
-  return null;
+  const items = Array.isArray(value)
+    ? value
+    : value !== null && typeof value === 'object'
+      ? Object.values(value)
+      : null;
+  if (items === null) return null;
+  const texts = items.map(textOf).filter((v): v is string => v !== null);
+  return texts.length > 0 ? texts.join(', ') : null;
 }
 
 function clip(text: string): string {
