@@ -66,6 +66,23 @@ const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Mes
   api_key_name_required: { fr: 'La clé d’API doit avoir un nom.', en: 'The API key needs a name.' },
   tenant_name_required: { fr: 'L’espace doit avoir un nom.', en: 'The tenant needs a name.' },
   invalid_request: { fr: 'La requête est invalide.', en: 'The request is invalid.' },
+  twilio_signature_invalid: {
+    fr: 'La signature Twilio de cette requête est absente ou fausse : rien n’a été enregistré.',
+    en: 'The Twilio signature of this request is missing or wrong: nothing was recorded.',
+  },
+  sms_settings_incomplete: {
+    fr: (d) => `Twilio a besoin de : ${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}.`,
+    en: (d) => `Twilio needs: ${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}.`,
+  },
+  call_task_not_found: { fr: 'Appel introuvable dans la file.', en: 'Call task not found.' },
+  call_task_closed: {
+    fr: 'Cet appel est déjà traité, expiré ou annulé.',
+    en: 'This call task is already done, expired or cancelled.',
+  },
+  call_promise_missing: {
+    fr: 'Une promesse de paiement demande une date (aujourd’hui ou plus tard) et un montant.',
+    en: 'A promise to pay needs a date (today or later) and an amount.',
+  },
   upload_file_missing: {
     fr: 'Aucun fichier reçu : envoyez-le dans le champ « file ».',
     en: 'No file received: send it in the "file" field.',

@@ -14,6 +14,7 @@ import { installErrorHandlers } from './errors.ts';
 import { apiPrefix, docsPrefix } from './paths.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
+import { callTaskRoutes } from './routes/call-tasks.ts';
 import { caseEngineRoutes } from './routes/case-engine.ts';
 import { caseRoutes } from './routes/cases.ts';
 import { claimRoutes } from './routes/claims.ts';
@@ -24,6 +25,8 @@ import { healthRoutes } from './routes/health.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
 import { runRoutes } from './routes/runs.ts';
+import { smsSettingsRoutes } from './routes/sms-settings.ts';
+import { smsWebhookRoutes } from './routes/sms-webhooks.ts';
 import { strategyRoutes } from './routes/strategies.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSignInLimiter } from './sign-in-limiter.ts';
@@ -117,6 +120,9 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       runRoutes(api, deps);
       caseEngineRoutes(api, deps);
       evidenceRoutes(api, deps);
+      smsSettingsRoutes(api, deps);
+      smsWebhookRoutes(api, deps);
+      callTaskRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

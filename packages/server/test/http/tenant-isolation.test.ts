@@ -40,13 +40,16 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/strategies/versions': () => ['/strategies/versions?key=b2b-standard'],
   '/runs': () => ['/runs'],
   '/runs/schedule': () => ['/runs/schedule'],
+  '/settings/channels/sms': () => ['/settings/channels/sms'],
+  '/call-tasks': () => ['/call-tasks', '/call-tasks?status=done&kind=agent_call'],
   '/actions': () => ['/actions', '/actions?status=review'],
   '/cases/:caseId/engine': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/engine`),
   '/evidence/verify': () => ['/evidence/verify'],
   '/cases/:caseId/evidence': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence`),
   '/documents/:documentId': (t) => (documentsOf.get(t.tenantId) ?? []).map((id) => `/documents/${id}`),
   '/templates': () => ['/templates'],
-  '/templates/:key/:channel/:language': (t) => [`/templates/note-${t.label.toLowerCase()}/sms/fr`],
+  // A tenant's own template, keyed by the tenant's id so that the key is one of its ids.
+  '/templates/:key/:channel/:language': (t) => [`/templates/${t.tenantId}/sms/fr`],
   '/template-variables': () => ['/template-variables'],
   '/settings/identity': () => ['/settings/identity'],
   '/creditors/:creditorId/details': (t) => [
@@ -82,7 +85,7 @@ describeEachDatabase('tenant isolation', (ctx) => {
       // A template of its own in each tenant, found only there.
       await app.inject({
         method: 'PUT',
-        url: `/api/v1/templates/note-${t.label.toLowerCase()}/sms/fr`,
+        url: `/api/v1/templates/${t.tenantId}/sms/fr`,
         headers: admin,
         payload: { body: 'Note {{debtor.name}}' },
       });

@@ -1,5 +1,6 @@
 import type { Deps } from '../../shared/deps.ts';
 import { builtinSmsProvider } from './builtin-provider.ts';
+import { twilioApiUrl } from './sms-environment.ts';
 import { readSmsSettings } from './sms-settings.ts';
 import { twilioSmsProvider } from './twilio-provider.ts';
 
@@ -53,6 +54,6 @@ export async function smsProviderFor(deps: Deps, tenantId: string): Promise<SmsP
     case 'builtin':
       return builtinSmsProvider(deps, tenantId, settings);
     case 'twilio':
-      return twilioSmsProvider(settings, { apiBaseUrl: process.env.RELANCE_TWILIO_API_URL ?? null });
+      return twilioSmsProvider(settings, { apiBaseUrl: twilioApiUrl() });
   }
 }
