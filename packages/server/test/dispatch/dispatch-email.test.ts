@@ -52,9 +52,10 @@ describeEachDatabase('dispatchDue: e-mail through a real SMTP server', (ctx) => 
     expect(message.to).toEqual(['compta@dupont.example']);
     expect(message.from).toBe('recouvrement@elan.example');
     const parsed = await simpleParser(message.raw);
-    expect(parsed.subject).toBe('Société Élan : rappel de paiement');
+    expect(parsed.subject).toMatch(/^Relance : 1\s\d{3},\d\d\s€ restant dû — dossier /);
     expect(message.raw.toString('latin1')).toMatch(/^Subject: =\?UTF-8\?/m);
-    expect(parsed.text).toContain('1250.00 EUR');
+    expect(parsed.text).toContain('F-0001');
+    expect(parsed.text).toContain('Société Élan');
     expect(parsed.html).toContain('<p>');
     expect(parsed.headers.get('disposition-notification-to')).toBeTruthy();
     expect(parsed.headers.get('return-receipt-to')).toBeTruthy();
@@ -87,7 +88,8 @@ describeEachDatabase('dispatchDue: e-mail through a real SMTP server', (ctx) => 
     expect(JSON.parse(evidence[0]?.payload ?? '{}')).toMatchObject({
       to: 'compta@dupont.example',
       messageId: `<${actionId}@elan.example>`,
-      subject: 'Société Élan : rappel de paiement',
+      subject: parsed.subject,
+      templateVersion: 'shipped:reminder-email/email/fr',
     });
   });
 

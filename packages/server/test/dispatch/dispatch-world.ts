@@ -97,7 +97,7 @@ export async function planAction(
       planned_on: plannedOn,
       scheduled_at: scheduledAt,
       channel: options.channel ?? 'email',
-      template: options.template ?? 'reminder_1',
+      template: options.template ?? 'reminder-email',
       language: 'fr',
       purpose: options.purpose ?? 'reminder',
       status: 'planned',

@@ -2,13 +2,17 @@ import { randomBytes } from 'node:crypto';
 import { messageIdFor } from '../../channels/email/compose-email.ts';
 import { readEmailSettings } from '../../channels/email/email-settings.ts';
 import type { SmtpTransport } from '../../channels/email/smtp-sender.ts';
+import { type SmsProvider, smsProviderFor } from '../../channels/sms/sms-provider.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './back-off.ts';
 import { type ClaimedAction, claimDue } from './claim-due.ts';
 import { DispatchError, holdAction, recordFailure } from './record-outcome.ts';
 import { reportBounce } from './report-bounce.ts';
+import type { SendContext } from './send-context.ts';
 import { SMTP_PROVIDER, sendEmailAction } from './send-email.ts';
-import { checkAtSendTime } from './send-gate.ts';
+import { checkAtSendTime, type SendCheck } from './send-gate.ts';
+import { isLocalChannel, LOCAL_PROVIDERS, sendLocalAction } from './send-local.ts';
+import { sendSmsAction } from './send-sms.ts';
 
 export type DispatchTotals = {
   /** Actions taken from the outbox by this call (including interrupted ones resumed). */
@@ -42,10 +46,20 @@ type Channel = {
   readonly idempotent: boolean;
 };
 
-/** The channels this dispatcher sends, and whether their provider is idempotent on our message id. */
-const CHANNELS: Readonly<Record<string, Channel>> = {
-  email: { provider: SMTP_PROVIDER, idempotent: false },
-};
+/**
+ * The channels this dispatcher sends, and whether their provider is idempotent on our message id: SMTP is
+ * not; the SMS provider says (the built-in one is, Twilio is not); the local channels are one transaction.
+ */
+function channelsFor(sms: SmsProvider): Readonly<Record<string, Channel>> {
+  const local = Object.fromEntries(
+    Object.entries(LOCAL_PROVIDERS).map(([channel, provider]) => [channel, { provider, idempotent: true }]),
+  );
+  return {
+    email: { provider: SMTP_PROVIDER, idempotent: false },
+    sms: { provider: sms.name, idempotent: sms.idempotent },
+    ...local,
+  };
+}
 
 export const DISPATCH_SETTING = 'dispatch';
 
@@ -69,6 +83,8 @@ export async function dispatchDue(
   const fromAddress = email?.fromAddress ?? 'relance@localhost';
   const totals = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, blocked: 0, unconfirmed: 0 };
   const transports = new Map<string, SmtpTransport>();
+  const sms = await smsProviderFor(deps, tenantId);
+  const channels = channelsFor(sms);
   const seen = new Set<string>();
   try {
     while (totals.claimed < limit) {
@@ -76,8 +92,8 @@ export async function dispatchDue(
         now: now(),
         limit: Math.min(batchSize, limit - totals.claimed),
         dispatcherId,
-        channels: Object.keys(CHANNELS),
-        idempotent: (channel) => CHANNELS[channel]?.idempotent ?? false,
+        channels: Object.keys(channels),
+        idempotent: (channel) => channels[channel]?.idempotent ?? false,
         messageIdOf: (channel, actionId) =>
           channel === 'email' ? messageIdFor(actionId, fromAddress) : actionId,
       });
@@ -93,6 +109,8 @@ export async function dispatchDue(
           maxAttempts,
           now,
           transports,
+          sms,
+          provider: channels[action.channel]?.provider ?? action.channel,
         });
         if (outcome !== 'lost') totals[outcome]++;
       }
@@ -115,6 +133,8 @@ async function dispatchOne(
     readonly maxAttempts: number;
     readonly now: () => string;
     readonly transports: Map<string, SmtpTransport>;
+    readonly sms: SmsProvider;
+    readonly provider: string;
   },
 ): Promise<Outcome> {
   const db = deps.database.db;
@@ -124,14 +144,18 @@ async function dispatchOne(
   if (check.decision.kind === 'blocked') {
     return holdAction(db, tenantId, action, check.decision, context.dispatcherId);
   }
-  const channel = CHANNELS[action.channel];
-  const provider = channel?.provider ?? action.channel;
+  const provider = context.provider;
+  const ctx: SendContext = {
+    db,
+    tenantId,
+    dispatcherId: context.dispatcherId,
+    now,
+    today,
+    transports: context.transports,
+    sms: context.sms,
+  };
   try {
-    const sent = await sendEmailAction(
-      { db, tenantId, dispatcherId: context.dispatcherId, now, today, transports: context.transports },
-      action,
-      check,
-    );
+    const sent = await send(ctx, action, check);
     return sent ? 'sent' : 'lost';
   } catch (error) {
     const failure =
@@ -148,6 +172,14 @@ async function dispatchOne(
     if (failure.bounce) await reportBounce(deps, tenantId, action.caseId, failure.bounce.contactId, today);
     return outcome;
   }
+}
+
+function send(ctx: SendContext, action: ClaimedAction, check: SendCheck): Promise<boolean> {
+  const { channel } = action;
+  if (channel === 'email') return sendEmailAction(ctx, action, check);
+  if (channel === 'sms') return sendSmsAction(ctx, action, check);
+  if (isLocalChannel(channel)) return sendLocalAction(ctx, { ...action, channel });
+  throw new DispatchError(`No dispatcher for channel ${channel}.`, true);
 }
 
 async function maxAttemptsOf(deps: Deps, tenantId: string): Promise<number> {

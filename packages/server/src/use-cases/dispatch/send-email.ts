@@ -1,29 +1,14 @@
 import { composeEmail, type EmailAttachment } from '../../channels/email/compose-email.ts';
 import { readEmailSettings } from '../../channels/email/email-settings.ts';
-import {
-  SmtpSendError,
-  type SmtpTransport,
-  sendRawEmail,
-  smtpTransport,
-} from '../../channels/email/smtp-sender.ts';
-import type { Db } from '../../db/schema.ts';
+import { SmtpSendError, sendRawEmail, smtpTransport } from '../../channels/email/smtp-sender.ts';
 import { appendEvidence, readDocument, storeDocument } from '../evidence/journal.ts';
+import { renderContent } from '../templates/render-content.ts';
 import type { ClaimedAction } from './claim-due.ts';
 import { DispatchError, markHandedOver } from './record-outcome.ts';
-import { renderMessage } from './render-message.ts';
+import type { SendContext } from './send-context.ts';
 import type { SendCheck } from './send-gate.ts';
 
 export const SMTP_PROVIDER = 'smtp';
-
-export type EmailContext = {
-  readonly db: Db;
-  readonly tenantId: string;
-  readonly dispatcherId: string;
-  readonly now: string;
-  readonly today: string;
-  /** Transports opened during this dispatch, by settings, closed at its end. */
-  readonly transports: Map<string, SmtpTransport>;
-};
 
 /**
  * Sends one e-mail action: renders it, builds its MIME source once (our Message-ID, read-receipt headers,
@@ -32,7 +17,7 @@ export type EmailContext = {
  * Returns false when the lease was lost before sending (nothing sent).
  */
 export async function sendEmailAction(
-  ctx: EmailContext,
+  ctx: SendContext,
   action: ClaimedAction,
   check: SendCheck,
 ): Promise<boolean> {
@@ -45,7 +30,7 @@ export async function sendEmailAction(
   }
   const contact = check.contact;
   if (!contact) throw new DispatchError('The debtor has no e-mail address.', true);
-  const content = await renderMessage(ctx.db, ctx.tenantId, {
+  const content = await renderContent(ctx.db, ctx.tenantId, {
     caseId: action.caseId,
     template: action.template,
     channel: 'email',
@@ -140,7 +125,7 @@ export async function sendEmailAction(
 }
 
 /** The letter produced by the same step for the case (a copy of the formal notice), attached as its PDF. */
-async function letterOfSameStep(ctx: EmailContext, action: ClaimedAction): Promise<EmailAttachment[]> {
+async function letterOfSameStep(ctx: SendContext, action: ClaimedAction): Promise<EmailAttachment[]> {
   const letters = await ctx.db
     .selectFrom('postal_items as p')
     .innerJoin('actions as a', (j) =>

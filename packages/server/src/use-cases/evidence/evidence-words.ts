@@ -109,6 +109,7 @@ const kindNames: Readonly<Record<string, { readonly fr: string; readonly en: str
   call_outcome: { fr: 'Résultat d’appel', en: 'Call outcome' },
   delivery_event: { fr: 'Événement de remise', en: 'Delivery event' },
   dispatch_failed: { fr: 'Échec d’envoi', en: 'Sending failed' },
+  handover: { fr: 'Dossier transmis', en: 'Case handed over' },
   inbound_message: { fr: 'Message reçu', en: 'Message received' },
   opt_out: { fr: 'Opposition (STOP)', en: 'Opt-out (STOP)' },
   agent_note: { fr: 'Note d’agent', en: 'Agent note' },

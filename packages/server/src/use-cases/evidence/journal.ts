@@ -18,6 +18,7 @@ export type EvidenceKind =
   | 'call_outcome'
   | 'delivery_event'
   | 'dispatch_failed'
+  | 'handover'
   | 'inbound_message'
   | 'opt_out'
   | 'agent_note'

@@ -1,0 +1,94 @@
+import { SmsSendError } from '../../channels/sms/sms-provider.ts';
+import { appendEvidence, storeDocument } from '../evidence/journal.ts';
+import { renderContent } from '../templates/render-content.ts';
+import type { ClaimedAction } from './claim-due.ts';
+import { DispatchError, markHandedOver } from './record-outcome.ts';
+import type { SendContext } from './send-context.ts';
+import type { SendCheck } from './send-gate.ts';
+
+/**
+ * Sends one SMS action through the tenant's provider with the action's message id as idempotency key (the
+ * built-in provider honours it: an interrupted send is resumed without a second message), then records
+ * `sent`, the text as a document and the evidence entry in one transaction.
+ */
+export async function sendSmsAction(
+  ctx: SendContext,
+  action: ClaimedAction,
+  check: SendCheck,
+): Promise<boolean> {
+  const contact = check.contact;
+  if (!contact) throw new DispatchError('The debtor has no mobile number.', true);
+  const content = await renderContent(ctx.db, ctx.tenantId, {
+    caseId: action.caseId,
+    template: action.template,
+    channel: 'sms',
+    language: action.language,
+    today: ctx.today,
+  });
+  if (!(await markHandedOver(ctx.db, ctx.tenantId, action.actionId, ctx.dispatcherId, ctx.sms.name)))
+    return false;
+  let sent: Awaited<ReturnType<typeof ctx.sms.send>>;
+  try {
+    sent = await ctx.sms.send({
+      to: contact.value,
+      from: null,
+      body: content.text,
+      idempotencyKey: action.messageId,
+      statusCallbackUrl: null,
+    });
+  } catch (error) {
+    if (error instanceof SmsSendError) throw new DispatchError(error.message, error.permanent);
+    throw error;
+  }
+  await ctx.db.transaction().execute(async (trx) => {
+    const document = await storeDocument(trx, {
+      tenantId: ctx.tenantId,
+      caseId: action.caseId,
+      kind: 'sms',
+      mediaType: 'text/plain; charset=utf-8',
+      fileName: `${action.actionId}.txt`,
+      content: new TextEncoder().encode(content.text),
+      createdAt: ctx.now,
+    });
+    await trx
+      .updateTable('actions')
+      .set({
+        status: 'sent',
+        sent_at: ctx.now,
+        provider: sent.provider,
+        provider_message_id: sent.providerMessageId,
+        document_id: document.documentId,
+        last_error: null,
+        claimed_by: null,
+        claimed_until: null,
+      })
+      .where('tenant_id', '=', ctx.tenantId)
+      .where('action_id', '=', action.actionId)
+      .where('status', 'in', ['sending', 'unconfirmed'])
+      .execute();
+    await appendEvidence(trx, {
+      tenantId: ctx.tenantId,
+      caseId: action.caseId,
+      actionId: action.actionId,
+      at: ctx.now,
+      kind: 'sms_sent',
+      actor: 'dispatcher',
+      payload: {
+        to: contact.value,
+        text: content.text,
+        template: action.template,
+        templateVersion: content.templateVersion,
+        language: action.language,
+        attempt: action.attempts,
+        provider: sent.provider,
+        providerMessageId: sent.providerMessageId,
+        status: sent.status,
+        segments: sent.segments,
+        encoding: sent.encoding,
+        idempotencyKey: action.messageId,
+      },
+      document,
+    });
+  });
+  return true;
+}
