@@ -4,6 +4,7 @@ import { newId } from '../../src/db/ids.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { Deps } from '../../src/shared/deps.ts';
 import { buildPrintBatch, MANIFEST_COLUMNS } from '../../src/use-cases/letters/build-print-batch.ts';
+import { defaultLetterTemplate } from '../../src/use-cases/letters/letter-content.ts';
 import { listPrintBatches, readPrintBatchFile } from '../../src/use-cases/letters/print-batches.ts';
 import { produceLetter } from '../../src/use-cases/letters/produce-letter.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
@@ -29,7 +30,7 @@ describeEachDatabase('buildPrintBatch', (ctx) => {
         actionId: newId(),
         caseId,
         kind,
-        template: 'reminder',
+        template: defaultLetterTemplate[kind],
         language: 'fr',
         today: '2026-03-16',
         actor: 'dispatcher',

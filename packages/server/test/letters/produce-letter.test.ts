@@ -2,6 +2,7 @@ import { beforeAll, expect, it } from 'vitest';
 import { newId } from '../../src/db/ids.ts';
 import type { Db } from '../../src/db/schema.ts';
 import { readDocument, sha256Hex } from '../../src/use-cases/evidence/journal.ts';
+import { defaultLetterTemplate } from '../../src/use-cases/letters/letter-content.ts';
 import { produceLetter } from '../../src/use-cases/letters/produce-letter.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -11,7 +12,7 @@ const input = (actionId: string, caseId: string, kind: 'letter' | 'formal_notice
   actionId,
   caseId,
   kind,
-  template: 'reminder',
+  template: defaultLetterTemplate[kind],
   language: 'fr' as const,
   today: '2026-03-16',
   actor: 'dispatcher',
@@ -103,6 +104,8 @@ describeEachDatabase('produceLetter', (ctx) => {
     );
     expect(text).toContain('premier courrier : réf. L-2026-000001 du 16 mars 2026');
     expect(text).toContain('je vous mets en demeure');
+    // the body is the tenant's (here the shipped) template for formal notices
+    expect(text).toContain('vaut mise en demeure de payer au sens de l’article 1344 du Code civil');
 
     const elsewhere = await db
       .transaction()

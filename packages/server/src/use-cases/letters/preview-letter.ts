@@ -4,7 +4,7 @@ import { renderLetter } from '../../channels/letters/render-letter.ts';
 import type { Actor } from '../../shared/actor.ts';
 import { creditorScope } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { letterContent } from './letter-content.ts';
+import { defaultLetterTemplate, letterContent } from './letter-content.ts';
 import { caseLetterHistory } from './letter-history.ts';
 
 export type LetterPreview = {
@@ -49,7 +49,7 @@ export async function previewLetter(
   const db = deps.database.db;
   const content = await letterContent(db, actor.tenantId, {
     caseId: found.case_id,
-    template: input.kind,
+    template: defaultLetterTemplate[input.kind],
     language,
     today,
     letter: null,
