@@ -8,7 +8,7 @@ import { describeProblem } from '../../use-cases/evidence/evidence-words.ts';
 import { exportEvidenceFor } from '../../use-cases/evidence/export-evidence.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
-import { errors, idParam } from '../schemas.ts';
+import { errors, idParam, localeSchema } from '../schemas.ts';
 import { contentDisposition } from './imports.ts';
 
 const problemSchema = z.object({
@@ -109,7 +109,10 @@ export function evidenceRoutes(app: FastifyInstance, deps: Deps): void {
           '00-summary.pdf (chronological summary in the reader’s language), every document as kept, claims.csv, ' +
           'journal.json with the hash rule in README.txt, verification.txt (chain check, sha256 of every file).',
         params: caseParams,
-        response: errors(401, 403, 404),
+        querystring: z.object({
+          lang: localeSchema.optional().describe('The summary’s language; by default Accept-Language'),
+        }),
+        response: errors(400, 401, 403, 404),
       },
     },
     async (request, reply) => {
@@ -117,7 +120,7 @@ export function evidenceRoutes(app: FastifyInstance, deps: Deps): void {
         deps,
         actorOf(request),
         request.params.caseId,
-        requestLocale(request),
+        request.query.lang ?? requestLocale(request),
       );
       return (reply as FastifyReply)
         .header('content-type', 'application/zip')

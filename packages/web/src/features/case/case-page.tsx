@@ -16,6 +16,7 @@ import { DebtorCard } from '../debtors/debtor-card.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { EnginePanel } from './engine-panel.tsx';
+import { EvidencePanel } from './evidence-panel.tsx';
 
 /** "Recouvrable : 2 (1 234,00 €) · Bloqué : 1 (80,00 €)", verdicts with no claim left out. */
 function VerdictBreakdown({ totals }: { readonly totals: CaseTotals }) {
@@ -112,6 +113,7 @@ export function CasePage() {
           <ClaimsTable claims={claims} totals={totals} />
         )}
       </Paper>
+      <EvidencePanel caseId={item.id} />
     </Stack>
   );
 }
