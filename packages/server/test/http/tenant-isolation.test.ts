@@ -56,6 +56,8 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     `/creditors/${t.creditors.acme}/details`,
     `/creditors/${t.creditors.beta}/details`,
   ],
+  '/cases/:caseId/evidence.zip': (t) =>
+    Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence.zip`),
 };
 
 const parameterised = (route: string) => route.includes(':');
