@@ -7,7 +7,8 @@ export type TemplateIssueCode =
   | 'not_a_list'
   | 'not_printable'
   | 'outside_each'
-  | 'unguarded_optional';
+  | 'unguarded_optional'
+  | 'empty';
 
 /**
  * A mistake in a template, located by line and column, explained in both languages. Errors refuse the save;
@@ -32,6 +33,7 @@ type Context = {
 
 /** Checks syntax and every path against VARIABLE_CATALOG. An empty list (or warnings only) means savable. */
 export function checkTemplate(source: string): TemplateIssue[] {
+  if (source.trim() === '') return [issue('empty', { line: 1, column: 1 }, '')];
   const parsed = parseTemplate(source);
   const issues: TemplateIssue[] = parsed.issues.map((i) => issue(i.code, i.at, i.path));
   checkNodes(parsed.nodes, { scopes: [{ list: '', items: 'object' }], guarded: new Set() }, issues);
@@ -51,7 +53,7 @@ function checkNodes(nodes: readonly TemplateNode[], context: Context, issues: Te
       else if (!found) issues.push(issue('unknown_variable', node.at, node.path));
       else if (found.entry.type === 'object' || found.entry.type === 'list')
         issues.push(issue('not_printable', node.at, node.path));
-      else if (found.entry.optional && !isGuarded(found, context))
+      else if (mayBeEmpty(found) && !isGuarded(found, context))
         issues.push(issue('unguarded_optional', node.at, node.path, guardFor(found)));
       continue;
     }
@@ -109,6 +111,11 @@ function isGuarded(found: Found, context: Context): boolean {
   return false;
 }
 
+/** The value, or one of its parents, may be null. */
+function mayBeEmpty(found: Found): boolean {
+  return found.entry.optional || prefixes(found).some((prefix) => lookupVariable(prefix.full)?.optional);
+}
+
 /** What to test in `{{#if …}}`: the outermost optional part of the path, as the template names it. */
 function guardFor(found: Found): string {
   return prefixes(found).find((prefix) => lookupVariable(prefix.full)?.optional)?.relative ?? found.full;
@@ -160,6 +167,7 @@ const MESSAGES: Record<TemplateIssueCode, (path: string, guard: string) => { fr:
     fr: `« ${p} » n’a de sens qu’à l’intérieur de {{#each}}.`,
     en: `"${p}" only makes sense inside {{#each}}.`,
   }),
+  empty: () => ({ fr: 'Le texte est vide.', en: 'The text is empty.' }),
   unguarded_optional: (p, guard) => ({
     fr: `« ${p} » peut être vide : placez-la dans {{#if ${guard}}}…{{/if}}.`,
     en: `"${p}" may be empty: put it inside {{#if ${guard}}}…{{/if}}.`,

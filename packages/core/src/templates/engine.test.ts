@@ -97,6 +97,10 @@ describe('checkTemplate', () => {
       'unguarded_optional',
     ]);
     expect(checkTemplate('{{#if previousLetter}}{{previousLetter.date.text}}{{/if}}')).toEqual([]);
+    expect(checkTemplate('{{agent.name}}').map((i) => i.message.en)).toEqual([
+      '"agent.name" may be empty: put it inside {{#if agent}}…{{/if}}.',
+    ]);
+    expect(checkTemplate('{{#if agent}}{{agent.name}}{{/if}}')).toEqual([]);
   });
 });
 

@@ -22,12 +22,14 @@ import { creditorRoutes } from './routes/creditors.ts';
 import { debtorRoutes } from './routes/debtors.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { healthRoutes } from './routes/health.ts';
+import { identityRoutes } from './routes/identity.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
 import { runRoutes } from './routes/runs.ts';
 import { smsSettingsRoutes } from './routes/sms-settings.ts';
 import { smsWebhookRoutes } from './routes/sms-webhooks.ts';
 import { strategyRoutes } from './routes/strategies.ts';
+import { templateRoutes } from './routes/templates.ts';
 import { userRoutes } from './routes/users.ts';
 import { createSignInLimiter } from './sign-in-limiter.ts';
 
@@ -123,6 +125,8 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       smsSettingsRoutes(api, deps);
       smsWebhookRoutes(api, deps);
       callTaskRoutes(api, deps);
+      templateRoutes(api, deps);
+      identityRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );
