@@ -10,6 +10,7 @@ export type StrategyIssue = {
     | 'steps_out_of_order'
     | 'unknown_jump_step'
     | 'bad_template_key'
+    | 'unknown_template'
     | 'unknown_strategy'
     | 'bad_count'
     | 'invalid_shape';

@@ -1,3 +1,4 @@
+import { B2B_LADDER } from '@relance/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
@@ -189,5 +190,28 @@ describeEachDatabase('templates and identities over HTTP', (ctx) => {
       .where('action', 'in', ['identity.saved', 'creditor.details_saved'])
       .execute();
     expect(audit).toHaveLength(2);
+  });
+
+  it('refuses a strategy naming a template that exists neither shipped nor saved, then accepts it once saved', async () => {
+    const [first, ...rest] = B2B_LADDER.steps;
+    const strategy = {
+      ...B2B_LADDER,
+      key: 'with-own-mail',
+      steps: [{ ...first, actions: [{ channel: 'email', template: 'own-mail' }] }, ...rest],
+    };
+    const refused = await call('POST', '/strategies', supervisor, strategy);
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json().error.details.issues).toMatchObject([
+      { path: 'steps[0].actions[0].template', code: 'unknown_template' },
+    ]);
+    // A letter of that name does not make an e-mail exist.
+    await call('PUT', '/templates/own-mail/letter/fr', supervisor, { body: 'Lettre {{debtor.name}}' });
+    expect((await call('POST', '/strategies', supervisor, strategy)).statusCode).toBe(400);
+    const saved = await call('PUT', '/templates/own-mail/email/en', supervisor, {
+      subject: 'Hello',
+      body: 'Hi {{debtor.name}}',
+    });
+    expect(saved.statusCode).toBe(201);
+    expect((await call('POST', '/strategies', supervisor, strategy)).statusCode).toBe(201);
   });
 });

@@ -12,6 +12,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { isUniqueViolation } from '../access/unique-violation.ts';
+import { unknownStrategyTemplates } from '../templates/strategy-templates.ts';
 import { ASSIGNMENT_SETTING, ensureStrategies, loadStrategyBook } from './strategy-book.ts';
 import { issuesOfZod } from './strategy-issues.ts';
 import { assignmentSchema, strategySchema } from './strategy-schema.ts';
@@ -109,6 +110,8 @@ export async function saveStrategy(
   const issues = checkStrategy(definition);
   if (issues.length > 0) refuse(issues, 'strategy');
   const db = deps.database.db;
+  const unknownTemplates = await unknownStrategyTemplates(db, actor.tenantId, definition);
+  if (unknownTemplates.length > 0) refuse(unknownTemplates, 'strategy');
   const now = deps.clock.now();
   await ensureStrategies(db, actor.tenantId, now);
   try {
