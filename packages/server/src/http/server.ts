@@ -25,6 +25,7 @@ import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
+import { letterRoutes } from './routes/letters.ts';
 import { runRoutes } from './routes/runs.ts';
 import { smsSettingsRoutes } from './routes/sms-settings.ts';
 import { smsWebhookRoutes } from './routes/sms-webhooks.ts';
@@ -127,6 +128,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       callTaskRoutes(api, deps);
       templateRoutes(api, deps);
       identityRoutes(api, deps);
+      letterRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

@@ -1,11 +1,14 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { newId } from '../../src/db/ids.ts';
 import { apiPrefix } from '../../src/http/paths.ts';
 import { registeredRoutes } from '../../src/http/server.ts';
+import { buildPrintBatch } from '../../src/use-cases/letters/build-print-batch.ts';
+import { produceLetter } from '../../src/use-cases/letters/produce-letter.ts';
 import { storeEvidenceDocument } from '../evidence/evidence-fixtures.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { type SeededTenant, seedTenant } from './seed.ts';
-import { idsOfTenant, signInAs, testServer } from './support.ts';
+import { idsOfTenant, signInAs, testDeps, testServer } from './support.ts';
 
 /**
  * Every GET route of the API, with how to fill its path parameters from a tenant's data. The test
@@ -58,11 +61,20 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   ],
   '/cases/:caseId/evidence.zip': (t) =>
     Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence.zip`),
+  '/postal-items': (t) => ['/postal-items', `/postal-items?caseId=${t.debtors.D1!.caseId}&status=printed`],
+  '/print-batches': () => ['/print-batches'],
+  '/print-batches/:batchId/letters.pdf': (t) =>
+    (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/letters.pdf`),
+  '/print-batches/:batchId/manifest.csv': (t) =>
+    (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/manifest.csv`),
 };
 
 const parameterised = (route: string) => route.includes(':');
 /** The evidence documents stored for each tenant in beforeAll (one per case, with a journal entry). */
 const documentsOf = new Map<string, string[]>();
+/** The print batch of each tenant (one letter produced on D1, then batched). */
+const lettersOf = new Map<string, string[]>();
+const letterIdsOf = new Map<string, string[]>();
 
 describeEachDatabase('tenant isolation', (ctx) => {
   let app: FastifyInstance;
@@ -104,9 +116,25 @@ describeEachDatabase('tenant isolation', (ctx) => {
         const documentId = await storeEvidenceDocument(ctx.handle.db, t.tenantId, d.caseId);
         documentsOf.set(t.tenantId, [...(documentsOf.get(t.tenantId) ?? []), documentId]);
       }
+      const letter = await ctx.handle.db.transaction().execute((trx) =>
+        produceLetter(trx, t.tenantId, {
+          actionId: newId(),
+          caseId: t.debtors.D1!.caseId,
+          kind: 'registered_letter',
+          template: 'formal-notice',
+          language: 'fr',
+          today: '2026-03-16',
+          actor: 'dispatcher',
+        }),
+      );
+      const batch = await buildPrintBatch(testDeps(ctx.handle), t.tenantId);
+      lettersOf.set(t.tenantId, [batch!.batchId]);
+      letterIdsOf.set(t.tenantId, [batch!.batchId, letter.itemId, letter.documentId]);
     }
     idsOfA = await idsOfTenant(ctx.handle.db, a.tenantId);
     idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);
+    for (const id of letterIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of letterIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
   });
   afterAll(async () => {
     await app?.close();
