@@ -112,7 +112,7 @@ export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
 export { callWindow } from './messages/call-window.ts';
 export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
 export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
-export { compactIban, formatIban, isValidBic, isValidIban } from './payments/iban.ts';
+export { compactIban, formatIban, isValidBic, isValidIban, makeIban } from './payments/iban.ts';
 export {
   compactRfReference,
   formatRfReference,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatIban, isValidBic, isValidIban } from './iban.ts';
+import { formatIban, isValidBic, isValidIban, makeIban } from './iban.ts';
 
 describe('IBAN and BIC', () => {
   it('accepts published example IBANs, with spaces and any case', () => {
@@ -7,6 +7,7 @@ describe('IBAN and BIC', () => {
     expect(isValidIban('GB82WEST12345698765432')).toBe(true);
     expect(isValidIban('de89 3704 0044 0532 0130 00')).toBe(true);
     expect(isValidIban('FR7630006000011234567890189')).toBe(true);
+    expect(makeIban('fr', '20041010050500013M02606')).toBe('FR1420041010050500013M02606');
   });
 
   it('refuses a wrong check digit, a wrong length for the country and bad characters', () => {

@@ -44,3 +44,10 @@ export function formatIban(text: string): string {
 export function isValidBic(text: string): boolean {
   return /^[A-Z]{4}[A-Z]{2}[A-Z0-9]{2}([A-Z0-9]{3})?$/.test(text.replace(/\s+/g, '').toUpperCase());
 }
+
+/** An IBAN from a country and a BBAN, with its mod 97-10 check digits (for demo and test data). */
+export function makeIban(country: string, bban: string): string {
+  const body = compactIban(bban);
+  const check = 98 - mod97(`${body}${country.toUpperCase()}00`);
+  return `${country.toUpperCase()}${String(check).padStart(2, '0')}${body}`;
+}

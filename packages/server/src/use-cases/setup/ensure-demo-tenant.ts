@@ -3,6 +3,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { createTenant } from '../access/create-tenant.ts';
 import { createUser } from '../access/create-user.ts';
 import { ensureCreditor } from '../imports/ensure-creditor.ts';
+import { ensureDemoIdentities } from './demo/identities.ts';
 import { setupActor } from './initialise-instance.ts';
 import { demoCreditors } from './seed-demo-portfolio.ts';
 
@@ -95,6 +96,7 @@ export async function ensureDemoTenant(deps: Deps): Promise<DemoTenant> {
     });
     creditorIds.set(c.ref, creditor.id);
   }
+  await ensureDemoIdentities(deps, tenantId, creditorIds);
   const existing = new Set(known.map((k) => k.email));
   for (const account of demoAccounts) {
     if (existing.has(account.email)) continue;
