@@ -105,6 +105,12 @@ const runsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/runs/runs-page.tsx'), 'RunsPage'),
 });
 
+const mailRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/mail',
+  component: lazyRouteComponent(() => import('../features/letters/mail-page.tsx'), 'MailPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -117,6 +123,7 @@ const routeTree = rootRoute.addChildren([
     strategiesRoute,
     strategyRoute,
     runsRoute,
+    mailRoute,
   ]),
 ]);
 

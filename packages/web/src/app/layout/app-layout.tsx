@@ -18,13 +18,14 @@ import {
 import { NavRouterLink } from '../ui/router-links.tsx';
 import { LanguageSwitch } from './language-switch.tsx';
 
-function useSection(): 'portfolio' | 'debtors' | 'imports' | 'strategies' | 'runs' | null {
+function useSection(): 'portfolio' | 'debtors' | 'imports' | 'strategies' | 'runs' | 'mail' | null {
   const pathname = useRouterState({ select: (state) => state.location.pathname });
   if (pathname.startsWith('/portfolio') || pathname.startsWith('/cases')) return 'portfolio';
   if (pathname.startsWith('/debtors')) return 'debtors';
   if (pathname.startsWith('/imports')) return 'imports';
   if (pathname.startsWith('/strategies')) return 'strategies';
   if (pathname.startsWith('/runs')) return 'runs';
+  if (pathname.startsWith('/mail')) return 'mail';
   return null;
 }
 
@@ -150,6 +151,12 @@ export function AppLayout() {
                   </Badge>
                 )
               }
+            />
+            <NavRouterLink
+              to="/mail"
+              label={t('letters.nav')}
+              active={section === 'mail'}
+              onClick={closeNav}
             />
           </>
         )}
