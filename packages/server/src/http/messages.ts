@@ -74,6 +74,18 @@ const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Mes
     fr: (d) => `Twilio a besoin de : ${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}.`,
     en: (d) => `Twilio needs: ${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}.`,
   },
+  action_not_found: { fr: 'Action introuvable.', en: 'Action not found.' },
+  action_not_unconfirmed: {
+    fr: (d) =>
+      `Cette action est « ${String(d?.status ?? '?')} » : seule une action non confirmée se décide ainsi.`,
+    en: (d) =>
+      `This action is "${String(d?.status ?? '?')}": only an unconfirmed action is decided this way.`,
+  },
+  action_not_failed: {
+    fr: (d) =>
+      `Cette action est « ${String(d?.status ?? '?')} » : seule une action en échec peut être relancée.`,
+    en: (d) => `This action is "${String(d?.status ?? '?')}": only a failed action can be retried.`,
+  },
   call_task_not_found: { fr: 'Appel introuvable dans la file.', en: 'Call task not found.' },
   call_task_closed: {
     fr: 'Cet appel est déjà traité, expiré ou annulé.',

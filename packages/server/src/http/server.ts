@@ -17,14 +17,17 @@ import { authRoutes } from './routes/auth.ts';
 import { callTaskRoutes } from './routes/call-tasks.ts';
 import { caseEngineRoutes } from './routes/case-engine.ts';
 import { caseRoutes } from './routes/cases.ts';
+import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { creditorRoutes } from './routes/creditors.ts';
 import { debtorRoutes } from './routes/debtors.ts';
+import { dispatchRoutes } from './routes/dispatch.ts';
 import { evidenceRoutes } from './routes/evidence.ts';
 import { healthRoutes } from './routes/health.ts';
 import { identityRoutes } from './routes/identity.ts';
 import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
+import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { letterRoutes } from './routes/letters.ts';
 import { runRoutes } from './routes/runs.ts';
 import { smsSettingsRoutes } from './routes/sms-settings.ts';
@@ -128,6 +131,9 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       callTaskRoutes(api, deps);
       templateRoutes(api, deps);
       identityRoutes(api, deps);
+      dispatchRoutes(api, deps);
+      channelSettingsRoutes(api, deps);
+      inboundMailRoutes(api, deps);
       letterRoutes(api, deps);
     },
     { prefix: apiPrefix },

@@ -63,6 +63,9 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     Object.values(t.debtors).map((d) => `/cases/${d.caseId}/evidence.zip`),
   '/postal-items': (t) => ['/postal-items', `/postal-items?caseId=${t.debtors.D1!.caseId}&status=printed`],
   '/print-batches': () => ['/print-batches'],
+  '/outbox': () => ['/outbox', '/outbox?status=sent', '/outbox?status=unconfirmed&limit=5&offset=0'],
+  '/settings/channels/email': () => ['/settings/channels/email'],
+  '/mailbox': () => ['/mailbox', '/mailbox?id=1-1-1'],
   '/print-batches/:batchId/letters.pdf': (t) =>
     (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/letters.pdf`),
   '/print-batches/:batchId/manifest.csv': (t) =>
