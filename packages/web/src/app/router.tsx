@@ -111,6 +111,12 @@ const mailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/letters/mail-page.tsx'), 'MailPage'),
 });
 
+const templatesRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/templates',
+  component: lazyRouteComponent(() => import('../features/templates/templates-page.tsx'), 'TemplatesPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -122,6 +128,7 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     strategiesRoute,
     strategyRoute,
+    templatesRoute,
     runsRoute,
     mailRoute,
   ]),

@@ -52,6 +52,7 @@ export function AppLayout() {
   const queryClient = useQueryClient();
   const navigate = useNavigate();
   const section = useSection();
+  const onTemplates = useRouterState({ select: (s) => s.location.pathname.startsWith('/templates') });
   const reviewCount = useReviewCount(canReviewActions(user));
 
   const onSignOut = async () => {
@@ -136,6 +137,12 @@ export function AppLayout() {
               to="/strategies"
               label={t('nav.strategies')}
               active={section === 'strategies'}
+              onClick={closeNav}
+            />
+            <NavRouterLink
+              to="/templates"
+              label={t('templates.nav')}
+              active={onTemplates}
               onClick={closeNav}
             />
             <NavRouterLink
