@@ -8,6 +8,7 @@ import { registerEvidence } from './commands/evidence.ts';
 import { registerImport } from './commands/import.ts';
 import { registerInit } from './commands/init.ts';
 import { registerLetter } from './commands/letter.ts';
+import { registerMail } from './commands/mail.ts';
 import { registerLetters } from './commands/letters.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
@@ -50,6 +51,7 @@ export function buildProgram(lang: Lang): Command {
   registerRun(program, msg, run, lang);
   registerWorker(program, msg, run, lang);
   registerDispatch(program, msg, run, lang);
+  registerMail(program, msg, run, lang);
   registerStrategies(program, msg, run, lang);
   registerServe(program, msg, run);
   registerStart(program, msg, run);

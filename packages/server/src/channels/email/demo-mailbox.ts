@@ -3,6 +3,8 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
+import type { Db } from '../../db/schema.ts';
+import { EMAIL_SETTING, type EmailSettings } from './email-settings.ts';
 
 /** The sender the demo tenant's e-mails carry; settings with it may be re-pointed at a new mailbox port. */
 export const DEMO_FROM_ADDRESS = 'recouvrement@demo.relance.invalid';
@@ -116,4 +118,41 @@ async function entryOf(id: string, raw: Buffer): Promise<MailboxEntry> {
     date: mail.date ? mail.date.toISOString() : null,
     size: raw.length,
   };
+}
+
+/**
+ * Points a demo tenant's e-mail settings at the demo mailbox, unless the tenant set its own SMTP server
+ * (settings with another sender are left alone).
+ */
+export async function pointAtDemoMailbox(
+  db: Db,
+  tenantId: string,
+  port: number,
+  now: string,
+): Promise<boolean> {
+  const current = await db
+    .selectFrom('tenant_settings')
+    .select('value')
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', EMAIL_SETTING)
+    .executeTakeFirst();
+  if (current && (JSON.parse(current.value) as EmailSettings).fromAddress !== DEMO_FROM_ADDRESS) return false;
+  const settings: EmailSettings = {
+    host: '127.0.0.1',
+    port,
+    security: 'none',
+    user: null,
+    password: null,
+    fromName: 'Relance (démo)',
+    fromAddress: DEMO_FROM_ADDRESS,
+    replyTo: null,
+    readReceipt: true,
+  };
+  const value = JSON.stringify(settings);
+  await db
+    .insertInto('tenant_settings')
+    .values({ tenant_id: tenantId, key: EMAIL_SETTING, value, version: 1, updated_by: null, updated_at: now })
+    .onConflict((oc) => oc.columns(['tenant_id', 'key']).doUpdateSet({ value, updated_at: now }))
+    .execute();
+  return true;
 }

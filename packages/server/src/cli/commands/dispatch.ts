@@ -30,6 +30,8 @@ const en = {
   unconfirmedHint:
     '  Unconfirmed: interrupted while the SMTP server had the message; see the outbox to confirm or send again.',
   started: (db: string) => `Dispatcher started on ${db}: the outbox is sent every 15 s. Ctrl+C to stop.`,
+  demoMailbox: (port: number, dir: string) =>
+    `Demo mailbox: the e-mails sent go to an SMTP server on 127.0.0.1:${port} and are kept in ${dir} (Outbox page, Mailbox tab).`,
 };
 
 const fr: typeof en = {
@@ -47,6 +49,8 @@ const fr: typeof en = {
   unconfirmedHint:
     '  Non confirmées : interrompues pendant que le serveur SMTP avait le message ; voir la file d’envoi pour confirmer ou renvoyer.',
   started: (db) => `Envoi démarré sur ${db} : la file d’envoi part toutes les 15 s. Ctrl+C pour arrêter.`,
+  demoMailbox: (port, dir) =>
+    `Boîte de démonstration : les e-mails envoyés arrivent sur un serveur SMTP en 127.0.0.1:${port} et sont gardés dans ${dir} (page File d’envoi, onglet Boîte de réception).`,
 };
 
 export function dispatchMessages(lang: Lang): typeof en {

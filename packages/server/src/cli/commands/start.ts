@@ -1,4 +1,6 @@
 import type { Command } from 'commander';
+import { pointAtDemoMailbox, startDemoMailbox } from '../../channels/email/demo-mailbox.ts';
+import { mailboxDir } from '../../use-cases/dispatch/read-mailbox.ts';
 import { runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
 import { prepareFirstStart } from '../../use-cases/setup/set-up-demo.ts';
 import { startDispatcher } from '../../worker/dispatcher.ts';
@@ -15,6 +17,7 @@ import {
   seedProgressTo,
   tenantDocument,
 } from './demo.ts';
+import { dispatchMessages } from './dispatch.ts';
 import { runMessages } from './run-messages.ts';
 import { listen, printListening, printServer, type ServeOptions, serverDocument } from './serve.ts';
 
@@ -54,6 +57,14 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
     prepared.kind === 'demo' && prepared.portfolio && cli.env.RELANCE_DEMO_RUN !== 'off'
       ? await runDailyDunning(deps, prepared.tenant.tenantId, { runOn: deps.clock.today() })
       : null;
+  // The demo's e-mails really leave, to a local SMTP server that keeps them (RELANCE_DEMO_SMTP=off: not started).
+  const mailbox =
+    prepared.kind === 'demo' && cli.env.RELANCE_DEMO_SMTP !== 'off'
+      ? await startDemoMailbox(mailboxDir(deps), Number(cli.env.RELANCE_DEMO_SMTP_PORT ?? 0))
+      : null;
+  if (mailbox && prepared.kind === 'demo') {
+    await pointAtDemoMailbox(deps.database.db, prepared.tenant.tenantId, mailbox.port, deps.clock.now());
+  }
   const server = await listen(cli, composition);
   // The outbox is sent in-process every 15 s (RELANCE_DISPATCH=off: by a separate `relance worker`).
   if (cli.env.RELANCE_DISPATCH !== 'off') startDispatcher(deps, { log: (line) => cli.note(line) });
@@ -68,6 +79,7 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
   if (demoRun) cli.line(runMessages(cli.lang).demoRun(cli.count(demoRun.cases), cli.count(demoRun.actions)));
   else if (prepared.kind === 'demo')
     cli.line(cli.msg.demo.alreadySeeded(cli.count(prepared.tenant.claimCount)));
+  if (mailbox) cli.line(dispatchMessages(cli.lang).demoMailbox(mailbox.port, mailbox.dir));
   printServer(cli, composition, server);
   if (prepared.kind === 'demo') printSignIn(cli, prepared.tenant, server.url);
   else cli.line(cli.msg.demo.ownTenants);
