@@ -111,6 +111,12 @@ const mailRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/letters/mail-page.tsx'), 'MailPage'),
 });
 
+const outboxRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/outbox',
+  component: lazyRouteComponent(() => import('../features/outbox/outbox-page.tsx'), 'OutboxPage'),
+});
+
 const templatesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/templates',
@@ -131,6 +137,7 @@ const routeTree = rootRoute.addChildren([
     templatesRoute,
     runsRoute,
     mailRoute,
+    outboxRoute,
   ]),
 ]);
 

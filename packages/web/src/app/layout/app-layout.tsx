@@ -53,6 +53,7 @@ export function AppLayout() {
   const navigate = useNavigate();
   const section = useSection();
   const onTemplates = useRouterState({ select: (s) => s.location.pathname.startsWith('/templates') });
+  const onOutbox = useRouterState({ select: (s) => s.location.pathname.startsWith('/outbox') });
   const reviewCount = useReviewCount(canReviewActions(user));
 
   const onSignOut = async () => {
@@ -158,6 +159,12 @@ export function AppLayout() {
                   </Badge>
                 )
               }
+            />
+            <NavRouterLink
+              to="/outbox"
+              label={t('outbox.nav')}
+              active={onOutbox}
+              onClick={closeNav}
             />
             <NavRouterLink
               to="/mail"
