@@ -121,6 +121,53 @@ describeEachDatabase('templates: variables and rendering', (ctx) => {
     expect(v.today.text).toBe('16 mars 2026');
   });
 
+  it('writes to an imported (unverified) postal address, never to one known to be wrong', async () => {
+    const db = ctx.handle.db;
+    const debtor = t.debtors.D1?.debtorId ?? '';
+    const postal = (line1: string, validity: 'valid' | 'unverified' | 'invalid') => ({
+      tenant_id: t.tenantId,
+      contact_id: newId(),
+      debtor_id: debtor,
+      kind: 'postal' as const,
+      value: `${line1} 75011 Paris`,
+      address_line1: line1,
+      postal_code: '75011',
+      city: 'Paris',
+      country: 'FR',
+      validity,
+      consent: 'unknown' as const,
+      source: 'test',
+      created_at: now,
+      updated_at: now,
+    });
+    await db
+      .updateTable('contacts')
+      .set({ validity: 'invalid' })
+      .where('debtor_id', '=', debtor)
+      .where('kind', '=', 'postal')
+      .execute();
+    await db.insertInto('contacts').values(postal('9 rue Oberkampf', 'unverified')).execute();
+    let v = await loadTemplateVariables(db, t.tenantId, caseId, { language: 'fr', today });
+    expect(v.debtor.address?.lines[0]).toBe('9 rue Oberkampf');
+    await db.insertInto('contacts').values(postal('2 rue Saint-Maur', 'valid')).execute();
+    v = await loadTemplateVariables(db, t.tenantId, caseId, { language: 'fr', today });
+    expect(v.debtor.address?.lines[0]).toBe('2 rue Saint-Maur');
+    await db
+      .updateTable('contacts')
+      .set({ validity: 'invalid' })
+      .where('debtor_id', '=', debtor)
+      .where('kind', '=', 'postal')
+      .execute();
+    v = await loadTemplateVariables(db, t.tenantId, caseId, { language: 'fr', today });
+    expect(v.debtor.address).toBeNull();
+    await db
+      .updateTable('contacts')
+      .set({ validity: 'valid' })
+      .where('debtor_id', '=', debtor)
+      .where('address_line1', '=', '1 rue de la Paix')
+      .execute();
+  });
+
   it('gives a case one RF reference at first use, and keeps it', async () => {
     const other = t.debtors.D5?.caseId ?? '';
     const first = await ensurePaymentReference(ctx.handle.db, t.tenantId, other);

@@ -14,7 +14,7 @@ import {
   type MoneyText,
   type TemplateVariables,
 } from '@relance/core';
-import type { Transaction } from 'kysely';
+import { sql, type Transaction } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
 import { addressLines, creditorDetailsSchema, tenantIdentitySchema } from './identity-schemas.ts';
@@ -85,8 +85,11 @@ export async function loadTemplateVariables(
       .select(['kind', 'value', 'address_line1', 'address_line2', 'postal_code', 'city', 'country'])
       .where('tenant_id', '=', tenantId)
       .where('debtor_id', '=', row.debtor_id)
-      .where('validity', '=', 'valid')
+      // Imported postal addresses are 'unverified' (nothing can check them): they are where letters go.
+      // Only addresses known to be wrong are left out; a verified one comes first.
+      .where('validity', '!=', 'invalid')
       .where('opted_out_at', 'is', null)
+      .orderBy(sql`case when validity = 'valid' then 0 else 1 end`)
       .orderBy('created_at')
       .orderBy('contact_id')
       .execute(),
