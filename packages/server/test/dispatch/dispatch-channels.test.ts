@@ -100,6 +100,47 @@ describeEachDatabase('dispatchDue: letters, SMS, call tasks and hand-overs', (ct
     expect(parsed.attachments[0]?.content.subarray(0, 5).toString()).toBe('%PDF-');
   });
 
+  it('an e-mail of a step whose formal notice is posted later waits for it, then carries its copy', async () => {
+    const w = await dispatchWorld(
+      ctx.handle,
+      [{ name: 'Delta SARL', email: 'delta@example.org' }],
+      smtp.port,
+    );
+    const caseId = w.cases[0]?.case_id ?? '';
+    const email = await planAction(ctx.handle, w.tenantId, caseId, '2026-03-02T07:00:00.000Z', {
+      template: 'reminder-email',
+    });
+    const notice = await planAction(ctx.handle, w.tenantId, caseId, '2026-03-02T10:00:00.000Z', {
+      channel: 'formal_notice',
+      template: 'formal-notice',
+      purpose: 'formal_notice',
+    });
+    expect(await dispatchDue(w.at('2026-03-02T08:00:00.000Z'), w.tenantId)).toMatchObject({
+      claimed: 1,
+      deferred: 1,
+      sent: 0,
+    });
+    const waiting = await ctx.handle.db
+      .selectFrom('actions')
+      .select(['status', 'scheduled_at', 'attempts'])
+      .where('action_id', '=', email)
+      .executeTakeFirstOrThrow();
+    expect(waiting).toMatchObject({
+      status: 'planned',
+      scheduled_at: '2026-03-02T10:00:00.000Z',
+      attempts: 0,
+    });
+    expect(await dispatchDue(w.at('2026-03-02T10:00:00.000Z'), w.tenantId)).toMatchObject({ sent: 2 });
+    const reference = await ctx.handle.db
+      .selectFrom('postal_items')
+      .select('reference')
+      .where('action_id', '=', notice)
+      .executeTakeFirstOrThrow();
+    const mail = smtp.received.find((m) => m.raw.toString('latin1').includes(email));
+    const parsed = await simpleParser(mail?.raw ?? Buffer.alloc(0));
+    expect(parsed.attachments.map((a) => a.filename)).toEqual([`${reference.reference}.pdf`]);
+  });
+
   it('resumes an interrupted SMS through the idempotent built-in provider: one message, never two', async () => {
     const w = await dispatchWorld(ctx.handle, [{ name: 'Gamma SA', email: 'gamma@example.org' }], smtp.port);
     const id = await planAction(

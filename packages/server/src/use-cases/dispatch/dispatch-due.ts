@@ -6,10 +6,10 @@ import { type SmsProvider, smsProviderFor } from '../../channels/sms/sms-provide
 import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './back-off.ts';
 import { type ClaimedAction, claimDue } from './claim-due.ts';
-import { DispatchError, holdAction, recordFailure } from './record-outcome.ts';
+import { DispatchError, deferAction, holdAction, recordFailure } from './record-outcome.ts';
 import { reportBounce } from './report-bounce.ts';
 import type { SendContext } from './send-context.ts';
-import { SMTP_PROVIDER, sendEmailAction } from './send-email.ts';
+import { letterStillComing, SMTP_PROVIDER, sendEmailAction } from './send-email.ts';
 import { checkAtSendTime, type SendCheck } from './send-gate.ts';
 import { isLocalChannel, LOCAL_PROVIDERS, sendLocalAction } from './send-local.ts';
 import { sendSmsAction } from './send-sms.ts';
@@ -101,7 +101,9 @@ export async function dispatchDue(
       if (claimed.length === 0) break;
       totals.claimed += claimed.length;
       let fresh = 0;
-      for (const action of claimed) {
+      // Letters first: an e-mail of the same step then finds the letter's copy to attach.
+      const ordered = [...claimed].sort((a, b) => rank(a.channel) - rank(b.channel));
+      for (const action of ordered) {
         if (!seen.has(action.actionId)) fresh++;
         seen.add(action.actionId);
         const outcome = await dispatchOne(deps, tenantId, action, {
@@ -154,6 +156,10 @@ async function dispatchOne(
     transports: context.transports,
     sms: context.sms,
   };
+  if (action.channel === 'email') {
+    const wait = await letterStillComing(ctx, action);
+    if (wait) return deferAction(db, tenantId, action, wait, context.dispatcherId);
+  }
   try {
     const sent = await send(ctx, action, check);
     return sent ? 'sent' : 'lost';
@@ -180,6 +186,10 @@ function send(ctx: SendContext, action: ClaimedAction, check: SendCheck): Promis
   if (channel === 'sms') return sendSmsAction(ctx, action, check);
   if (isLocalChannel(channel)) return sendLocalAction(ctx, { ...action, channel });
   throw new DispatchError(`No dispatcher for channel ${channel}.`, true);
+}
+
+function rank(channel: string): number {
+  return isLocalChannel(channel) ? 0 : channel === 'email' ? 2 : 1;
 }
 
 async function maxAttemptsOf(deps: Deps, tenantId: string): Promise<number> {

@@ -145,6 +145,30 @@ export async function holdAction(
   return outcome;
 }
 
+/** Not yet, for a reason of ours (e.g. the letter it carries is produced later): back to planned, uncounted. */
+export async function deferAction(
+  db: Db,
+  tenantId: string,
+  action: ClaimedAction,
+  until: string,
+  dispatcherId: string,
+): Promise<'deferred'> {
+  await db
+    .updateTable('actions')
+    .set((eb) => ({
+      status: 'planned',
+      scheduled_at: until,
+      attempts: eb('attempts', '-', 1),
+      claimed_by: null,
+      claimed_until: null,
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('action_id', '=', action.actionId)
+    .where('claimed_by', '=', dispatcherId)
+    .execute();
+  return 'deferred';
+}
+
 /**
  * Marks the moment the message is handed to a provider that has no idempotency: from here until the result
  * is recorded, a crash leaves the action in doubt. False when the lease was lost meanwhile (another

@@ -149,3 +149,26 @@ async function letterOfSameStep(ctx: SendContext, action: ClaimedAction): Promis
   }
   return attachments;
 }
+
+const LETTER_CHANNELS = ['letter', 'registered_letter', 'formal_notice'];
+
+/**
+ * When the same step also sends a letter that is not produced yet (a formal notice posted later in the day),
+ * the instant the e-mail should wait for, so that it can carry the letter's copy; null when nothing is coming.
+ */
+export async function letterStillComing(ctx: SendContext, action: ClaimedAction): Promise<string | null> {
+  const row = await ctx.db
+    .selectFrom('actions')
+    .select((eb) => eb.fn.max('scheduled_at').as('at'))
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('case_id', '=', action.caseId)
+    .where('planned_on', '=', action.plannedOn)
+    .where('channel', 'in', LETTER_CHANNELS)
+    .where('status', 'in', ['planned', 'sending'])
+    .executeTakeFirst();
+  const at = row?.at ? String(row.at) : null;
+  if (!at) return null;
+  const floor = new Date(Date.parse(ctx.now) + 60_000).toISOString();
+  const wanted = new Date(at).toISOString();
+  return wanted > floor ? wanted : floor;
+}
