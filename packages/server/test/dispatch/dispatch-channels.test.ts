@@ -1,6 +1,7 @@
 import { simpleParser } from 'mailparser';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { dispatchDue } from '../../src/use-cases/dispatch/dispatch-due.ts';
+import { readDocument } from '../../src/use-cases/evidence/journal.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { dispatchWorld, planAction } from './dispatch-world.ts';
 import { type SmtpPeer, startSmtpPeer } from './smtp-peer.ts';
@@ -45,7 +46,8 @@ describeEachDatabase('dispatchDue: letters, SMS, call tasks and hand-overs', (ct
     expect(byId.get(notice)).toMatchObject({ status: 'sent', provider: 'print' });
     expect(byId.get(letter)).toMatchObject({ status: 'sent', provider: 'print' });
     expect(byId.get(notice)?.provider_message_id).toMatch(/^L-2026-\d+$/);
-    expect(byId.get(sms)).toMatchObject({ status: 'sent', provider: 'builtin-sms' });
+    // The built-in provider knows at once that its message arrived: the action is delivered, not only sent.
+    expect(byId.get(sms)).toMatchObject({ status: 'delivered', provider: 'builtin-sms' });
     expect(byId.get(call)).toMatchObject({ status: 'sent', provider: 'call-queue' });
     expect(byId.get(handover)).toMatchObject({ status: 'sent', provider: 'handover' });
 
@@ -67,6 +69,9 @@ describeEachDatabase('dispatchDue: letters, SMS, call tasks and hand-overs', (ct
     expect(texts).toHaveLength(1);
     expect(texts[0]?.to_number).toBe('+33612345678');
     expect(texts[0]?.idempotency_key).toBe(sms);
+    // What is kept as evidence is the text that left (after any GSM-7 transliteration by the provider).
+    const kept = await readDocument(ctx.handle.db, w.tenantId, byId.get(sms)?.document_id ?? '');
+    expect(kept?.content.toString('utf8')).toBe(texts[0]?.body);
     const tasks = await ctx.handle.db
       .selectFrom('call_tasks')
       .select(['action_id', 'status', 'script'])

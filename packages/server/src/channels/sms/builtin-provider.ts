@@ -38,7 +38,7 @@ export function builtinSmsProvider(deps: Deps, tenantId: string, settings: SmsSe
           .execute();
         const stored = await trx
           .selectFrom('builtin_sms')
-          .select(['message_id', 'status', 'segments', 'encoding', 'created_at'])
+          .select(['message_id', 'status', 'segments', 'encoding', 'created_at', 'body'])
           .where('tenant_id', '=', tenantId)
           .where('idempotency_key', '=', message.idempotencyKey)
           .executeTakeFirstOrThrow();
@@ -46,7 +46,8 @@ export function builtinSmsProvider(deps: Deps, tenantId: string, settings: SmsSe
           .selectFrom('actions')
           .select(['action_id', 'case_id'])
           .where('tenant_id', '=', tenantId)
-          .where('message_id', '=', message.idempotencyKey)
+          // The dispatcher's SMS idempotency key is the action's id (its primary key: no scan of the outbox).
+          .where('action_id', '=', message.idempotencyKey)
           .executeTakeFirst();
         await trx
           .insertInto('message_events')
@@ -69,6 +70,7 @@ export function builtinSmsProvider(deps: Deps, tenantId: string, settings: SmsSe
           status: stored.status,
           segments: stored.segments,
           encoding: stored.encoding,
+          body: stored.body,
         };
       });
     },

@@ -23,6 +23,8 @@ export type SmsSent = {
   readonly status: string;
   readonly segments: number;
   readonly encoding: 'GSM-7' | 'UCS-2';
+  /** The text exactly as handed over (after any GSM-7 transliteration): what is kept as evidence. */
+  readonly body: string;
 };
 
 export type SmsProvider = {

@@ -68,6 +68,7 @@ export function twilioSmsProvider(settings: SmsSettings, options: TwilioOptions 
           status: created.status,
           segments: Number.isInteger(segments) && segments > 0 ? segments : length.segments,
           encoding: length.encoding,
+          body,
         };
       } catch (error) {
         throw toSendError(error);

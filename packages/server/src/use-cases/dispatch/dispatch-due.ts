@@ -3,6 +3,7 @@ import { messageIdFor } from '../../channels/email/compose-email.ts';
 import { readEmailSettings } from '../../channels/email/email-settings.ts';
 import type { SmtpTransport } from '../../channels/email/smtp-sender.ts';
 import { type SmsProvider, smsProviderFor } from '../../channels/sms/sms-provider.ts';
+import { expireCallTasks } from '../../channels/voice/expire-call-tasks.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './back-off.ts';
 import { type ClaimedAction, claimDue } from './claim-due.ts';
@@ -28,6 +29,8 @@ export type DispatchTotals = {
   readonly blocked: number;
   /** Found interrupted after being handed to a provider without idempotency: a person decides. */
   readonly unconfirmed: number;
+  /** Call tasks whose window closed unworked: their action went back to the outbox for the next window. */
+  readonly expiredCalls: number;
 };
 
 export type DispatchOptions = {
@@ -81,7 +84,18 @@ export async function dispatchDue(
   const maxAttempts = await maxAttemptsOf(deps, tenantId);
   const { settings: email } = await readEmailSettings(db, tenantId);
   const fromAddress = email?.fromAddress ?? 'relance@localhost';
-  const totals = { claimed: 0, sent: 0, retried: 0, failed: 0, deferred: 0, blocked: 0, unconfirmed: 0 };
+  // Calls not made in their window go back to the outbox first, so that this pass queues them again.
+  const expiry = await expireCallTasks(deps, tenantId, { now: now() });
+  const totals = {
+    claimed: 0,
+    sent: 0,
+    retried: 0,
+    failed: 0,
+    deferred: 0,
+    blocked: 0,
+    unconfirmed: 0,
+    expiredCalls: expiry.expired,
+  };
   const transports = new Map<string, SmtpTransport>();
   const sms = await smsProviderFor(deps, tenantId);
   const channels = channelsFor(sms);
@@ -114,7 +128,7 @@ export async function dispatchDue(
           sms,
           provider: channels[action.channel]?.provider ?? action.channel,
         });
-        if (outcome !== 'lost') totals[outcome]++;
+        if (outcome !== 'lost') totals[outcome] += 1;
       }
       if (fresh === 0) break;
     }

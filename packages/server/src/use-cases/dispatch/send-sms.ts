@@ -1,3 +1,4 @@
+import { twilioStatusCallbackUrl } from '../../channels/sms/sms-environment.ts';
 import { SmsSendError } from '../../channels/sms/sms-provider.ts';
 import { appendEvidence, storeDocument } from '../evidence/journal.ts';
 import { renderContent } from '../templates/render-content.ts';
@@ -34,7 +35,8 @@ export async function sendSmsAction(
       from: null,
       body: content.text,
       idempotencyKey: action.messageId,
-      statusCallbackUrl: null,
+      // Providers that report delivery (Twilio) call back here; the built-in one reports at once.
+      statusCallbackUrl: twilioStatusCallbackUrl(ctx.tenantId),
     });
   } catch (error) {
     if (error instanceof SmsSendError) throw new DispatchError(error.message, error.permanent);
@@ -47,14 +49,16 @@ export async function sendSmsAction(
       kind: 'sms',
       mediaType: 'text/plain; charset=utf-8',
       fileName: `${action.actionId}.txt`,
-      content: new TextEncoder().encode(content.text),
+      content: new TextEncoder().encode(sent.body),
       createdAt: ctx.now,
     });
     await trx
       .updateTable('actions')
       .set({
-        status: 'sent',
+        // A provider that knows at once (the built-in one) says delivered; others report later.
+        status: sent.status === 'delivered' ? 'delivered' : 'sent',
         sent_at: ctx.now,
+        delivered_at: sent.status === 'delivered' ? ctx.now : null,
         provider: sent.provider,
         provider_message_id: sent.providerMessageId,
         document_id: document.documentId,
@@ -75,7 +79,7 @@ export async function sendSmsAction(
       actor: 'dispatcher',
       payload: {
         to: contact.value,
-        text: content.text,
+        text: sent.body,
         template: action.template,
         templateVersion: content.templateVersion,
         language: action.language,

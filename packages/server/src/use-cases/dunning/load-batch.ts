@@ -248,7 +248,14 @@ function parsedSummary(summary: string): readonly ContactRow[] {
 }
 
 /** Actions that count as contacts made or to be made. */
-const COUNTED: ReadonlySet<string> = new Set(['planned', 'review', 'sent']);
+const COUNTED: ReadonlySet<string> = new Set([
+  'planned',
+  'review',
+  'sending',
+  'sent',
+  'delivered',
+  'unconfirmed',
+]);
 
 /** The caps look back at most 30 days. */
 const HISTORY_DAYS = 30;
