@@ -11,6 +11,10 @@ export type RunningRelance = {
   readonly url: string;
   readonly accounts: readonly DemoAccount[];
   readonly tenantName: string;
+  /** The `--db` value, for a CLI command run beside the server (e.g. `relance dispatch --once`). */
+  readonly database: string;
+  /** RELANCE_DATA_DIR of the server (documents, the demo mailbox), for such a command too. */
+  readonly dataDir: string;
   stop(): Promise<void>;
 };
 
@@ -31,8 +35,13 @@ function isStartDocument(value: unknown): value is StartDocument {
 export async function startRelance(options: {
   readonly webDist: string;
   readonly size?: number;
+  /** Run the demo's day at start (RELANCE_DEMO_RUN on); the journeys that run it themselves leave it off. */
+  readonly demoRun?: boolean;
+  /** false: no in-process dispatcher (RELANCE_DISPATCH=off), the journey sends with `relance dispatch --once`. */
+  readonly dispatch?: boolean;
 }): Promise<RunningRelance> {
   const dir = mkdtempSync(join(tmpdir(), 'relance-e2e-'));
+  const database = `sqlite:${join(dir, 'relance.db')}`;
   const child: ChildProcess = spawn(
     process.execPath,
     [
@@ -42,7 +51,7 @@ export async function startRelance(options: {
       '--lang',
       'fr',
       '--db',
-      `sqlite:${join(dir, 'relance.db')}`,
+      database,
       '--port',
       '0',
       '--size',
@@ -53,8 +62,9 @@ export async function startRelance(options: {
       env: {
         ...process.env,
         RELANCE_DATA_DIR: join(dir, 'data'),
-        // The journeys preview and run the day themselves: no run at start, none by the schedule.
-        RELANCE_DEMO_RUN: 'off',
+        // The journeys preview and run the day themselves unless asked: no run at start, none by the schedule.
+        RELANCE_DEMO_RUN: options.demoRun ? 'on' : 'off',
+        ...(options.dispatch === false ? { RELANCE_DISPATCH: 'off' } : {}),
         RELANCE_SCHEDULE: 'off',
         RELANCE_WEB_DIST: options.webDist,
         NO_COLOR: '1',
@@ -114,6 +124,8 @@ export async function startRelance(options: {
     url: document.url.replace(/\/$/, ''),
     accounts: document.demo.accounts,
     tenantName: document.demo.name,
+    database,
+    dataDir: join(dir, 'data'),
     stop,
   };
 }

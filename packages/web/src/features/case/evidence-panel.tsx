@@ -12,6 +12,7 @@ import {
 } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
@@ -20,6 +21,34 @@ import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { addNote, caseEvidenceQuery, documentUrl, evidenceFileUrl, kindMark } from './evidence-api.ts';
 
 const maxNote = 5000;
+
+/** Who wrote an entry, for a person: the journal keeps `system`, `dispatcher`, `user:<id>`, `provider:<name>`… */
+function actorLabel(actor: string, t: TFunction): string {
+  const [kind, rest] = actor.split(/:(.*)/s, 2);
+  switch (kind) {
+    case 'system':
+      return t('evidence.actor.system');
+    case 'dispatcher':
+      return t('evidence.actor.dispatcher');
+    case 'user':
+      return t('evidence.actor.user');
+    case 'api_key':
+      return t('evidence.actor.apiKey');
+    case 'provider':
+      return t('evidence.actor.provider', { name: rest ?? '' });
+    default:
+      return actor;
+  }
+}
+
+/** The link to an entry's document says what it is (the files are named by their ids). */
+function documentLabel(mediaType: string, t: TFunction): string {
+  if (mediaType === 'message/rfc822') return t('evidence.files.email');
+  if (mediaType === 'application/pdf') return t('evidence.files.pdf');
+  if (mediaType.startsWith('text/')) return t('evidence.files.text');
+  if (mediaType.startsWith('image/')) return t('evidence.files.image');
+  return t('evidence.files.other');
+}
 
 /** "Evidence": every contact and result kept in the journal, a note to add, and the evidence file to download. */
 export function EvidencePanel({ caseId }: { readonly caseId: string }) {
@@ -30,6 +59,8 @@ export function EvidencePanel({ caseId }: { readonly caseId: string }) {
   const [note, setNote] = useState('');
   const save = useMutation({
     mutationFn: (text: string) => addNote(caseId, text),
+    // Its own message below, not the app's as well.
+    meta: { silent: true },
     onSuccess: () => {
       setNote('');
       notifications.show({ color: 'teal', message: t('evidence.noteSaved') });
@@ -75,7 +106,11 @@ export function EvidencePanel({ caseId }: { readonly caseId: string }) {
               title={entry.kindName}
             >
               <Text size="xs" c="dimmed">
-                {t('evidence.meta', { at: format.dateTime(entry.at), actor: entry.actor, seq: entry.seq })}
+                {t('evidence.meta', {
+                  at: format.dateTime(entry.at),
+                  actor: actorLabel(entry.actor, t),
+                  seq: entry.seq,
+                })}
               </Text>
               {entry.summary !== '' && (
                 <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
@@ -83,8 +118,13 @@ export function EvidencePanel({ caseId }: { readonly caseId: string }) {
                 </Text>
               )}
               {entry.document && (
-                <Anchor href={documentUrl(entry.document.documentId)} download size="sm">
-                  {t('evidence.download', { name: entry.document.fileName })}
+                <Anchor
+                  href={documentUrl(entry.document.documentId)}
+                  download
+                  size="sm"
+                  title={entry.document.fileName}
+                >
+                  {documentLabel(entry.document.mediaType, t)}
                 </Anchor>
               )}
             </Timeline.Item>

@@ -6,6 +6,13 @@ import { useFormat } from '../../app/format/use-format.ts';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { mailboxMessageQuery, mailboxQuery } from './api.ts';
 
+/** `"Transports Faure SAS" <a@b.fr>` as a person writes it: Transports Faure SAS <a@b.fr>. */
+function readableAddress(header: string | null): string {
+  return (header ?? '').replace(/"((?:[^"\\]|\\.)*)"/g, (_quoted, name: string) =>
+    name.replace(/\\(.)/g, '$1'),
+  );
+}
+
 /** One message as received by the demo mailbox: its HTML in a sandboxed frame (no script, no network), or its text. */
 function MessageView({ id }: { readonly id: string }) {
   const { t } = useTranslation();
@@ -18,10 +25,10 @@ function MessageView({ id }: { readonly id: string }) {
   return (
     <Stack gap="xs" data-testid="mailbox-message">
       <Text size="sm">
-        <b>{t('outbox.mailbox.from')}</b> {message.from}
+        <b>{t('outbox.mailbox.from')}</b> {readableAddress(message.from)}
       </Text>
       <Text size="sm">
-        <b>{t('outbox.mailbox.to')}</b> {message.to}
+        <b>{t('outbox.mailbox.to')}</b> {readableAddress(message.to)}
       </Text>
       <Text size="sm">
         <b>{t('outbox.mailbox.subject')}</b> {message.subject}
@@ -85,15 +92,15 @@ export function Mailbox() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t('outbox.mailbox.date')}</Table.Th>
-                <Table.Th>{t('outbox.mailbox.to')}</Table.Th>
-                <Table.Th>{t('outbox.mailbox.subject')}</Table.Th>
+                <Table.Th>{t('outbox.mailbox.columns.to')}</Table.Th>
+                <Table.Th>{t('outbox.mailbox.columns.subject')}</Table.Th>
               </Table.Tr>
             </Table.Thead>
             <Table.Tbody>
               {list.data.map((m) => (
                 <Table.Tr key={m.id} bg={open === m.id ? 'blue.0' : undefined}>
                   <Table.Td>{format.dateTime(m.date)}</Table.Td>
-                  <Table.Td>{m.to}</Table.Td>
+                  <Table.Td>{readableAddress(m.to)}</Table.Td>
                   <Table.Td>
                     <UnstyledButton
                       onClick={() => setOpen(m.id)}

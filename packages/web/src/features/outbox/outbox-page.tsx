@@ -87,12 +87,7 @@ function OutboxTable({ items, canAct }: { readonly items: readonly OutboxItem[];
                 </Text>
               </Table.Td>
               <Table.Td>
-                <Group gap={4}>
-                  <Text size="sm">{channelName(item.channel)}</Text>
-                  <Badge size="xs" variant="light" color={STATUS_COLOR[item.status]}>
-                    {t(`outbox.status.${item.status}`)}
-                  </Badge>
-                </Group>
+                <Text size="sm">{channelName(item.channel)}</Text>
               </Table.Td>
               <Table.Td>
                 <Text size="sm" ff="monospace">
@@ -138,10 +133,11 @@ function StatusPanel({ status, canAct }: { readonly status: OutboxStatus; readon
   if (query.isError) return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   const { items, counts } = query.data;
   const total = counts[status] ?? 0;
-  if (items.length === 0) return <EmptyState title={t('outbox.empty')} />;
+  if (items.length === 0) return <EmptyState title={t(`outbox.emptyStatus.${status}`)} />;
   return (
     <Stack gap="sm">
-      <OutboxTable items={items} canAct={canAct} />
+      {/* Only a failed or unconfirmed action asks for a decision: no empty column elsewhere. */}
+      <OutboxTable items={items} canAct={canAct && (status === 'failed' || status === 'unconfirmed')} />
       {total > OUTBOX_PAGE && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">

@@ -20,6 +20,7 @@ import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isApiError } from '../../app/api/client.ts';
 import { useFormat } from '../../app/format/use-format.ts';
+import { notifyError } from '../../app/query-client.ts';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import {
   caseChoicesQuery,
@@ -31,6 +32,10 @@ import {
   variablesQuery,
 } from './api.ts';
 import { snippetFor } from './snippet.ts';
+
+function hasIssues(error: unknown): boolean {
+  return isApiError(error) && Array.isArray((error.details as { issues?: unknown } | undefined)?.issues);
+}
 
 function IssuesList({ issues }: { readonly issues: readonly TemplateIssue[] }) {
   const { t } = useTranslation();
@@ -96,10 +101,20 @@ export function TemplateEditor({ id, canEdit }: { readonly id: TemplateId; reado
 
   const save = useMutation({
     mutationFn: () => saveTemplate(id, { subject: isEmail ? subject : null, body }),
+    // A refused template is told beside the text, line:column and all; any other failure as usual.
+    meta: { silent: true },
+    onError: (error) => {
+      if (!hasIssues(error)) notifyError(error);
+    },
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['templates'] });
     },
   });
+
+  // An edit makes the last save's verdict (refused here, or saved) stale: it goes until the next save.
+  const resetSave = save.reset;
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on each edit of the text, not on its values
+  useEffect(() => resetSave(), [subject, body, resetSave]);
 
   const insert = (path: string | null) => {
     const variable = variables.data?.items.find((v) => v.path === path);
