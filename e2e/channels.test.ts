@@ -128,6 +128,9 @@ describe('a supervisor follows the day’s messages, edits a template, prints th
     await navLink('File d’envoi').click();
     await page.waitForURL(/\/outbox$/);
     await page.getByRole('heading', { level: 1, name: 'File d’envoi' }).waitFor();
+    await page.getByRole('tab', { name: /^À valider/ }).click();
+    await page.locator('table[aria-label="File d’envoi"] tbody tr[data-status="review"]').first().waitFor();
+    await shot('outbox-review');
     await page.getByRole('tab', { name: /^Envoyées/ }).click();
     const rows = page.locator('table[aria-label="File d’envoi"] tbody tr[data-status="sent"]');
     await rows.first().waitFor({ timeout: 15_000 });
@@ -164,6 +167,8 @@ describe('a supervisor follows the day’s messages, edits a template, prints th
   it('edits the reminder e-mail: the live preview follows on a real case, an unknown variable is refused where it stands, a valid version is saved', async () => {
     await navLink('Modèles').click();
     await page.waitForURL(/\/templates$/);
+    await page.getByText('Choisissez un modèle pour le modifier').waitFor();
+    await shot('templates');
     await page.locator('tr[data-template="reminder-email/email/fr"]').getByRole('button').click();
     const subject = page.getByRole('textbox', { name: 'Objet' });
     await expect.poll(() => subject.inputValue(), { timeout: 15_000 }).toContain('{{balance.total}}');
