@@ -74,7 +74,9 @@ export async function idsOfTenant(db: Db, tenantId: string): Promise<Set<string>
   );
   add(await db.selectFrom('sessions').select('session_id').where('tenant_id', '=', tenantId).execute());
   add(await db.selectFrom('documents').select('document_id').where('tenant_id', '=', tenantId).execute());
-  add(await db.selectFrom('evidence').select(['entry_id', 'hash']).where('tenant_id', '=', tenantId).execute());
+  add(
+    await db.selectFrom('evidence').select(['entry_id', 'hash']).where('tenant_id', '=', tenantId).execute(),
+  );
   add(await db.selectFrom('tenants').select('name').where('tenant_id', '=', tenantId).execute());
   return ids;
 }

@@ -10,7 +10,6 @@ describeEachDatabase('built-in SMS provider', (ctx) => {
       channel: 'sms',
       scheduledAt: '2026-11-24T09:00:00.000Z',
       status: 'sending',
-      messageId: 'msg-key-1',
     });
     const provider = await smsProviderFor(w.deps, w.tenantId);
     expect(provider).toMatchObject({ name: 'builtin-sms', idempotent: true });
@@ -18,7 +17,8 @@ describeEachDatabase('built-in SMS provider', (ctx) => {
       to: w.phone,
       from: null,
       body: 'Votre facture F-1 reste due : « merci » de régler l’échéance.',
-      idempotencyKey: 'msg-key-1',
+      // The dispatcher's idempotency key for an SMS is its action's id.
+      idempotencyKey: actionId,
       statusCallbackUrl: null,
     };
     const first = await provider.send(message);
@@ -29,6 +29,8 @@ describeEachDatabase('built-in SMS provider', (ctx) => {
       status: 'delivered',
       segments: 1,
       encoding: 'GSM-7',
+      // The text as it left, transliterated to GSM-7.
+      body: 'Votre facture F-1 reste due : " merci " de régler l\'échéance.',
     });
     const stored = await ctx.handle.db
       .selectFrom('builtin_sms')

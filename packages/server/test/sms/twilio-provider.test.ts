@@ -103,6 +103,8 @@ describe('Twilio provider, through the SDK, against a local Twilio-speaking serv
       status: 'queued',
       segments: 1,
       encoding: 'GSM-7',
+      // What left, as Twilio received it: the evidence keeps this text.
+      body: form.get('Body'),
     });
   });
 

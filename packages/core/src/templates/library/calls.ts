@@ -1,4 +1,4 @@
-import type { ShippedTemplate } from './shipped.ts';
+import type { ShippedTemplate } from './shipped-types.ts';
 
 // Call scripts an agent reads (or the IVR speaks): identify, check you speak to the debtor, state, listen, agree.
 const FR_CHECK =

@@ -1,4 +1,4 @@
-import type { ShippedTemplate } from './shipped.ts';
+import type { ShippedTemplate } from './shipped-types.ts';
 
 // Shared pieces, so that every e-mail says the same things the same way.
 const FR_RECALL =

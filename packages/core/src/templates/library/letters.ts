@@ -1,4 +1,4 @@
-import type { ShippedTemplate } from './shipped.ts';
+import type { ShippedTemplate } from './shipped-types.ts';
 
 /*
  * Letters: only the body paragraphs (separated by a blank line). The layout prints the parties, the

@@ -2,20 +2,11 @@ import type { Language } from '../variables.ts';
 import { CALLS } from './calls.ts';
 import { EMAILS } from './emails.ts';
 import { LETTERS } from './letters.ts';
+import type { ShippedTemplate, TemplateChannel } from './shipped-types.ts';
 import { SMS } from './sms.ts';
 
-export type TemplateChannel = 'email' | 'sms' | 'letter' | 'call';
-export const TEMPLATE_CHANNELS: readonly TemplateChannel[] = ['email', 'sms', 'letter', 'call'];
-
-/** A template as shipped with Relance: the text a tenant starts from until it saves its own version. */
-export type ShippedTemplate = {
-  readonly key: string;
-  readonly channel: TemplateChannel;
-  readonly language: Language;
-  /** E-mails only. */
-  readonly subject: string | null;
-  readonly body: string;
-};
+export type { ShippedTemplate, TemplateChannel } from './shipped-types.ts';
+export { TEMPLATE_CHANNELS } from './shipped-types.ts';
 
 export const SHIPPED_TEMPLATES: readonly ShippedTemplate[] = [...EMAILS, ...SMS, ...LETTERS, ...CALLS];
 

@@ -1,4 +1,4 @@
-import type { ShippedTemplate } from './shipped.ts';
+import type { ShippedTemplate } from './shipped-types.ts';
 
 // GSM-7 only (no ê, â, ô, î, ç, no curly apostrophe), one or two segments once the variables are filled.
 const FR_RECALL =

@@ -1,7 +1,7 @@
 import { smsLength, toGsm7 } from '@relance/core';
 import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
-import type { SmsMessage, SmsProvider, SmsSent } from './sms-provider.ts';
+import type { SmsMessage, SmsProvider, SmsSent } from './sms-message.ts';
 import type { SmsSettings } from './sms-settings.ts';
 
 export const BUILTIN_SMS = 'builtin-sms';

@@ -1,53 +1,12 @@
 import type { Deps } from '../../shared/deps.ts';
 import { builtinSmsProvider } from './builtin-provider.ts';
 import { twilioApiUrl } from './sms-environment.ts';
+import type { SmsProvider } from './sms-message.ts';
 import { readSmsSettings } from './sms-settings.ts';
 import { twilioSmsProvider } from './twilio-provider.ts';
 
-export type SmsMessage = {
-  /** E.164 number of the debtor. */
-  readonly to: string;
-  /** The sender (number or alphanumeric id); null: the provider's configured sender. */
-  readonly from: string | null;
-  readonly body: string;
-  /** Fixed before the first attempt (the action's message_id): a provider that honours it sends once. */
-  readonly idempotencyKey: string;
-  /** Where the provider reports delivery (Twilio's StatusCallback); null: no callback. */
-  readonly statusCallbackUrl: string | null;
-};
-
-export type SmsSent = {
-  readonly provider: string;
-  readonly providerMessageId: string;
-  /** The provider's status right after the hand-over: 'queued', 'accepted', 'sent', 'delivered'… */
-  readonly status: string;
-  readonly segments: number;
-  readonly encoding: 'GSM-7' | 'UCS-2';
-  /** The text exactly as handed over (after any GSM-7 transliteration): what is kept as evidence. */
-  readonly body: string;
-};
-
-export type SmsProvider = {
-  readonly name: string;
-  /** A re-sent request with the same key is a no-op. */
-  readonly idempotent: boolean;
-  send(message: SmsMessage): Promise<SmsSent>;
-};
-
-/** A provider refused or failed the message. */
-export class SmsSendError extends Error {
-  /** Retrying cannot help (invalid number, opted out, not a mobile…). */
-  readonly permanent: boolean;
-  /** The provider's own error code (e.g. Twilio's 21211). */
-  readonly providerCode: string | undefined;
-
-  constructor(message: string, permanent: boolean, providerCode?: string) {
-    super(message);
-    this.name = 'SmsSendError';
-    this.permanent = permanent;
-    this.providerCode = providerCode;
-  }
-}
+export type { SmsMessage, SmsProvider, SmsSent } from './sms-message.ts';
+export { SmsSendError } from './sms-message.ts';
 
 /** The tenant's SMS provider, from its `channels.sms` settings (the built-in store when none is set). */
 export async function smsProviderFor(deps: Deps, tenantId: string): Promise<SmsProvider> {

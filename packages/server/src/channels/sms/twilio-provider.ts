@@ -1,7 +1,7 @@
 import { smsLength, toGsm7 } from '@relance/core';
 import twilio from 'twilio';
 import type TwilioRequestClient from 'twilio/lib/base/RequestClient.js';
-import { type SmsMessage, type SmsProvider, SmsSendError, type SmsSent } from './sms-provider.ts';
+import { type SmsMessage, type SmsProvider, SmsSendError, type SmsSent } from './sms-message.ts';
 import type { SmsSettings } from './sms-settings.ts';
 import { twilioErrorMeaning } from './twilio-errors.ts';
 

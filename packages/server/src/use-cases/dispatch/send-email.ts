@@ -170,5 +170,6 @@ export async function letterStillComing(ctx: SendContext, action: ClaimedAction)
   if (!at) return null;
   const floor = new Date(Date.parse(ctx.now) + 60_000).toISOString();
   const wanted = new Date(at).toISOString();
+  // biome-ignore lint/complexity/useMathMinMax: ISO-8601 UTC instants, compared as strings
   return wanted > floor ? wanted : floor;
 }

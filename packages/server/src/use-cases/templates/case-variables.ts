@@ -15,6 +15,7 @@ import {
   type TemplateVariables,
 } from '@relance/core';
 import { sql, type Transaction } from 'kysely';
+import { publicUrl } from '../../channels/sms/sms-environment.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
 import { addressLines, creditorDetailsSchema, tenantIdentitySchema } from './identity-schemas.ts';
@@ -33,6 +34,11 @@ export type VariablesOptions = {
 };
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
+
+/** Where debtors reach this server: RELANCE_PUBLIC_URL (the operator's setting), else the local default. */
+function defaultPublicUrl(): string {
+  return publicUrl() ?? DEFAULT_PUBLIC_URL;
+}
 export const DEFAULT_FORMAL_NOTICE_DAYS = 8;
 
 /**
@@ -231,7 +237,7 @@ export async function loadTemplateVariables(
       asOf: date(today),
     },
     payment: {
-      link: `${(options.publicUrl ?? DEFAULT_PUBLIC_URL).replace(/\/+$/, '')}/pay/${paymentReference}`,
+      link: `${(options.publicUrl ?? defaultPublicUrl()).replace(/\/+$/, '')}/pay/${paymentReference}`,
       beneficiary,
       iban,
       ibanText: iban ? formatIban(iban) : null,

@@ -160,12 +160,7 @@ export function AppLayout() {
                 )
               }
             />
-            <NavRouterLink
-              to="/outbox"
-              label={t('outbox.nav')}
-              active={onOutbox}
-              onClick={closeNav}
-            />
+            <NavRouterLink to="/outbox" label={t('outbox.nav')} active={onOutbox} onClick={closeNav} />
             <NavRouterLink
               to="/mail"
               label={t('letters.nav')}
