@@ -75,6 +75,68 @@ const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Mes
     en: (d) => `Twilio needs: ${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}.`,
   },
   action_not_found: { fr: 'Action introuvable.', en: 'Action not found.' },
+  not_in_review: {
+    fr: (d) => `Cette action est « ${String(d?.status ?? '?')} » : elle n’attend pas de validation.`,
+    en: (d) => `This action is "${String(d?.status ?? '?')}": it is not waiting for review.`,
+  },
+  strategy_not_found: {
+    fr: (d) => `Aucune stratégie n’a la clé « ${String(d?.key ?? '?')} ».`,
+    en: (d) => `No strategy has the key "${String(d?.key ?? '?')}".`,
+  },
+  template_not_found: {
+    fr: (d) =>
+      `Aucun modèle « ${String(d?.key ?? d?.template ?? '?')} » pour ce canal${typeof d?.language === 'string' ? ` et cette langue (${d.language})` : ''}.`,
+    en: (d) =>
+      `No template "${String(d?.key ?? d?.template ?? '?')}" for this channel${typeof d?.language === 'string' ? ` and language (${d.language})` : ''}.`,
+  },
+  invalid_template_key: {
+    fr: (d) =>
+      `« ${String(d?.key ?? '?')} » n’est pas une clé de modèle : lettres minuscules, chiffres et tirets.`,
+    en: (d) => `"${String(d?.key ?? '?')}" is not a template key: lower-case letters, digits and dashes.`,
+  },
+  invalid_template: {
+    fr: 'Le modèle contient des erreurs : voyez chaque problème, avec sa ligne et sa colonne.',
+    en: 'The template has mistakes: see each issue, with its line and column.',
+  },
+  invalid_identity: {
+    fr: 'Ces coordonnées ne sont pas valides : voyez chaque champ en cause.',
+    en: 'These details are not valid: see each field concerned.',
+  },
+  concurrent_save: {
+    fr: 'Quelqu’un l’a enregistré en même temps : rechargez, puis recommencez.',
+    en: 'Someone saved it at the same time: reload and try again.',
+  },
+  invalid_strategy: {
+    fr: 'La stratégie contient des erreurs : voyez chaque problème, avec son chemin.',
+    en: 'The strategy has mistakes: see each issue, with its path.',
+  },
+  future_event: {
+    fr: 'La date de l’événement est dans le futur.',
+    en: 'The event’s date is in the future.',
+  },
+  invalid_time: {
+    fr: 'L’heure doit s’écrire HH:MM (par exemple 06:00).',
+    en: 'The time must be written HH:MM (for instance 06:00).',
+  },
+  invalid_time_zone: {
+    fr: 'Ce n’est pas un fuseau horaire IANA (par exemple Europe/Paris).',
+    en: 'This is not an IANA time zone (for instance Europe/Paris).',
+  },
+  future_run: {
+    fr: 'Un jour à venir ne peut être que prévisualisé : demandez un essai à blanc (dryRun).',
+    en: 'A day to come can only be previewed: ask for a dry run (dryRun).',
+  },
+  postal_item_not_found: { fr: 'Courrier introuvable.', en: 'Letter not found.' },
+  print_batch_not_found: { fr: 'Lot d’impression introuvable.', en: 'Print batch not found.' },
+  proof_empty: { fr: 'Le fichier de preuve est vide.', en: 'The proof file is empty.' },
+  proof_media_type: {
+    fr: 'Une preuve est un fichier PDF, PNG ou JPEG.',
+    en: 'A proof is a PDF, PNG or JPEG file.',
+  },
+  proof_missing: {
+    fr: 'Envoyez la preuve dans une partie « file » du formulaire.',
+    en: 'Send the proof as a "file" part of the form.',
+  },
   action_not_unconfirmed: {
     fr: (d) =>
       `Cette action est « ${String(d?.status ?? '?')} » : seule une action non confirmée se décide ainsi.`,
