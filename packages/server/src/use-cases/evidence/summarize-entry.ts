@@ -28,6 +28,53 @@ const shown: readonly (readonly [key: string, fr: string, en: string])[] = [
 
 const maxValue = 160;
 
+/** Words of the channels and providers (statuses, provider names, outcomes), said in the reader's language. */
+const words: Readonly<Record<string, { readonly fr: string; readonly en: string }>> = {
+  queued: { fr: 'en file', en: 'queued' },
+  accepted: { fr: 'accepté', en: 'accepted' },
+  sending: { fr: 'en cours d’envoi', en: 'sending' },
+  sent: { fr: 'envoyé', en: 'sent' },
+  delivered: { fr: 'remis', en: 'delivered' },
+  undelivered: { fr: 'non remis', en: 'undelivered' },
+  failed: { fr: 'en échec', en: 'failed' },
+  bounced: { fr: 'rejeté (adresse en erreur)', en: 'bounced' },
+  delayed: { fr: 'retardé', en: 'delayed' },
+  read: { fr: 'lu', en: 'read' },
+  posted: { fr: 'posté', en: 'posted' },
+  returned: { fr: 'retourné', en: 'returned' },
+  unclaimed: { fr: 'non réclamé', en: 'unclaimed' },
+  printed: { fr: 'imprimé', en: 'printed' },
+  to_print: { fr: 'à imprimer', en: 'to print' },
+  'builtin-sms': { fr: 'SMS intégré (démo)', en: 'built-in SMS (demo)' },
+  twilio: { fr: 'Twilio', en: 'Twilio' },
+  smtp: { fr: 'serveur SMTP', en: 'SMTP server' },
+  print: { fr: 'impression', en: 'print' },
+  'call-queue': { fr: 'file d’appels', en: 'call queue' },
+  handover: { fr: 'transmission', en: 'hand-over' },
+  answered: { fr: 'a répondu', en: 'answered' },
+  no_answer: { fr: 'pas de réponse', en: 'no answer' },
+  wrong_number: { fr: 'faux numéro', en: 'wrong number' },
+  promise: { fr: 'promesse', en: 'promise' },
+  conversation: { fr: 'conversation', en: 'conversation' },
+};
+
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
+
+/** A stored value as a person reads it: a known word translated, an instant as a date and time (UTC). */
+function said(value: string, locale: Locale): string {
+  const word = words[value];
+  if (word) return word[locale];
+  if (INSTANT.test(value)) {
+    const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      dateStyle: 'medium',
+      timeStyle: 'short',
+      timeZone: 'UTC',
+    }).format(new Date(value));
+    return `${text.replace(/\u202f/g, '\u00a0')} UTC`;
+  }
+  return value;
+}
+
 /** One line saying what an entry records: the note's text, or the recipients, subject, reference, ids… */
 export function summarizeEntry(
   kind: string,
@@ -39,7 +86,7 @@ export function summarizeEntry(
   const separator = locale === 'fr' ? ' : ' : ': ';
   for (const [key, fr, en] of shown) {
     const value = textOf(payload[key]);
-    if (value !== null) parts.push(`${locale === 'fr' ? fr : en}${separator}${clip(value)}`);
+    if (value !== null) parts.push(`${locale === 'fr' ? fr : en}${separator}${clip(said(value, locale))}`);
   }
   if (kind !== 'agent_note' && parts.length === 0 && typeof payload.text === 'string')
     parts.push(clip(payload.text));
