@@ -60,16 +60,17 @@ const words: Readonly<Record<string, { readonly fr: string; readonly en: string 
 
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?Z$/;
 
+const INSTANTS = {
+  fr: new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
+} as const;
+
 /** A stored value as a person reads it: a known word translated, an instant as a date and time (UTC). */
 function said(value: string, locale: Locale): string {
   const word = words[value];
   if (word) return word[locale];
   if (INSTANT.test(value)) {
-    const text = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
-      dateStyle: 'medium',
-      timeStyle: 'short',
-      timeZone: 'UTC',
-    }).format(new Date(value));
+    const text = INSTANTS[locale].format(new Date(value));
     return `${text.replace(/\u202f/g, '\u00a0')} UTC`;
   }
   return value;

@@ -29,11 +29,11 @@ export async function caseLetterHistory(
   return { first: toReference(rows[0]), previous: toReference(rows[rows.length - 1]) };
 }
 
+const DATES = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+} as const;
+
 function dateText(instant: string, language: 'fr' | 'en'): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(`${instant.slice(0, 10)}T00:00:00Z`));
+  return DATES[language].format(new Date(`${instant.slice(0, 10)}T00:00:00Z`));
 }

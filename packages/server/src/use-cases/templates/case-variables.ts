@@ -253,15 +253,16 @@ export async function loadTemplateVariables(
   };
 }
 
+/** One formatter per language, made once: each `Intl.DateTimeFormat` holds native memory until a collection. */
+const LONG_DATES: Readonly<Record<Language, Intl.DateTimeFormat>> = {
+  fr: new Intl.DateTimeFormat('fr-FR', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+  en: new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' }),
+};
+
 /** "22 novembre 2026" / "22 November 2026", with no-break spaces where Intl puts narrow ones. */
 export function longDate(iso: string, language: Language): string {
   const [y, m, d] = iso.split('-').map(Number);
-  const formatted = new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
-    day: 'numeric',
-    month: 'long',
-    year: 'numeric',
-    timeZone: 'UTC',
-  }).format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
+  const formatted = LONG_DATES[language].format(new Date(Date.UTC(y ?? 1970, (m ?? 1) - 1, d ?? 1)));
   return formatted.replaceAll('\u202f', '\u00a0');
 }
 
