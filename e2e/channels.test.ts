@@ -129,8 +129,14 @@ describe('a supervisor follows the day’s messages, edits a template, prints th
     await page.waitForURL(/\/outbox$/);
     await page.getByRole('heading', { level: 1, name: 'File d’envoi' }).waitFor();
     await page.getByRole('tab', { name: /^À valider/ }).click();
-    await page.locator('table[aria-label="File d’envoi"] tbody tr[data-status="review"]').first().waitFor();
+    const waiting = page.locator('table[aria-label="File d’envoi"] tbody tr[data-status="review"]');
+    await waiting.first().waitFor();
     await shot('outbox-review');
+    // An action waiting for review is approved from the outbox itself: it leaves the tab.
+    const reviewed = await waiting.first().getAttribute('data-action');
+    await waiting.first().getByRole('button', { name: 'Approuver' }).click();
+    await page.getByText('Action approuvée : elle sera envoyée à l’heure prévue.').waitFor();
+    await page.locator(`tr[data-action="${reviewed}"]`).waitFor({ state: 'detached', timeout: 15_000 });
     await page.getByRole('tab', { name: /^Envoyées/ }).click();
     const rows = page.locator('table[aria-label="File d’envoi"] tbody tr[data-status="sent"]');
     await rows.first().waitFor({ timeout: 15_000 });
@@ -283,7 +289,8 @@ describe('a supervisor follows the day’s messages, edits a template, prints th
     await shot('case-evidence-en');
     await navLink('Outbox').click();
     await page.getByRole('tab', { name: /^Sent/ }).waitFor();
-    await page.getByText('No action is waiting for its time: the day’s next run will plan some.').waitFor();
+    // The planned tab (the action approved above waits there for its time) speaks English too.
+    await page.getByRole('columnheader', { name: 'Reason / last error' }).waitFor();
     await shot('outbox-en');
     await page.getByRole('radiogroup', { name: 'Language' }).getByText('FR', { exact: true }).click();
   });

@@ -3,9 +3,13 @@ import { useDisclosure } from '@mantine/hooks';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
+import { ReviewButtons } from '../review/review-buttons.tsx';
 import { confirmAction, type OutboxItem, retryAction } from './api.ts';
 
-/** "It was sent" / "Send it again" for an unconfirmed action; "Retry" for a failed one. Each is audited. */
+/**
+ * "Approve" / "Cancel" for an action waiting for review; "It was sent" / "Send it again" for an unconfirmed
+ * one; "Retry" for a failed one. Each is audited.
+ */
 export function OutboxButtons({ item }: { readonly item: OutboxItem }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -29,6 +33,9 @@ export function OutboxButtons({ item }: { readonly item: OutboxItem }) {
       return refresh();
     },
   });
+  if (item.status === 'review') {
+    return <ReviewButtons actionId={item.id} caseId={item.caseId} channel={item.channel} />;
+  }
   if (item.status === 'failed') {
     return (
       <Button size="compact-sm" variant="default" loading={retry.isPending} onClick={() => retry.mutate()}>

@@ -136,8 +136,11 @@ function StatusPanel({ status, canAct }: { readonly status: OutboxStatus; readon
   if (items.length === 0) return <EmptyState title={t(`outbox.emptyStatus.${status}`)} />;
   return (
     <Stack gap="sm">
-      {/* Only a failed or unconfirmed action asks for a decision: no empty column elsewhere. */}
-      <OutboxTable items={items} canAct={canAct && (status === 'failed' || status === 'unconfirmed')} />
+      {/* Only an action waiting for review, failed or unconfirmed asks for a decision: no empty column elsewhere. */}
+      <OutboxTable
+        items={items}
+        canAct={canAct && (status === 'review' || status === 'failed' || status === 'unconfirmed')}
+      />
       {total > OUTBOX_PAGE && (
         <Group justify="space-between">
           <Text size="sm" c="dimmed">

@@ -34,6 +34,7 @@ export function ReviewButtons({
   const refresh = () =>
     Promise.all([
       queryClient.invalidateQueries({ queryKey: ['actions'] }),
+      queryClient.invalidateQueries({ queryKey: ['outbox'] }),
       queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
       queryClient.invalidateQueries({ queryKey: ['cases'] }),
     ]);
