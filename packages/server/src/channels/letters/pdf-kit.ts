@@ -1,5 +1,5 @@
 import PDFDocument from 'pdfkit';
-import { letterFonts } from './fonts.ts';
+import { parsedFonts } from './fonts.ts';
 
 export type Pdf = PDFKit.PDFDocument;
 
@@ -22,11 +22,13 @@ export function newLetterDocument(meta: {
   readonly date: string;
   readonly language: string;
 }): Pdf {
+  const fonts = parsedFonts();
   const doc = new PDFDocument({
     size: 'A4',
     margins: MARGIN,
     bufferPages: true,
-    font: letterFonts.regular,
+    // A parsed font where the types say a path: pdfkit accepts both (see parsedFonts).
+    font: fonts.regular as unknown as string,
     lang: meta.language,
     info: {
       Title: meta.title,
@@ -36,10 +38,9 @@ export function newLetterDocument(meta: {
       CreationDate: new Date(`${meta.date}T00:00:00Z`),
     },
   });
-  doc.registerFont('regular', letterFonts.regular);
-  doc.registerFont('bold', letterFonts.bold);
-  doc.registerFont('italic', letterFonts.italic);
-  doc.registerFont('mono', letterFonts.mono);
+  for (const name of ['regular', 'bold', 'italic', 'mono'] as const) {
+    doc.registerFont(name, fonts[name] as unknown as string);
+  }
   doc.font('regular').fillColor(INK);
   return doc;
 }
