@@ -8,7 +8,6 @@ import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './back-off.ts';
 import { type ClaimedAction, claimDue } from './claim-due.ts';
 import { DispatchError, deferAction, holdAction, recordFailure } from './record-outcome.ts';
-import { reportBounce } from './report-bounce.ts';
 import type { SendContext } from './send-context.ts';
 import { letterStillComing, SMTP_PROVIDER, sendEmailAction } from './send-email.ts';
 import { checkAtSendTime, type SendCheck } from './send-gate.ts';
@@ -188,8 +187,8 @@ async function dispatchOne(
       maxAttempts: context.maxAttempts,
       provider,
       nextAllowed: check.nextAllowed,
+      today,
     });
-    if (failure.bounce) await reportBounce(deps, tenantId, action.caseId, failure.bounce.contactId, today);
     return outcome;
   }
 }

@@ -64,6 +64,9 @@ export async function ingestMail(deps: Deps, tenantId: string, raw: Buffer): Pro
         .executeTakeFirst();
       if (Number(inserted.numInsertedOrUpdatedRows ?? 0) === 0) return null;
       const contactId = await applyReport(trx, tenantId, action, report, now);
+      if (report.kind === 'bounced') {
+        await reportBounce(trx, { tenantId, caseId: action.case_id, contactId, on: deps.clock.today(), now });
+      }
       const document = await storeDocument(trx, {
         tenantId,
         caseId: action.case_id,
@@ -91,9 +94,6 @@ export async function ingestMail(deps: Deps, tenantId: string, raw: Buffer): Pro
       });
       return { contactId };
     });
-    if (recorded && report.kind === 'bounced') {
-      await reportBounce(deps, tenantId, action.case_id, recorded.contactId, deps.clock.today());
-    }
     results.push({
       kind: report.kind,
       actionId: action.action_id,

@@ -5,6 +5,7 @@ import type { Database, Db } from '../../db/schema.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { retryAfter } from './back-off.ts';
 import type { ClaimedAction } from './claim-due.ts';
+import { reportBounce } from './report-bounce.ts';
 
 /** Why an attempt did not go through, in the provider's or server's own words. */
 export class DispatchError extends Error {
@@ -41,6 +42,8 @@ export async function recordFailure(
     readonly maxAttempts: number;
     readonly provider: string;
     readonly nextAllowed: (at: string) => string | null;
+    /** The day a bounce is recorded on (the case's event date). */
+    readonly today: string;
   },
 ): Promise<FailureOutcome> {
   const final = error.permanent || action.attempts >= context.maxAttempts;
@@ -78,7 +81,16 @@ export async function recordFailure(
         retryAt,
       },
     });
-    if (error.bounce) await recordBounceEvent(trx, tenantId, action, error, context);
+    if (error.bounce) {
+      await recordBounceEvent(trx, tenantId, action, error, context);
+      await reportBounce(trx, {
+        tenantId,
+        caseId: action.caseId,
+        contactId: error.bounce.contactId,
+        on: context.today,
+        now: context.now,
+      });
+    }
   });
   return outcome;
 }
