@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import twilio from 'twilio';
 import { afterAll, beforeAll, expect, it } from 'vitest';
+import { applyEarlyReports } from '../../src/channels/sms/record-sms-status.ts';
 import { newId } from '../../src/db/ids.ts';
 import { apiPrefix } from '../../src/http/paths.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
@@ -213,6 +214,73 @@ describeEachDatabase('SMS webhooks', (ctx) => {
       status: 'failed',
       last_error: 'Twilio undelivered (error 30003: unreachable destination handset)',
     });
+  });
+
+  it('a report that arrives before the dispatcher recorded the message id is applied once it does', async () => {
+    const sid = 'SM33333333333333333333333333333333';
+    const early = await app.inject(
+      signed(t.tenantId, 'status', { MessageSid: sid, MessageStatus: 'delivered', To: PHONE }),
+    );
+    expect(early.statusCode, early.body).toBe(200);
+    const orphan = await ctx.handle.db
+      .selectFrom('message_events')
+      .select(['action_id'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('provider_event_id', '=', `${sid}:delivered`)
+      .executeTakeFirstOrThrow();
+    expect(orphan.action_id).toBeNull();
+    // The dispatcher now records the hand-over with Twilio's id, and in the same transaction the early reports.
+    const lateId = newId();
+    const caseId = t.debtors.D5!.caseId;
+    await ctx.handle.db.transaction().execute(async (trx) => {
+      await trx
+        .insertInto('actions')
+        .values({
+          tenant_id: t.tenantId,
+          action_id: lateId,
+          case_id: caseId,
+          action_key: 'test:0:sms:2',
+          run_id: null,
+          planned_on: now.slice(0, 10),
+          scheduled_at: now,
+          channel: 'sms',
+          template: 'reminder',
+          language: 'fr',
+          purpose: 'reminder',
+          status: 'sent',
+          strategy_key: null,
+          strategy_version: null,
+          step_key: null,
+          reason: '{}',
+          gate: '{}',
+          amounts: null,
+          created_at: now,
+          provider: 'twilio',
+          provider_message_id: sid,
+        })
+        .execute();
+      expect(
+        await applyEarlyReports(trx, t.tenantId, { action_id: lateId, case_id: caseId }, 'twilio', sid, now),
+      ).toBe(1);
+    });
+    const row = await ctx.handle.db
+      .selectFrom('actions')
+      .select(['status', 'delivered_at'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('action_id', '=', lateId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: 'delivered', delivered_at: now });
+    const linked = await ctx.handle.db
+      .selectFrom('message_events')
+      .select(['action_id'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('provider_event_id', '=', `${sid}:delivered`)
+      .executeTakeFirstOrThrow();
+    expect(linked.action_id).toBe(lateId);
+    const evidence = await evidenceOf(ctx.handle, t.tenantId);
+    expect(evidence.filter((e) => e.action_id === lateId).map((e) => e.payload.arrivedBeforeSend)).toEqual([
+      true,
+    ]);
   });
 
   it('a reply is recorded as evidence and queues the "debtor replied" reaction', async () => {

@@ -72,6 +72,65 @@ export async function recordSmsStatus(
   });
 }
 
+/** Final statuses a report may carry before the dispatcher recorded the provider's message id. */
+const FINAL_STATUSES = ['delivered', 'undelivered', 'failed'] as const;
+
+/**
+ * Reports that arrived before the dispatcher had recorded the provider's message id (Twilio may call back
+ * within milliseconds) were kept without an action. Once the action is recorded as sent with that id, inside
+ * the same transaction, they are attached to it, journaled, and the action moves as if they came now.
+ */
+export async function applyEarlyReports(
+  trx: Transaction<Database>,
+  tenantId: string,
+  action: { readonly action_id: string; readonly case_id: string },
+  provider: string,
+  messageSid: string,
+  now: string,
+): Promise<number> {
+  const early = await trx
+    .selectFrom('message_events')
+    .select(['event_id', 'detail'])
+    .where('tenant_id', '=', tenantId)
+    .where('provider', '=', provider)
+    .where(
+      'provider_event_id',
+      'in',
+      FINAL_STATUSES.map((status) => `${messageSid}:${status}`),
+    )
+    .where('action_id', 'is', null)
+    .orderBy('at')
+    .execute();
+  if (early.length === 0) return 0;
+  await trx
+    .updateTable('message_events')
+    .set({ action_id: action.action_id, case_id: action.case_id })
+    .where('tenant_id', '=', tenantId)
+    .where(
+      'event_id',
+      'in',
+      early.map((e) => e.event_id),
+    )
+    .execute();
+  // The first final word counts (a message is delivered or not); each report is journaled.
+  let status = 'sent';
+  for (const event of early) {
+    const { meaning, ...report } = JSON.parse(event.detail) as SmsStatusReport & { meaning: string | null };
+    await appendEvidence(trx, {
+      tenantId,
+      caseId: action.case_id,
+      actionId: action.action_id,
+      at: now,
+      kind: 'delivery_event',
+      actor: `provider:${provider}`,
+      payload: { ...report, meaning, arrivedBeforeSend: true },
+    });
+    await moveAction(trx, tenantId, { ...action, status }, report, meaning, now);
+    status = 'moved';
+  }
+  return early.length;
+}
+
 async function moveAction(
   trx: Transaction<Database>,
   tenantId: string,

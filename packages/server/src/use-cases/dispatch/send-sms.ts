@@ -1,3 +1,4 @@
+import { applyEarlyReports } from '../../channels/sms/record-sms-status.ts';
 import { twilioStatusCallbackUrl } from '../../channels/sms/sms-environment.ts';
 import { SmsSendError } from '../../channels/sms/sms-provider.ts';
 import { appendEvidence, storeDocument } from '../evidence/journal.ts';
@@ -70,6 +71,15 @@ export async function sendSmsAction(
       .where('action_id', '=', action.actionId)
       .where('status', 'in', ['sending', 'unconfirmed'])
       .execute();
+    // A delivery report may have beaten us here: it is applied now that the message id is known.
+    await applyEarlyReports(
+      trx,
+      ctx.tenantId,
+      { action_id: action.actionId, case_id: action.caseId },
+      sent.provider,
+      sent.providerMessageId,
+      ctx.now,
+    );
     await appendEvidence(trx, {
       tenantId: ctx.tenantId,
       caseId: action.caseId,
