@@ -1,15 +1,11 @@
+import { formatMoney } from '../shared/money.ts';
 import type { Language, MoneyText, TemplateVariables } from './variables.ts';
 
-const eur = (minor: number, language: Language): MoneyText => {
-  const euros = (minor / 100).toFixed(2);
-  const [whole = '0', cents = '00'] = euros.split('.');
-  const grouped = whole.replace(/\B(?=(\d{3})+(?!\d))/g, language === 'fr' ? '\u00a0' : ',');
-  return {
-    minor,
-    currency: 'EUR',
-    text: language === 'fr' ? `${grouped},${cents}\u00a0€` : `€${grouped}.${cents}`,
-  };
-};
+const eur = (minor: number, language: Language): MoneyText => ({
+  minor,
+  currency: 'EUR',
+  text: formatMoney(minor, 'EUR', language),
+});
 
 /**
  * A complete, made-up case in either language: what the editor previews when no case is picked, and what

@@ -27,6 +27,33 @@ function signed(tenantId: string, hook: 'status' | 'inbound', params: Record<str
   };
 }
 
+/** An SMS action already handed to Twilio under `sid`, as the dispatcher leaves it. */
+function sentSms(tenantId: string, caseId: string, actionId: string, key: string, sid: string) {
+  return {
+    tenant_id: tenantId,
+    action_id: actionId,
+    case_id: caseId,
+    action_key: `test:0:sms:${key}`,
+    run_id: null,
+    planned_on: now.slice(0, 10),
+    scheduled_at: now,
+    channel: 'sms',
+    template: 'reminder',
+    language: 'fr' as const,
+    purpose: 'reminder',
+    status: 'sent' as const,
+    strategy_key: null,
+    strategy_version: null,
+    step_key: null,
+    reason: '{}',
+    gate: '{}',
+    amounts: null,
+    created_at: now,
+    provider: 'twilio',
+    provider_message_id: sid,
+  };
+}
+
 describeEachDatabase('SMS webhooks', (ctx) => {
   let app: FastifyInstance;
   let t: SeededTenant;
@@ -56,29 +83,7 @@ describeEachDatabase('SMS webhooks', (ctx) => {
     actionId = newId();
     await ctx.handle.db
       .insertInto('actions')
-      .values({
-        tenant_id: t.tenantId,
-        action_id: actionId,
-        case_id: t.debtors.D5!.caseId,
-        action_key: 'test:0:sms:0',
-        run_id: null,
-        planned_on: now.slice(0, 10),
-        scheduled_at: now,
-        channel: 'sms',
-        template: 'reminder',
-        language: 'fr',
-        purpose: 'reminder',
-        status: 'sent',
-        strategy_key: null,
-        strategy_version: null,
-        step_key: null,
-        reason: '{}',
-        gate: '{}',
-        amounts: null,
-        created_at: now,
-        provider: 'twilio',
-        provider_message_id: 'SM11111111111111111111111111111111',
-      })
+      .values(sentSms(t.tenantId, t.debtors.D5!.caseId, actionId, '0', 'SM11111111111111111111111111111111'))
       .execute();
   });
   afterAll(async () => {
@@ -171,29 +176,7 @@ describeEachDatabase('SMS webhooks', (ctx) => {
     const failedId = newId();
     await ctx.handle.db
       .insertInto('actions')
-      .values({
-        tenant_id: t.tenantId,
-        action_id: failedId,
-        case_id: t.debtors.D5!.caseId,
-        action_key: 'test:0:sms:1',
-        run_id: null,
-        planned_on: now.slice(0, 10),
-        scheduled_at: now,
-        channel: 'sms',
-        template: 'reminder',
-        language: 'fr',
-        purpose: 'reminder',
-        status: 'sent',
-        strategy_key: null,
-        strategy_version: null,
-        step_key: null,
-        reason: '{}',
-        gate: '{}',
-        amounts: null,
-        created_at: now,
-        provider: 'twilio',
-        provider_message_id: 'SM22222222222222222222222222222222',
-      })
+      .values(sentSms(t.tenantId, t.debtors.D5!.caseId, failedId, '1', 'SM22222222222222222222222222222222'))
       .execute();
     const response = await app.inject(
       signed(t.tenantId, 'status', {
@@ -235,29 +218,7 @@ describeEachDatabase('SMS webhooks', (ctx) => {
     await ctx.handle.db.transaction().execute(async (trx) => {
       await trx
         .insertInto('actions')
-        .values({
-          tenant_id: t.tenantId,
-          action_id: lateId,
-          case_id: caseId,
-          action_key: 'test:0:sms:2',
-          run_id: null,
-          planned_on: now.slice(0, 10),
-          scheduled_at: now,
-          channel: 'sms',
-          template: 'reminder',
-          language: 'fr',
-          purpose: 'reminder',
-          status: 'sent',
-          strategy_key: null,
-          strategy_version: null,
-          step_key: null,
-          reason: '{}',
-          gate: '{}',
-          amounts: null,
-          created_at: now,
-          provider: 'twilio',
-          provider_message_id: sid,
-        })
+        .values(sentSms(t.tenantId, caseId, lateId, '2', sid))
         .execute();
       expect(
         await applyEarlyReports(trx, t.tenantId, { action_id: lateId, case_id: caseId }, 'twilio', sid, now),
