@@ -9,6 +9,7 @@ import {
 } from '@tanstack/react-router';
 import { validateDebtorsSearch } from '../features/debtors/search.ts';
 import { validatePortfolioSearch } from '../features/portfolio/search.ts';
+import { validateSettingsSearch } from '../features/settings/search.ts';
 import { validateSignInSearch } from '../features/sign-in/search.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './layout/fallback-pages.tsx';
@@ -123,6 +124,13 @@ const templatesRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/templates/templates-page.tsx'), 'TemplatesPage'),
 });
 
+const settingsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/settings',
+  validateSearch: validateSettingsSearch,
+  component: lazyRouteComponent(() => import('../features/settings/settings-page.tsx'), 'SettingsPage'),
+});
+
 const routeTree = rootRoute.addChildren([
   signInRoute,
   appRoute.addChildren([
@@ -135,6 +143,7 @@ const routeTree = rootRoute.addChildren([
     strategiesRoute,
     strategyRoute,
     templatesRoute,
+    settingsRoute,
     runsRoute,
     mailRoute,
     outboxRoute,

@@ -60,3 +60,8 @@ export function canReviewActions(user: SessionUser | null | undefined): boolean 
 export function canActOnCases(user: SessionUser | null | undefined): boolean {
   return canReadStrategies(user);
 }
+
+/** The settings page (letterhead, bank account, SMTP, SMS) is for administrators. */
+export function canManageSettings(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin';
+}

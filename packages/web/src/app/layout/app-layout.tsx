@@ -9,6 +9,7 @@ import { useFormat } from '../format/use-format.ts';
 import { notifyError } from '../query-client.ts';
 import {
   canImport,
+  canManageSettings,
   canReadStrategies,
   canReviewActions,
   SESSION_KEY,
@@ -54,6 +55,7 @@ export function AppLayout() {
   const section = useSection();
   const onTemplates = useRouterState({ select: (s) => s.location.pathname.startsWith('/templates') });
   const onOutbox = useRouterState({ select: (s) => s.location.pathname.startsWith('/outbox') });
+  const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
   const reviewCount = useReviewCount(canReviewActions(user));
 
   const onSignOut = async () => {
@@ -168,6 +170,9 @@ export function AppLayout() {
               onClick={closeNav}
             />
           </>
+        )}
+        {canManageSettings(user) && (
+          <NavRouterLink to="/settings" label={t('settings.nav')} active={onSettings} onClick={closeNav} />
         )}
       </AppShell.Navbar>
       <AppShell.Main bg="gray.0">
