@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emailFormOf, emailInputOf } from './email-values.ts';
 import { checkIdentity, identityOf, identityValuesOf } from './identity-values.ts';
+import { spacedIban } from './party-values.ts';
 import { checkSmsForm, smsFormOf, smsInputOf } from './sms-values.ts';
 
 describe('identity form', () => {
@@ -92,5 +93,12 @@ describe('secrets are never sent back empty', () => {
     expect(checkSmsForm(form, false)).toEqual({ authToken: 'required' });
     expect(checkSmsForm(form, true)).toEqual({});
     expect(checkSmsForm({ ...form, accountSid: 'AC12' }, true)).toEqual({ accountSid: 'accountSid' });
+  });
+});
+
+describe('spacedIban', () => {
+  it('groups a compact IBAN by four for reading', () => {
+    expect(spacedIban('FR7630004000031234567890143')).toBe('FR76 3000 4000 0312 3456 7890 143');
+    expect(spacedIban('')).toBe('');
   });
 });

@@ -32,6 +32,11 @@ type Party = {
   readonly bic: string | null;
 };
 
+/** An IBAN in groups of four, as printed on a bank statement (the server stores it compact). */
+export function spacedIban(iban: string): string {
+  return iban.replace(/\s+/g, '').replace(/(.{4})(?=.)/g, '$1 ');
+}
+
 export function partyValuesOf(party: Party | null): FormValues<PartyField> {
   const lines = party?.address?.lines ?? [];
   return {
@@ -44,7 +49,7 @@ export function partyValuesOf(party: Party | null): FormValues<PartyField> {
     email: party?.email ?? '',
     phone: party?.phone ?? '',
     registration: party?.registration ?? '',
-    iban: party?.iban ?? '',
+    iban: spacedIban(party?.iban ?? ''),
     bic: party?.bic ?? '',
   };
 }

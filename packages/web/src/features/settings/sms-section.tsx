@@ -27,6 +27,9 @@ import {
 import { useErrorAt } from './use-error-at.ts';
 import { useSave } from './use-save.ts';
 
+/** SIDs are read character by character: the input (not its label) in a fixed-width font. */
+const MONOSPACE = { input: { fontFamily: 'monospace' } } as const;
+
 function SmsSettingsForm({ initial }: { readonly initial: SmsSettingsView }) {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
@@ -94,7 +97,7 @@ function SmsSettingsForm({ initial }: { readonly initial: SmsSettingsView }) {
                 label={t('settings.sms.accountSid')}
                 withAsterisk={twilio}
                 placeholder="AC…"
-                ff="monospace"
+                styles={MONOSPACE}
                 {...text('accountSid')}
               />
             </Grid.Col>
@@ -121,7 +124,7 @@ function SmsSettingsForm({ initial }: { readonly initial: SmsSettingsView }) {
                 label={t('settings.sms.messagingServiceSid')}
                 description={t('settings.sms.messagingServiceSidHint')}
                 placeholder="MG…"
-                ff="monospace"
+                styles={MONOSPACE}
                 {...text('messagingServiceSid')}
               />
             </Grid.Col>
