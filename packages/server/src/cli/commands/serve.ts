@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { type Composition, type RunningServer, startServer } from '../../compose.ts';
+import { startDispatcher } from '../../worker/dispatcher.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
 import type { Cli, RunCommand } from '../context.ts';
 import { openComposition } from '../context.ts';
@@ -44,11 +45,17 @@ export async function listen(cli: Cli, composition: Composition): Promise<Runnin
     cli.env.RELANCE_SCHEDULE === 'off'
       ? null
       : startScheduler(composition.deps, { log: (line) => cli.note(line) });
+  // The outbox is sent every 15 s (RELANCE_DISPATCH=off leaves it to a separate `relance worker`).
+  const dispatcher =
+    cli.env.RELANCE_DISPATCH === 'off'
+      ? null
+      : startDispatcher(composition.deps, { log: (line) => cli.note(line) });
   const stop = (): void => {
     cli.note(cli.msg.serve.stopping);
     server
       .close()
       .then(() => scheduler?.stop())
+      .then(() => dispatcher?.stop())
       .then(() => composition.close())
       .finally(() => process.exit(exitCodes.ok));
   };

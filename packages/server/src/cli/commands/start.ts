@@ -3,7 +3,6 @@ import { pointAtDemoMailbox, startDemoMailbox } from '../../channels/email/demo-
 import { mailboxDir } from '../../use-cases/dispatch/read-mailbox.ts';
 import { runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
 import { prepareFirstStart } from '../../use-cases/setup/set-up-demo.ts';
-import { startDispatcher } from '../../worker/dispatcher.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
@@ -66,8 +65,6 @@ async function start(cli: Cli, options: StartOptions): Promise<ExitCode> {
     await pointAtDemoMailbox(deps.database.db, prepared.tenant.tenantId, mailbox.port, deps.clock.now());
   }
   const server = await listen(cli, composition);
-  // The outbox is sent in-process every 15 s (RELANCE_DISPATCH=off: by a separate `relance worker`).
-  if (cli.env.RELANCE_DISPATCH !== 'off') startDispatcher(deps, { log: (line) => cli.note(line) });
 
   cli.document({
     ...serverDocument(composition, server),
