@@ -36,6 +36,15 @@ export type Database = {
   postal_items: PostalItemsTable;
   call_tasks: CallTasksTable;
   builtin_sms: BuiltinSmsTable;
+  case_locks: CaseLocksTable;
+  call_outcomes: CallOutcomesTable;
+  promises: PromisesTable;
+  payment_plans: PaymentPlansTable;
+  plan_instalments: PlanInstalmentsTable;
+  disputes: DisputesTable;
+  dispute_claims: DisputeClaimsTable;
+  dispute_documents: DisputeDocumentsTable;
+  call_scripts: CallScriptsTable;
 };
 
 export type Db = Kysely<Database>;
@@ -74,6 +83,10 @@ export type UsersTable = {
   locale: Locale;
   created_at: string;
   disabled_at: Nullable<string>;
+  /** The team whose queue the agent works; null: no team (every task not kept for a team). */
+  team: Nullable<string>;
+  /** JSON array of skills: segments ('b2b', 'b2c') and languages ('fr', 'en'); '[]' = any. */
+  skills: ColumnType<string, string | undefined, string>;
 };
 
 export type SessionsTable = {
@@ -120,6 +133,8 @@ export type CreditorsTable = {
   contract_rate: Nullable<string>;
   /** JSON CreditorDetails: address, e-mail, phone, registration, bank details (IBAN/BIC) printed on letters. */
   details: Nullable<string>;
+  /** JSON PlanPolicy: instalment limits (count, duration, minimum, down payment); null: the defaults. */
+  plan_policy: Nullable<string>;
 };
 
 /** Charge late interest / the fixed compensation, waive it, or keep it as a negotiation lever (computed, not claimed). */
@@ -536,10 +551,172 @@ export type CallTasksTable = {
   status: CallTaskStatus;
   /** The call script, rendered from the template. */
   script: Nullable<string>;
+  /** Who worked the task (set with its outcome). */
   assigned_to: Nullable<string>;
   outcome: Nullable<string>;
   created_at: string;
   updated_at: string;
+  /** Routing: 'b2b' | 'b2c', the debtor's language, the team (null: any team). */
+  segment: Nullable<string>;
+  language: Nullable<string>;
+  team: Nullable<string>;
+  /** The agent a supervisor gave the task to: only they get it from "next case". */
+  pinned_to: Nullable<string>;
+  /** The agent holding it now (from "next case") and until when. */
+  locked_by: Nullable<string>;
+  locked_until: Nullable<string>;
+  /** JSON: the parts of the priority, shown to supervisors. */
+  score_parts: Nullable<string>;
+};
+
+/** One agent works a case at a time: the lock is taken by "next case" or on opening the case, and expires. */
+export type CaseLocksTable = {
+  tenant_id: string;
+  case_id: string;
+  locked_by: string;
+  locked_at: string;
+  locked_until: string;
+  task_id: Nullable<string>;
+};
+
+/** What came of a call (or of a conversation an agent records): for the case, the strategy and statistics. */
+export type CallOutcomesTable = {
+  tenant_id: string;
+  outcome_id: string;
+  case_id: string;
+  task_id: Nullable<string>;
+  agent_id: string;
+  phone: Nullable<string>;
+  disposition: string;
+  /** The qualified reason for non-payment, when the debtor gave one. */
+  reason: Nullable<string>;
+  note: Nullable<string>;
+  callback_at: Nullable<string>;
+  /** JSON: the script's questions and the answers given. */
+  script_answers: Nullable<string>;
+  at: string;
+};
+
+export type PromiseStatus = 'open' | 'kept' | 'partly_kept' | 'broken' | 'cancelled';
+
+export type PromisesTable = {
+  tenant_id: string;
+  promise_id: string;
+  case_id: string;
+  made_on: string;
+  /** 'user:<id>', 'debtor' (portal) or 'system'. */
+  made_by: string;
+  channel: string;
+  /** JSON [{ dueOn, amountMinor }]. */
+  schedule: string;
+  amount_minor: number;
+  currency: string;
+  /** Outstanding when the promise was made: what is paid since is measured against it. */
+  baseline_minor: number;
+  status: PromiseStatus;
+  paid_minor: ColumnType<number, number | undefined, number>;
+  checked_on: Nullable<string>;
+  outcome_id: Nullable<string>;
+  note: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type PaymentPlanKind = 'full_now' | 'scheduled' | 'instalments';
+export type PaymentPlanStatus = 'active' | 'completed' | 'broken' | 'cancelled';
+
+export type PaymentPlansTable = {
+  tenant_id: string;
+  plan_id: string;
+  case_id: string;
+  kind: PaymentPlanKind;
+  status: PaymentPlanStatus;
+  currency: string;
+  principal_minor: number;
+  interest_minor: number;
+  fees_minor: number;
+  total_minor: number;
+  down_payment_minor: ColumnType<number, number | undefined, number>;
+  instalment_count: number;
+  /** JSON array of the claim ids the plan covers. */
+  claim_ids: string;
+  agreed_on: string;
+  agreed_by: string;
+  /** The agreement as a PDF (documents). */
+  document_id: Nullable<string>;
+  ended_on: Nullable<string>;
+  end_reason: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type InstalmentStatus = 'pending' | 'paid' | 'partly_paid' | 'missed';
+
+export type PlanInstalmentsTable = {
+  tenant_id: string;
+  plan_id: string;
+  /** 0 is the down payment when there is one; then 1, 2, … */
+  seq: number;
+  due_on: string;
+  amount_minor: number;
+  status: InstalmentStatus;
+  paid_minor: ColumnType<number, number | undefined, number>;
+  reminder_action_id: Nullable<string>;
+};
+
+export type DisputeStatus = 'open' | 'resolved' | 'rejected' | 'withdrawn';
+export type DisputeResolution = 'credit_note' | 'write_off' | 'rejected' | 'withdrawn';
+
+export type DisputesTable = {
+  tenant_id: string;
+  dispute_id: string;
+  case_id: string;
+  status: DisputeStatus;
+  reason: string;
+  description: Nullable<string>;
+  amount_minor: number;
+  currency: string;
+  opened_via: 'agent' | 'debtor' | 'import';
+  opened_by: string;
+  owner_id: Nullable<string>;
+  deadline_on: Nullable<string>;
+  resolution: Nullable<DisputeResolution>;
+  resolution_minor: Nullable<number>;
+  resolution_note: Nullable<string>;
+  resolved_by: Nullable<string>;
+  resolved_at: Nullable<string>;
+  created_at: string;
+  updated_at: string;
+};
+
+export type DisputeClaimsTable = {
+  tenant_id: string;
+  dispute_id: string;
+  claim_id: string;
+  amount_minor: number;
+};
+
+export type DisputeDocumentsTable = {
+  tenant_id: string;
+  dispute_id: string;
+  document_id: string;
+  added_by: string;
+  added_at: string;
+};
+
+export type CallScriptsTable = {
+  tenant_id: string;
+  script_id: string;
+  key: string;
+  language: string;
+  version: number;
+  strategy_key: Nullable<string>;
+  step_key: Nullable<string>;
+  title: string;
+  /** JSON ScriptDefinition. */
+  definition: string;
+  created_by: Nullable<string>;
+  created_at: string;
 };
 
 /** The built-in SMS provider's store (offline demo); `idempotency_key` makes a re-sent request a no-op. */

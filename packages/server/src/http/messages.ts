@@ -1,14 +1,21 @@
 import type { DomainErrorCode } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
-type Details = Readonly<Record<string, unknown>> | undefined;
-type Message = string | ((details: Details) => string);
+import { disputesMessages } from './messages/disputes.ts';
+import { plansMessages } from './messages/plans.ts';
+import { queueMessages } from './messages/queue.ts';
+import { scriptsMessages } from './messages/scripts.ts';
+import type { Details, ReasonMessages } from './messages/types.ts';
 
 /**
  * Our error messages in French and English, by the `reason` the use cases put in the details.
  * A DomainError without a known reason keeps the message it was thrown with.
  */
-const byReason: Readonly<Record<string, { readonly fr: Message; readonly en: Message }>> = {
+const byReason: ReasonMessages = {
+  ...queueMessages,
+  ...disputesMessages,
+  ...plansMessages,
+  ...scriptsMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {
     fr: 'Veuillez vous connecter (session ou clé d’API).',

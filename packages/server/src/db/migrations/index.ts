@@ -5,6 +5,7 @@ import * as m0003 from './0003-strategies.ts';
 import * as m0004 from './0004-run-queue.ts';
 import * as m0005 from './0005-channels.ts';
 import * as m0006e from './0006-evidence-digests.ts';
+import * as m0007 from './0007-agent-workspace.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -14,6 +15,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0004-run-queue': m0004,
   '0005-channels': m0005,
   '0006-evidence-digests': m0006e,
+  '0007-agent-workspace': m0007,
 };
 
 export const migrationProvider: MigrationProvider = {
