@@ -229,3 +229,9 @@ export type {
   PostalAddress,
   TemplateVariables,
 } from './templates/variables.ts';
+export type { CallScore, CallScoreInput, ScorePart } from './workspace/call-score.ts';
+export { callScore } from './workspace/call-score.ts';
+export type { Disposition, DispositionRule } from './workspace/dispositions.ts';
+export { DISPOSITION_RULES, DISPOSITIONS, isDisposition } from './workspace/dispositions.ts';
+export type { NonPaymentReason } from './workspace/reasons.ts';
+export { isNonPaymentReason, NON_PAYMENT_REASON_LABELS, NON_PAYMENT_REASONS } from './workspace/reasons.ts';
