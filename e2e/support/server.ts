@@ -39,6 +39,8 @@ export async function startRelance(options: {
   readonly demoRun?: boolean;
   /** false: no in-process dispatcher (RELANCE_DISPATCH=off), the journey sends with `relance dispatch --once`. */
   readonly dispatch?: boolean;
+  /** RELANCE_CLOCK: the server's clock starts at this instant (e.g. a weekday morning, when calls are allowed). */
+  readonly clock?: string;
 }): Promise<RunningRelance> {
   const dir = mkdtempSync(join(tmpdir(), 'relance-e2e-'));
   const database = `sqlite:${join(dir, 'relance.db')}`;
@@ -65,6 +67,7 @@ export async function startRelance(options: {
         // The journeys preview and run the day themselves unless asked: no run at start, none by the schedule.
         RELANCE_DEMO_RUN: options.demoRun ? 'on' : 'off',
         ...(options.dispatch === false ? { RELANCE_DISPATCH: 'off' } : {}),
+        ...(options.clock ? { RELANCE_CLOCK: options.clock } : {}),
         RELANCE_SCHEDULE: 'off',
         RELANCE_WEB_DIST: options.webDist,
         NO_COLOR: '1',

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from './config.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
-import { type Clock, systemClock } from './shared/clock.ts';
+import { type Clock, startedClock, systemClock } from './shared/clock.ts';
 import type { Deps } from './shared/deps.ts';
 
 /** The dependencies built once, shared by the HTTP server, the worker and the CLI. */
@@ -28,7 +28,9 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     await database.close().catch(() => {});
     throw error;
   }
-  const deps: Deps = { database, clock: options.clock ?? systemClock, dataDir: config.dataDir };
+  const clock =
+    options.clock ?? (config.clockStart !== null ? startedClock(config.clockStart) : systemClock);
+  const deps: Deps = { database, clock, dataDir: config.dataDir };
   return { deps, config, migrations, close: () => database.close() };
 }
 

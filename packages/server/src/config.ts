@@ -13,6 +13,11 @@ export type Config = {
   readonly dataDir: string;
   /** The built web app (`packages/web/dist`), or null when it has not been built. */
   readonly webDist: string | null;
+  /**
+   * The instant the server's clock starts from (it then runs at real speed), or null for the real time:
+   * a demo or a browser test shown "Tuesday 10:00" whatever the hour, when calls are allowed.
+   */
+  readonly clockStart: string | null;
 };
 
 /** What the command line may set; it wins over the environment. */
@@ -43,6 +48,7 @@ const builtWebApp = fileURLToPath(new URL('../../web/dist', import.meta.url));
  * | host        | RELANCE_HOST                  | 127.0.0.1                   |
  * | dataDir     | RELANCE_DATA_DIR              | data                        |
  * | webDist     | RELANCE_WEB_DIST              | packages/web/dist if built  |
+ * | clockStart  | RELANCE_CLOCK                 | the real time               |
  *
  * Relative SQLite files and folders are resolved against the current directory (the repository
  * root under `npm start`), so the printed paths are the real ones.
@@ -59,7 +65,21 @@ export function loadConfig(env: Env, overrides: ConfigOverrides = {}): Config {
   const webDistSetting = nonEmpty(env.RELANCE_WEB_DIST);
   const webDistCandidate = webDistSetting ? resolve(cwd, webDistSetting) : builtWebApp;
   const webDist = existsSync(resolve(webDistCandidate, 'index.html')) ? webDistCandidate : null;
-  return { databaseUrl, port, host, dataDir, webDist };
+  const clockStart = parseClockStart(nonEmpty(env.RELANCE_CLOCK));
+  return { databaseUrl, port, host, dataDir, webDist, clockStart };
+}
+
+function parseClockStart(value: string | undefined): string | null {
+  if (value === undefined) return null;
+  const ms = Date.parse(value);
+  if (!/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(value) || Number.isNaN(ms)) {
+    throw new DomainError(
+      'invalid_input',
+      `Invalid RELANCE_CLOCK "${value}": expected an ISO instant such as 2026-11-24T10:00:00+01:00.`,
+      { reason: 'invalid_clock', value },
+    );
+  }
+  return new Date(ms).toISOString();
 }
 
 function resolveDatabaseUrl(url: string, cwd: string): string {

@@ -24,6 +24,7 @@ Environment:
   RELANCE_HOST           address to listen on (default: 127.0.0.1)
   RELANCE_DATA_DIR       folder for files: import error files, documents (default: data)
   RELANCE_LANG, LANG     language of the messages (default: French; --lang wins)
+  RELANCE_CLOCK          start the clock at this instant (demo, tests), e.g. 2026-11-24T10:00:00+01:00
 
 To begin: relance start (creates the demo and starts the server), or relance init then relance serve.`,
     init: 'create the database, the tenant and its administrator (does nothing if already done)',

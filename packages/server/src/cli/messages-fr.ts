@@ -22,6 +22,7 @@ Variables d’environnement :
   RELANCE_HOST           adresse d’écoute (défaut : 127.0.0.1)
   RELANCE_DATA_DIR       dossier des fichiers : rejets d’import, documents (défaut : data)
   RELANCE_LANG, LANG     langue des messages (défaut : français ; --lang l’emporte)
+  RELANCE_CLOCK          démarre l’horloge à cet instant (démo, tests), ex. 2026-11-24T10:00:00+01:00
 
 Pour commencer : relance start (crée la démo et lance le serveur), ou relance init puis relance serve.`,
     init: 'crée la base de données, l’organisation et son administrateur (sans effet si c’est déjà fait)',

@@ -21,3 +21,17 @@ export function fixedClock(instant: string): Clock {
       Temporal.Instant.from(instant).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
   };
 }
+
+/**
+ * A clock that starts at `start` and runs at real speed (RELANCE_CLOCK): the demo and browser tests can
+ * live on a weekday morning whatever the hour, with time still passing for leases, locks and callbacks.
+ */
+export function startedClock(start: string, realNow: () => number = Date.now): Clock {
+  const offset = Date.parse(start) - realNow();
+  const now = () => new Date(realNow() + offset).toISOString();
+  return {
+    now,
+    today: (timeZone = 'Europe/Paris') =>
+      Temporal.Instant.from(now()).toZonedDateTimeISO(timeZone).toPlainDate().toString(),
+  };
+}

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { detectLang } from '../../src/cli/i18n.ts';
 import { loadConfig } from '../../src/config.ts';
+import { startedClock } from '../../src/shared/clock.ts';
 
 describe('loadConfig', () => {
   it('defaults to a SQLite file under data/ of the current folder, on 127.0.0.1:3000', () => {
@@ -40,6 +41,20 @@ describe('loadConfig', () => {
   it('refuses a port that is not one, naming the setting', () => {
     expect(() => loadConfig({ PORT: 'http' })).toThrow(expect.objectContaining({ code: 'invalid_input' }));
     expect(() => loadConfig({}, { port: '70000' })).toThrow(/Invalid port "70000"/);
+  });
+
+  it('starts the clock at RELANCE_CLOCK (running at real speed) and refuses an instant that is not one', () => {
+    expect(loadConfig({}).clockStart).toBeNull();
+    expect(loadConfig({ RELANCE_CLOCK: '2026-11-24T10:00:00+01:00' }).clockStart).toBe(
+      '2026-11-24T09:00:00.000Z',
+    );
+    expect(() => loadConfig({ RELANCE_CLOCK: 'tuesday' })).toThrow(/Invalid RELANCE_CLOCK "tuesday"/);
+    let real = Date.parse('2026-11-23T23:30:00Z');
+    const clock = startedClock('2026-11-24T09:00:00.000Z', () => real);
+    expect(clock.now()).toBe('2026-11-24T09:00:00.000Z');
+    real += 90_000;
+    expect(clock.now()).toBe('2026-11-24T09:01:30.000Z');
+    expect(clock.today('Europe/Paris')).toBe('2026-11-24');
   });
 
   it('serves the web app only once it is built', () => {
