@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { callPriority, enqueueCallTask, planCallTask } from '../../src/channels/voice/call-queue.ts';
+import { enqueueCallTask, localClock, planCallTask } from '../../src/channels/voice/call-queue.ts';
 import { expireCallTasks } from '../../src/channels/voice/expire-call-tasks.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { evidenceOf, smsWorld } from './world.ts';
@@ -131,13 +131,8 @@ describeEachDatabase('call queue', (ctx) => {
   });
 });
 
-it('callPriority: a larger, older balance with broken promises comes first', () => {
-  const small = callPriority({ outstandingMinor: 5_000, ageDays: 10, brokenPromises: 0 });
-  const large = callPriority({ outstandingMinor: 500_000, ageDays: 10, brokenPromises: 0 });
-  const older = callPriority({ outstandingMinor: 5_000, ageDays: 200, brokenPromises: 0 });
-  const broken = callPriority({ outstandingMinor: 5_000, ageDays: 10, brokenPromises: 2 });
-  expect(large).toBeGreaterThan(small);
-  expect(older).toBeGreaterThan(small);
-  expect(broken).toBe(small + 20);
-  expect(callPriority({ outstandingMinor: 0, ageDays: 0, brokenPromises: 0 })).toBe(0);
+it("localClock: the weekday and minutes of an instant in the debtor's zone", () => {
+  // Tuesday 24 November 2026, 09:30 UTC = 10:30 in Paris; Monday 23, 23:30 in New York is Tuesday 04:30 UTC.
+  expect(localClock('Europe/Paris', '2026-11-24T09:30:00.000Z')).toEqual({ weekday: 2, minutes: 630 });
+  expect(localClock('America/New_York', '2026-11-24T04:30:00.000Z')).toEqual({ weekday: 1, minutes: 1410 });
 });

@@ -2,12 +2,16 @@ import {
   type CallWindow,
   type CaseProgress,
   type ContactRequest,
+  callScore,
   callWindow,
+  DISPOSITION_RULES,
+  DISPOSITIONS,
   daysBetween,
   nextAllowedInstant,
   PROFILE_WINDOWS,
   policyFor,
   profileOf,
+  type ScorePart,
 } from '@relance/core';
 import type { Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
@@ -26,6 +30,14 @@ export type CallTaskInput = {
   readonly windowEnd: string;
   /** Higher first. */
   readonly priority: number;
+  /** Why the priority is what it is (callScore's parts), stored as JSON for the supervisors' view. */
+  readonly scoreParts?: readonly ScorePart[] | undefined;
+  /** Routing: 'b2b' | 'b2c', the debtor's language, the team (null: any team). */
+  readonly segment?: 'b2b' | 'b2c' | null | undefined;
+  readonly language?: string | null | undefined;
+  readonly team?: string | null | undefined;
+  /** The agent the task is kept for (a callback goes back to the agent who agreed it). */
+  readonly pinnedTo?: string | null | undefined;
   /** The call script, rendered from the call template. */
   readonly script: string | null;
   readonly now: string;
@@ -56,6 +68,13 @@ export async function enqueueCallTask(
     status: 'open' as const,
     script: input.script,
     updated_at: input.now,
+    score_parts: input.scoreParts ? JSON.stringify(input.scoreParts) : null,
+    segment: input.segment ?? null,
+    language: input.language ?? null,
+    team: input.team ?? null,
+    pinned_to: input.pinnedTo ?? null,
+    locked_by: null,
+    locked_until: null,
   };
   let taskId: string;
   if (existing) {
@@ -143,7 +162,10 @@ export async function planCallTask(
       'c.outstanding_minor',
       'c.oldest_due_date',
       'c.progress',
+      'c.currency',
+      'a.reason',
       'd.kind as debtor_kind',
+      'd.language',
       'd.time_zone',
       'd.tags',
       'cr.country',
@@ -166,34 +188,106 @@ export async function planCallTask(
   });
   const progress = row.progress ? (JSON.parse(row.progress) as CaseProgress) : null;
   const today = now.slice(0, 10);
+  const windowStart = window?.start ?? start;
+  const local = localClock(row.time_zone, windowStart);
+  const history = await debtorHistory(trx, tenantId, row.debtor_id);
+  const score = callScore({
+    outstandingMinor: Number(row.outstanding_minor),
+    currency: row.currency,
+    ageDays: row.oldest_due_date ? Math.max(0, daysBetween(row.oldest_due_date, today)) : 0,
+    brokenPromises: Math.max(progress?.brokenPromises ?? 0, history.brokenPromises),
+    keptPromises: history.keptPromises,
+    rightPartyContacts: history.rightPartyContacts,
+    attempts: history.attempts,
+    localWeekday: local.weekday,
+    localMinutes: local.minutes,
+    preferred: PROFILE_WINDOWS[profile],
+  });
   return {
     caseId: row.case_id,
     kind,
     phone: phone?.value ?? null,
-    windowStart: window?.start ?? start,
+    windowStart,
     windowEnd: window?.end ?? start,
-    priority: callPriority({
-      outstandingMinor: Number(row.outstanding_minor),
-      ageDays: row.oldest_due_date ? Math.max(0, daysBetween(row.oldest_due_date, today)) : 0,
-      brokenPromises: progress?.brokenPromises ?? 0,
-    }),
+    priority: score.priority,
+    scoreParts: score.parts,
+    segment: row.debtor_kind === 'business' ? 'b2b' : 'b2c',
+    language: row.language,
+    team: null,
+    pinnedTo: pinnedToOf(row.reason),
   };
 }
 
-/**
- * Higher is called first: the balance (a point per doubling of the balance in major units, up to 40), the
- * age of the oldest unpaid due date (a point per 9 days, up to 40), and 10 points per broken promise
- * (up to 20). Integers, so the queue sorts the same on every engine.
- */
-export function callPriority(input: {
-  readonly outstandingMinor: number;
-  readonly ageDays: number;
-  readonly brokenPromises: number;
-}): number {
-  const balance = Math.min(40, Math.floor(Math.log2(Math.max(1, input.outstandingMinor / 100))) * 3);
-  const age = Math.min(40, Math.floor(input.ageDays / 9));
-  const promises = Math.min(20, input.brokenPromises * 10);
-  return Math.max(0, balance) + age + promises;
+/** A callback's action says which agent agreed it (`pinnedTo` in its reason JSON). */
+function pinnedToOf(reasonJson: string): string | null {
+  try {
+    const parsed = JSON.parse(reasonJson) as { pinnedTo?: unknown };
+    return typeof parsed.pinnedTo === 'string' ? parsed.pinnedTo : null;
+  } catch {
+    return null;
+  }
+}
+
+const RIGHT_PARTY: readonly string[] = DISPOSITIONS.filter((d) => DISPOSITION_RULES[d].rightParty);
+
+/** The debtor's past: call outcomes on any of its cases (right-party contacts / attempts) and promises kept or broken. */
+async function debtorHistory(
+  trx: Transaction<Database>,
+  tenantId: string,
+  debtorId: string,
+): Promise<{ rightPartyContacts: number; attempts: number; keptPromises: number; brokenPromises: number }> {
+  const outcomes = await trx
+    .selectFrom('call_outcomes as o')
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'o.tenant_id').onRef('c.case_id', '=', 'o.case_id'),
+    )
+    .select(['o.disposition', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('o.tenant_id', '=', tenantId)
+    .where('c.debtor_id', '=', debtorId)
+    .groupBy('o.disposition')
+    .execute();
+  const promises = await trx
+    .selectFrom('promises as p')
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'p.tenant_id').onRef('c.case_id', '=', 'p.case_id'),
+    )
+    .select(['p.status', (eb) => eb.fn.countAll<string | number>().as('n')])
+    .where('p.tenant_id', '=', tenantId)
+    .where('c.debtor_id', '=', debtorId)
+    .where('p.status', 'in', ['kept', 'broken', 'partly_kept'])
+    .groupBy('p.status')
+    .execute();
+  const count = (rows: readonly { n: string | number }[]) => rows.reduce((a, r) => a + Number(r.n), 0);
+  return {
+    attempts: count(outcomes),
+    rightPartyContacts: count(outcomes.filter((o) => RIGHT_PARTY.includes(o.disposition))),
+    keptPromises: count(promises.filter((p) => p.status === 'kept')),
+    brokenPromises: count(promises.filter((p) => p.status !== 'kept')),
+  };
+}
+
+const clockFormats = new Map<string, Intl.DateTimeFormat>();
+const WEEKDAY: Readonly<Record<string, number>> = { Mon: 1, Tue: 2, Wed: 3, Thu: 4, Fri: 5, Sat: 6, Sun: 7 };
+
+/** An instant's weekday (ISO, 1 = Monday) and minutes after midnight in a zone; one formatter per zone. */
+export function localClock(
+  zone: string,
+  instant: string,
+): { readonly weekday: number; readonly minutes: number } {
+  let format = clockFormats.get(zone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-GB', {
+      timeZone: zone,
+      weekday: 'short',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    clockFormats.set(zone, format);
+  }
+  const parts = format.formatToParts(new Date(instant));
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '0';
+  return { weekday: WEEKDAY[get('weekday')] ?? 1, minutes: Number(get('hour')) * 60 + Number(get('minute')) };
 }
 
 /** The first call window at or after `from`: the gate's next allowed instant, then its closing that day. */
