@@ -196,6 +196,7 @@ export type {
   CaseEventKind,
   CaseProgress,
   PlanState,
+  PromiseDate,
   PromiseState,
 } from './strategies/progress.ts';
 export { CASE_EVENT_KINDS, NEW_PROGRESS } from './strategies/progress.ts';
@@ -221,16 +222,24 @@ export type {
   CreditorVariables,
   DateText,
   DebtorVariables,
+  DisputeVariables,
   Language,
   LetterReference,
   MoneyText,
   PartyVariables,
   PaymentVariables,
   PostalAddress,
+  PromiseVariables,
   TemplateVariables,
 } from './templates/variables.ts';
 export type { CallScore, CallScoreInput, ScorePart } from './workspace/call-score.ts';
 export { callScore } from './workspace/call-score.ts';
+export type { CheckedSchedule, PromiseScheduleIssue } from './workspace/promise-schedule.ts';
+export {
+  checkPromiseSchedule,
+  DEFAULT_PROMISE_HORIZON_DAYS,
+  MAX_PROMISE_DATES,
+} from './workspace/promise-schedule.ts';
 export type { Disposition, DispositionRule } from './workspace/dispositions.ts';
 export { DISPOSITION_RULES, DISPOSITIONS, isDisposition } from './workspace/dispositions.ts';
 export type { NonPaymentReason } from './workspace/reasons.ts';

@@ -42,6 +42,7 @@ function applyEvent(reactions: Reactions, strategyKey: string, state: Applied, e
           dueOn: event.dueOn,
           amountMinor: event.amountMinor,
           baselineMinor: event.baselineMinor,
+          ...(event.schedule && event.schedule.length > 1 ? { schedule: event.schedule, keptDates: 0 } : {}),
         },
       };
       state.notes.push(note('promise_made', { dueOn: event.dueOn, amountMinor: event.amountMinor }));
@@ -52,12 +53,12 @@ function applyEvent(reactions: Reactions, strategyKey: string, state: Applied, e
           eventAction(
             strategyKey,
             p.cycle,
-            `promise-${event.on}-${event.dueOn}`,
+            event.promiseId ? `promise-${event.promiseId}` : `promise-${event.on}-${event.dueOn}`,
             channel,
             template,
             'confirmation',
             'promise_made',
-            { dueOn: event.dueOn, amountMinor: event.amountMinor },
+            { dueOn: event.dueOn, amountMinor: event.amountMinor, dates: event.schedule?.length ?? 1 },
           ),
         );
       }

@@ -24,6 +24,7 @@ export type ReasonCode =
   | 'payment_partial'
   | 'promise_made'
   | 'promise_kept'
+  | 'promise_date_kept'
   | 'promise_partly_kept'
   | 'promise_broken'
   | 'plan_agreed'

@@ -127,20 +127,36 @@ function checkPromise(
 ): Checked {
   const promise = progress.promise;
   if (!promise) return { progress, waitUntil: null, forceIndex: null };
-  const checkOn = addDays(promise.dueOn, strategy.reactions.promise.graceDays);
-  if (today < checkOn && !promise.declaredBroken) return { progress, waitUntil: checkOn, forceIndex: null };
+  const dates = promise.schedule ?? [{ dueOn: promise.dueOn, amountMinor: promise.amountMinor }];
   const paid = promise.baselineMinor - outstandingMinor;
-  if (paid >= promise.amountMinor && !promise.declaredBroken) {
-    notes.push(note('promise_kept', { dueOn: promise.dueOn, paidMinor: paid }));
-    return { progress: { ...progress, promise: null }, waitUntil: null, forceIndex: null };
+  const failed = (dueOn: IsoDate): Checked => {
+    notes.push(
+      note(paid > 0 ? 'promise_partly_kept' : 'promise_broken', { dueOn, paidMinor: Math.max(paid, 0) }),
+    );
+    return broken(strategy, { ...progress, promise: null });
+  };
+  if (promise.declaredBroken) return failed(promise.dueOn);
+  // Each date is checked at its date plus grace against everything due by then: a late first payment
+  // caught up before the second date's check still counts.
+  let kept = promise.keptDates ?? 0;
+  let expected = 0;
+  for (let i = 0; i < kept; i++) expected += dates[i]?.amountMinor ?? 0;
+  while (kept < dates.length) {
+    const date = dates[kept];
+    if (!date) break;
+    const checkOn = addDays(date.dueOn, strategy.reactions.promise.graceDays);
+    if (today < checkOn) {
+      const waiting = promise.schedule ? { ...promise, keptDates: kept } : promise;
+      return { progress: { ...progress, promise: waiting }, waitUntil: checkOn, forceIndex: null };
+    }
+    expected += date.amountMinor;
+    if (paid < expected) return failed(date.dueOn);
+    kept += 1;
+    if (kept < dates.length)
+      notes.push(note('promise_date_kept', { date: kept, dueOn: date.dueOn, paidMinor: paid }));
   }
-  notes.push(
-    note(paid > 0 ? 'promise_partly_kept' : 'promise_broken', {
-      dueOn: promise.dueOn,
-      paidMinor: Math.max(paid, 0),
-    }),
-  );
-  return broken(strategy, { ...progress, promise: null });
+  notes.push(note('promise_kept', { dueOn: promise.dueOn, paidMinor: paid }));
+  return { progress: { ...progress, promise: null }, waitUntil: null, forceIndex: null };
 }
 
 function checkPlan(

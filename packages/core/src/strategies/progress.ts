@@ -23,10 +23,22 @@ export type CaseProgress = {
   readonly completedOn: IsoDate | null;
 };
 
+/** One date of a promise and what is due by it. */
+export type PromiseDate = { readonly dueOn: IsoDate; readonly amountMinor: number };
+
 export type PromiseState = {
   readonly madeOn: IsoDate;
+  /** The last date of the schedule. */
   readonly dueOn: IsoDate;
+  /** The whole promised amount (the schedule's total). */
   readonly amountMinor: number;
+  /**
+   * One date or several, increasing; each is checked at its date plus grace against what was due by then.
+   * Absent on promises recorded before schedules existed: one date, `dueOn` and `amountMinor`.
+   */
+  readonly schedule?: readonly PromiseDate[];
+  /** Dates already checked and kept. */
+  readonly keptDates?: number;
   /** Outstanding when the promise was made: what has been paid since is measured against it. */
   readonly baselineMinor: number;
   /** An agent recorded it broken before its date. */
@@ -65,9 +77,15 @@ export type CaseEvent =
   | {
       readonly kind: 'promise';
       readonly on: IsoDate;
+      /** The last date of the schedule. */
       readonly dueOn: IsoDate;
+      /** The schedule's total. */
       readonly amountMinor: number;
       readonly baselineMinor: number;
+      /** Several dates (or one); absent: one date, `dueOn` for `amountMinor`. */
+      readonly schedule?: readonly PromiseDate[];
+      /** The promise's row (server), carried into the confirmation's key so that each promise is confirmed once. */
+      readonly promiseId?: string;
     }
   | { readonly kind: 'promise_broken'; readonly on: IsoDate }
   | {

@@ -73,6 +73,10 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     en: `Promise to pay by ${d(p.dueOn, 'en')}.`,
   }),
   promise_kept: () => ({ fr: 'Promesse tenue.', en: 'Promise kept.' }),
+  promise_date_kept: (p) => ({
+    fr: `Promesse : échéance n° ${s(p.date)} du ${d(p.dueOn, 'fr')} tenue.`,
+    en: `Promise: payment ${s(p.date)} due ${d(p.dueOn, 'en')} kept.`,
+  }),
   promise_partly_kept: () => ({
     fr: 'Promesse tenue en partie : la relance reprend.',
     en: 'Promise partly kept: collection resumes.',

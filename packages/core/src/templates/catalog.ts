@@ -135,6 +135,22 @@ const SPECS: { readonly [P in VariablePath]: Spec } = {
   deadline: ['object', false, 'Délai de la mise en demeure', 'Formal-notice deadline'],
   'deadline.date': date('Date limite de paiement', 'Payment deadline'),
   'deadline.days': ['number', false, 'Nombre de jours du délai', 'Days until the deadline'],
+  promise: ['object', true, 'Promesse de paiement en cours', 'Open promise to pay'],
+  'promise.total': money('Montant total promis', 'Total promised'),
+  'promise.dates': ['list', false, 'Échéances promises', 'Promised dates', 'object'],
+  'promise.dates[].dueDate': date('Date promise', 'Promised date'),
+  'promise.dates[].amount': money('Montant à cette date', 'Amount on that date'),
+  'promise.dateCount': ['number', false, 'Nombre de dates promises', 'Number of promised dates'],
+  'promise.lastDate': date('Dernière date promise', 'Last promised date'),
+  dispute: ['object', true, 'Contestation du dossier', 'Dispute on the case'],
+  'dispute.reason': text('Motif de la contestation', 'Reason of the dispute'),
+  'dispute.amount': money('Montant contesté', 'Disputed amount'),
+  'dispute.claims': ['list', false, 'Factures contestées', 'Disputed invoices', 'object'],
+  'dispute.claims[].number': text('Numéro de facture', 'Invoice number'),
+  'dispute.claims[].amount': money('Montant contesté sur la facture', 'Disputed amount on the invoice'),
+  'dispute.deadline': ['date', true, 'Date de réponse prévue', 'Answer expected by'],
+  'dispute.outcome': text('Issue de la contestation', 'Outcome of the dispute', true),
+  'dispute.resolvedAmount': ['money', true, 'Montant avoir ou abandonné', 'Amount credited or written off'],
 };
 
 export const VARIABLE_CATALOG: readonly VariableEntry[] = Object.entries(SPECS).map(([path, spec]) => {

@@ -93,5 +93,22 @@ export function sampleVariables(language: Language): TemplateVariables {
     firstLetter: { reference: 'L-2026-000101', date: d('2026-04-09', '9 avril 2026', '9 April 2026') },
     letter: { reference: 'L-2026-000150', date: d('2026-05-12', '12 mai 2026', '12 May 2026') },
     deadline: { date: d('2026-05-20', '20 mai 2026', '20 May 2026'), days: 8 },
+    promise: {
+      total: eur(60_000, language),
+      dates: [
+        { dueDate: d('2026-05-20', '20 mai 2026', '20 May 2026'), amount: eur(30_000, language) },
+        { dueDate: d('2026-06-20', '20 juin 2026', '20 June 2026'), amount: eur(30_000, language) },
+      ],
+      dateCount: 2,
+      lastDate: d('2026-06-20', '20 juin 2026', '20 June 2026'),
+    },
+    dispute: {
+      reason: fr ? 'facture non reçue' : 'invoice not received',
+      amount: eur(30_000, language),
+      claims: [{ number: 'F-2026-0057', amount: eur(30_000, language) }],
+      deadline: d('2026-06-11', '11 juin 2026', '11 June 2026'),
+      outcome: fr ? 'un avoir a été émis' : 'a credit note has been issued',
+      resolvedAmount: eur(30_000, language),
+    },
   };
 }

@@ -103,6 +103,29 @@ export type LetterReference = {
   readonly date: DateText;
 };
 
+/** The case's latest open promise to pay: its terms, as the confirmation states them. */
+export type PromiseVariables = {
+  readonly total: MoneyText;
+  /** One date or several, in order: "- 300,00 € le 20 mars 2026". */
+  readonly dates: readonly { readonly dueDate: DateText; readonly amount: MoneyText }[];
+  readonly dateCount: number;
+  readonly lastDate: DateText;
+};
+
+/** The case's most recently changed dispute: what the acknowledgement and the resolution say. */
+export type DisputeVariables = {
+  /** The reason in the message's language ("facture non reçue" / "invoice not received"). */
+  readonly reason: string;
+  readonly amount: MoneyText;
+  readonly claims: readonly { readonly number: string; readonly amount: MoneyText }[];
+  /** When an answer is due; null when none was set. */
+  readonly deadline: DateText | null;
+  /** How it was resolved, in the message's language; null while open. */
+  readonly outcome: string | null;
+  /** The amount credited or written off; null otherwise. */
+  readonly resolvedAmount: MoneyText | null;
+};
+
 export type TemplateVariables = {
   readonly language: Language;
   readonly today: DateText;
@@ -130,4 +153,8 @@ export type TemplateVariables = {
   readonly letter: LetterReference | null;
   /** The deadline a formal notice gives (date, and days from today). */
   readonly deadline: { readonly date: DateText; readonly days: number };
+  /** The open promise to pay, when there is one. */
+  readonly promise?: PromiseVariables | null;
+  /** The dispute last opened or resolved on the case, when there is one. */
+  readonly dispute?: DisputeVariables | null;
 };

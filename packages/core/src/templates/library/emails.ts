@@ -109,8 +109,11 @@ export const EMAILS: readonly ShippedTemplate[] = [
     language: 'fr',
     subject: 'Confirmation de votre engagement de paiement — dossier {{case.ref}}',
     body:
-      `{{debtor.salutation}}\n\n${FR_RECALL}Nous prenons note de votre engagement à régler {{balance.total}} à {{creditor.name}} et vous en remercions. ` +
-      `Nous suspendons nos relances dans l’attente de votre règlement.\n\n${FR_PAY}${FR_SIGN}`,
+      `{{debtor.salutation}}\n\n${FR_RECALL}{{#if promise}}Nous prenons note de votre engagement à régler {{promise.total}} à {{creditor.name}} selon l’échéancier suivant :\n\n` +
+      '{{#each promise.dates}}- {{amount}} au plus tard le {{dueDate}}\n{{/each}}\n' +
+      `Nous vous en remercions et suspendons nos relances tant que ces paiements sont reçus à leurs dates.{{/if}}` +
+      `{{#unless promise}}Nous prenons note de votre engagement à régler {{balance.total}} à {{creditor.name}} et vous en remercions. ` +
+      `Nous suspendons nos relances dans l’attente de votre règlement.{{/unless}}\n\n${FR_PAY}${FR_SIGN}`,
   },
   {
     key: 'promise-confirmation',
@@ -118,8 +121,11 @@ export const EMAILS: readonly ShippedTemplate[] = [
     language: 'en',
     subject: 'Your promise to pay — file {{case.ref}}',
     body:
-      `{{debtor.salutation}}\n\n${EN_RECALL}We note your commitment to pay {{balance.total}} to {{creditor.name}}, and thank you. ` +
-      `We are pausing our reminders while we wait for your payment.\n\n${EN_PAY}${EN_SIGN}`,
+      `{{debtor.salutation}}\n\n${EN_RECALL}{{#if promise}}We note your commitment to pay {{promise.total}} to {{creditor.name}} as follows:\n\n` +
+      '{{#each promise.dates}}- {{amount}} by {{dueDate}}\n{{/each}}\n' +
+      `Thank you. We are pausing our reminders as long as these payments arrive on their dates.{{/if}}` +
+      `{{#unless promise}}We note your commitment to pay {{balance.total}} to {{creditor.name}}, and thank you. ` +
+      `We are pausing our reminders while we wait for your payment.{{/unless}}\n\n${EN_PAY}${EN_SIGN}`,
   },
   {
     key: 'handover',
@@ -140,5 +146,49 @@ export const EMAILS: readonly ShippedTemplate[] = [
       `{{debtor.salutation}}\n\n${EN_RECALL}Despite our previous reminders, the sum of {{balance.total}} owed to {{creditor.name}} remains unpaid. ` +
       'Your file will be entrusted to an amicable debt-collection agency, which will contact you.\n\n' +
       `You may still pay directly: {{payment.link}}\n\n${EN_SIGN}`,
+  },
+  {
+    key: 'dispute-acknowledged',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Nous avons bien reçu votre contestation — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}Nous avons bien reçu votre contestation{{#if dispute}} ({{dispute.reason}}) portant sur {{dispute.amount}} :\n\n` +
+      '{{#each dispute.claims}}- Facture {{number}} : {{amount}}\n{{/each}}\n' +
+      'Ces montants ne vous seront pas réclamés tant que nous examinons votre demande' +
+      '{{#if dispute.deadline}} ; nous vous répondrons au plus tard le {{dispute.deadline}}{{/if}}.{{/if}}\n\n' +
+      `Vous pouvez nous transmettre tout justificatif en réponse à ce message.\n\n${FR_SIGN}`,
+  },
+  {
+    key: 'dispute-acknowledged',
+    channel: 'email',
+    language: 'en',
+    subject: 'We have received your dispute — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}We have received your dispute{{#if dispute}} ({{dispute.reason}}) about {{dispute.amount}}:\n\n` +
+      '{{#each dispute.claims}}- Invoice {{number}}: {{amount}}\n{{/each}}\n' +
+      'We will not ask you to pay these amounts while we look into it' +
+      '{{#if dispute.deadline}}; you will have our answer by {{dispute.deadline}} at the latest{{/if}}.{{/if}}\n\n' +
+      `You may send us any supporting document in reply to this message.\n\n${EN_SIGN}`,
+  },
+  {
+    key: 'dispute-resolved',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Votre contestation — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}Nous avons examiné votre contestation{{#if dispute}} ({{dispute.reason}}) : {{dispute.outcome}}` +
+      '{{#if dispute.resolvedAmount}} ({{dispute.resolvedAmount}}){{/if}}{{/if}}.\n\n' +
+      `{{#if claimCount}}Reste dû à ce jour : {{balance.total}}.\n\n${FR_PAY}{{/if}}${FR_SIGN}`,
+  },
+  {
+    key: 'dispute-resolved',
+    channel: 'email',
+    language: 'en',
+    subject: 'Your dispute — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}We have looked into your dispute{{#if dispute}} ({{dispute.reason}}): {{dispute.outcome}}` +
+      '{{#if dispute.resolvedAmount}} ({{dispute.resolvedAmount}}){{/if}}{{/if}}.\n\n' +
+      `{{#if claimCount}}Still owed today: {{balance.total}}.\n\n${EN_PAY}{{/if}}${EN_SIGN}`,
   },
 ];

@@ -18,6 +18,8 @@ import { sql, type Transaction } from 'kysely';
 import { publicUrl } from '../../channels/sms/sms-environment.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
+import { loadDisputeVariables } from '../workspace/disputes/dispute-variables.ts';
+import { loadPromiseVariables } from '../workspace/promises/promise-variables.ts';
 import { addressLines, creditorDetailsSchema, tenantIdentitySchema } from './identity-schemas.ts';
 import { ensurePaymentReference } from './payment-reference.ts';
 
@@ -178,6 +180,10 @@ export async function loadTemplateVariables(
   const earlier = letters.filter((l) => l.reference !== current?.reference);
   const previous = earlier.at(-1);
   const first = isAgency ? earlier[0] : undefined;
+  const [promise, dispute] = await Promise.all([
+    loadPromiseVariables(db, tenantId, caseId, money, date),
+    loadDisputeVariables(db, tenantId, caseId, language, money, date),
+  ]);
 
   return {
     language,
@@ -250,6 +256,8 @@ export async function loadTemplateVariables(
     firstLetter: first ? letterRef(first) : null,
     letter: current ? { reference: current.reference, date: date(current.date) } : null,
     deadline: { date: date(deadline), days: deadlineDays },
+    promise,
+    dispute,
   };
 }
 
