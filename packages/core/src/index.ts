@@ -119,6 +119,31 @@ export {
   isValidRfReference,
   makeRfReference,
 } from './payments/rf-reference.ts';
+export type { PlanFrequency, PlanPolicy, PlanPolicyIssue } from './plans/policy.ts';
+export { checkPlanPolicy, DEFAULT_PLAN_POLICY, PLAN_FREQUENCIES, readPlanPolicy } from './plans/policy.ts';
+export type {
+  PlanKind,
+  PlanViolation,
+  PlanViolationCode,
+  Schedule,
+  ScheduledInstalment,
+  ScheduleInput,
+} from './plans/schedule.ts';
+export { computeSchedule, nthDueDate, PLAN_KINDS, planTotal, splitEvenly } from './plans/schedule.ts';
+export type { ScriptIssue, ScriptIssueCode } from './scripts/check-script.ts';
+export { checkScript } from './scripts/check-script.ts';
+export { DEFAULT_SCRIPT_KEY, DEFAULT_SCRIPTS } from './scripts/default-scripts.ts';
+export type {
+  ScriptAction,
+  ScriptAnswer,
+  ScriptDefinition,
+  ScriptNode,
+  ScriptReason,
+  SuggestedDisposition,
+} from './scripts/definition.ts';
+export { SCRIPT_ACTIONS, SCRIPT_REASONS, SUGGESTED_DISPOSITIONS } from './scripts/definition.ts';
+export type { ScriptWalk } from './scripts/walk-script.ts';
+export { walkScript } from './scripts/walk-script.ts';
 export type { DateError, DateOrder, IsoDate } from './shared/dates.ts';
 export {
   addDays,
