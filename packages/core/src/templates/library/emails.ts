@@ -128,6 +128,50 @@ export const EMAILS: readonly ShippedTemplate[] = [
       `We are pausing our reminders while we wait for your payment.{{/unless}}\n\n${EN_PAY}${EN_SIGN}`,
   },
   {
+    key: 'plan-agreement',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Votre plan de paiement — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}Comme convenu, vous trouverez ci-joint l’accord de paiement conclu avec {{creditor.name}} : ` +
+      'les factures concernées, le montant total, l’échéancier et les moyens de paiement. Conservez-le, il fait foi de notre accord.\n\n' +
+      'Nous suspendons nos relances tant que chaque échéance est réglée à sa date, et vous enverrons un rappel quelques jours avant chacune. ' +
+      'Une échéance manquée met fin à l’accord et la totalité du solde redevient exigible.\n\n' +
+      `${FR_PAY}${FR_SIGN}`,
+  },
+  {
+    key: 'plan-agreement',
+    channel: 'email',
+    language: 'en',
+    subject: 'Your payment plan — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}As agreed, please find attached the payment agreement made with {{creditor.name}}: ` +
+      'the invoices it covers, the total, the schedule and how to pay. Please keep it: it records our agreement.\n\n' +
+      'We are pausing our reminders as long as each instalment is paid on its date, and will remind you a few days before each one. ' +
+      'A missed instalment ends the agreement and the whole balance falls due again.\n\n' +
+      `${EN_PAY}${EN_SIGN}`,
+  },
+  {
+    key: 'plan-reminder',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Rappel : prochaine échéance de votre plan de paiement — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}La prochaine échéance du plan de paiement convenu avec {{creditor.name}} arrive dans quelques jours. ` +
+      'Son montant et sa date figurent dans l’accord qui vous a été envoyé.\n\n' +
+      `${FR_PAY}${FR_SIGN}`,
+  },
+  {
+    key: 'plan-reminder',
+    channel: 'email',
+    language: 'en',
+    subject: 'Reminder: next instalment of your payment plan — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}The next instalment of the payment plan agreed with {{creditor.name}} falls due in a few days. ` +
+      'Its amount and date are in the agreement we sent you.\n\n' +
+      `${EN_PAY}${EN_SIGN}`,
+  },
+  {
     key: 'handover',
     channel: 'email',
     language: 'fr',

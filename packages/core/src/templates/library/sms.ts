@@ -77,6 +77,20 @@ export const SMS: readonly ShippedTemplate[] = [
     body: `{{creditor.name}}${EN_RECALL}: thank you, we note your promise to pay {{#if promise}}{{#each promise.dates}}{{amount}} on {{dueDate.iso}}, {{/each}}{{/if}}{{#unless promise}}{{balance.total}}. {{/unless}}To pay: {{payment.link}}`,
   },
   {
+    key: 'plan-reminder',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: `{{creditor.name}}${FR_RECALL} : rappel, une échéance de votre plan de paiement arrive dans quelques jours (montant et date : voir l accord envoyé). Pour payer : {{payment.link}}`,
+  },
+  {
+    key: 'plan-reminder',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: `{{creditor.name}}${EN_RECALL}: reminder, an instalment of your payment plan falls due in a few days (amount and date: see the agreement sent). To pay: {{payment.link}}`,
+  },
+  {
     key: 'dispute-acknowledged',
     channel: 'sms',
     language: 'fr',
