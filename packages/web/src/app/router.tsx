@@ -11,6 +11,7 @@ import { validateDebtorsSearch } from '../features/debtors/search.ts';
 import { validatePortfolioSearch } from '../features/portfolio/search.ts';
 import { validateSettingsSearch } from '../features/settings/search.ts';
 import { validateSignInSearch } from '../features/sign-in/search.ts';
+import { validateWorkspaceSearch } from '../features/workspace/search.ts';
 import { AppLayout } from './layout/app-layout.tsx';
 import { NotFoundPage, RouteErrorPage } from './layout/fallback-pages.tsx';
 import { PageLoader } from './layout/page-loader.tsx';
@@ -67,6 +68,13 @@ const caseRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/cases/$caseId',
   component: lazyRouteComponent(() => import('../features/case/case-page.tsx'), 'CasePage'),
+});
+
+const workspaceRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/workspace',
+  validateSearch: validateWorkspaceSearch,
+  component: lazyRouteComponent(() => import('../features/workspace/workspace-page.tsx'), 'WorkspacePage'),
 });
 
 const debtorsRoute = createRoute({
@@ -137,6 +145,7 @@ const routeTree = rootRoute.addChildren([
     indexRoute,
     portfolioRoute,
     caseRoute,
+    workspaceRoute,
     debtorsRoute,
     debtorRoute,
     importsRoute,

@@ -8,6 +8,7 @@ import { queueCount } from '../../features/review/decision.ts';
 import { useFormat } from '../format/use-format.ts';
 import { notifyError } from '../query-client.ts';
 import {
+  canActOnCases,
   canImport,
   canManageSettings,
   canReadStrategies,
@@ -55,6 +56,7 @@ export function AppLayout() {
   const section = useSection();
   const onTemplates = useRouterState({ select: (s) => s.location.pathname.startsWith('/templates') });
   const onOutbox = useRouterState({ select: (s) => s.location.pathname.startsWith('/outbox') });
+  const onWorkspace = useRouterState({ select: (s) => s.location.pathname.startsWith('/workspace') });
   const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
   const reviewCount = useReviewCount(canReviewActions(user));
 
@@ -120,6 +122,9 @@ export function AppLayout() {
           active={section === 'portfolio'}
           onClick={closeNav}
         />
+        {canActOnCases(user) && (
+          <NavRouterLink to="/workspace" label={t('workspace.nav')} active={onWorkspace} onClick={closeNav} />
+        )}
         <NavRouterLink
           to="/debtors"
           label={t('nav.debtors')}

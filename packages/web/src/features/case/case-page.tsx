@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { ContactsList } from '../debtors/contacts-list.tsx';
 import { DebtorCard } from '../debtors/debtor-card.tsx';
+import { WorkCaseButton } from '../workspace/work-case-button.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
 import { ClaimsTable } from './claims-table.tsx';
 import { EnginePanel } from './engine-panel.tsx';
@@ -79,6 +80,7 @@ export function CasePage() {
         <Group gap="sm">
           <DaysPastDue days={item.daysPastDue} bucket={item.ageBucket} />
           <CollectabilityBadge value={item.collectability} />
+          <WorkCaseButton caseId={item.id} />
         </Group>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">

@@ -1,0 +1,52 @@
+import { Button, Group, Kbd, Paper, Text } from '@mantine/core';
+import { useTranslation } from 'react-i18next';
+
+export type WorkspaceForm = 'promise' | 'plan' | 'dispute' | 'callback';
+
+/** The keys of the workspace, shown where they are used (and listed under the header). */
+export const SHORTCUTS: Readonly<Record<WorkspaceForm | 'next' | 'outcome', string>> = {
+  next: 'N',
+  outcome: 'O',
+  promise: 'P',
+  plan: 'E',
+  dispute: 'D',
+  callback: 'R',
+};
+
+const FORMS: readonly WorkspaceForm[] = ['promise', 'plan', 'dispute', 'callback'];
+
+/** What the agent can agree with the debtor during the call, each with its key. */
+export function ActionBar({ onOpen }: { readonly onOpen: (form: WorkspaceForm) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm" component="section" aria-label={t('workspace.actions.label')}>
+      <Group gap="xs">
+        {FORMS.map((form) => (
+          <Button
+            key={form}
+            variant="light"
+            size="sm"
+            onClick={() => onOpen(form)}
+            rightSection={<Kbd size="xs">{SHORTCUTS[form]}</Kbd>}
+          >
+            {t(`workspace.actions.${form}`)}
+          </Button>
+        ))}
+      </Group>
+    </Paper>
+  );
+}
+
+/** "N next case · O outcome · …": the keys, for the agent who has not learnt them yet. */
+export function ShortcutLegend() {
+  const { t } = useTranslation();
+  return (
+    <Group gap="md" aria-label={t('workspace.shortcuts.label')} role="note">
+      {(Object.keys(SHORTCUTS) as (keyof typeof SHORTCUTS)[]).map((key) => (
+        <Text key={key} size="xs" c="dimmed">
+          <Kbd size="xs">{SHORTCUTS[key]}</Kbd> {t(`workspace.shortcuts.${key}`)}
+        </Text>
+      ))}
+    </Group>
+  );
+}
