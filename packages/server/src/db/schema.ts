@@ -595,6 +595,11 @@ export type CallOutcomesTable = {
   /** JSON: the script's questions and the answers given. */
   script_answers: Nullable<string>;
   at: string;
+  /** What the call produced (0008): the promise, plan or dispute recorded, the callback scheduled. */
+  promise_id: Nullable<string>;
+  plan_id: Nullable<string>;
+  dispute_id: Nullable<string>;
+  callback_action_id: Nullable<string>;
 };
 
 export type PromiseStatus = 'open' | 'kept' | 'partly_kept' | 'broken' | 'cancelled';
@@ -618,6 +623,8 @@ export type PromisesTable = {
   checked_on: Nullable<string>;
   outcome_id: Nullable<string>;
   note: Nullable<string>;
+  /** Why it ended other than by the run's check: 'superseded', 'cancelled' (migration 0009). */
+  end_reason: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: string;
   updated_at: string;
 };

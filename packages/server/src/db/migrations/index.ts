@@ -6,6 +6,8 @@ import * as m0004 from './0004-run-queue.ts';
 import * as m0005 from './0005-channels.ts';
 import * as m0006e from './0006-evidence-digests.ts';
 import * as m0007 from './0007-agent-workspace.ts';
+import * as m0008q from './0008-call-queue.ts';
+import * as m0009 from './0009-promises-disputes.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -16,6 +18,8 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0005-channels': m0005,
   '0006-evidence-digests': m0006e,
   '0007-agent-workspace': m0007,
+  '0008-call-queue': m0008q,
+  '0009-promises-disputes': m0009,
 };
 
 export const migrationProvider: MigrationProvider = {

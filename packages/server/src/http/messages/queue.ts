@@ -1,4 +1,58 @@
 import type { ReasonMessages } from './types.ts';
 
+const at = (value: unknown, locale: 'fr' | 'en'): string =>
+  typeof value === 'string'
+    ? new Date(value).toLocaleString(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+        timeZone: 'Europe/Paris',
+        dateStyle: 'short',
+        timeStyle: 'short',
+      })
+    : '';
+
 /** Error messages of the agent workspace's queue (issue #5), in French and English, by reason. */
-export const queueMessages: ReasonMessages = {};
+export const queueMessages: ReasonMessages = {
+  case_locked: {
+    fr: (d) =>
+      `${String(d?.lockedByName ?? 'Un autre conseiller')} travaille sur ce dossier jusqu’à ${at(d?.lockedUntil, 'fr')}.`,
+    en: (d) =>
+      `${String(d?.lockedByName ?? 'Another agent')} is working on this case until ${at(d?.lockedUntil, 'en')}.`,
+  },
+  outcome_reason_missing: {
+    fr: 'Ce résultat demande le motif de non-paiement.',
+    en: 'This outcome needs the reason for non-payment.',
+  },
+  outcome_promise_missing: {
+    fr: 'Enregistrez d’abord la promesse, puis le résultat de l’appel.',
+    en: 'Record the promise first, then the call’s outcome.',
+  },
+  outcome_dispute_missing: {
+    fr: 'Ouvrez d’abord la contestation, puis le résultat de l’appel.',
+    en: 'Open the dispute first, then the call’s outcome.',
+  },
+  outcome_promise_unknown: {
+    fr: 'Cette promesse n’existe pas sur ce dossier.',
+    en: 'No such promise on this case.',
+  },
+  outcome_plan_unknown: {
+    fr: 'Cet échéancier n’existe pas sur ce dossier.',
+    en: 'No such payment plan on this case.',
+  },
+  outcome_dispute_unknown: {
+    fr: 'Cette contestation n’existe pas sur ce dossier.',
+    en: 'No such dispute on this case.',
+  },
+  callback_missing: { fr: 'Indiquez l’heure du rappel.', en: 'Give the callback time.' },
+  callback_in_past: { fr: 'Le rappel doit être dans le futur.', en: 'The callback must be in the future.' },
+  callback_outside_hours: {
+    fr: (d) =>
+      d?.next
+        ? `Les appels ne sont pas permis à cette heure pour ce débiteur ; prochain créneau : ${at(d.next, 'fr')}.`
+        : 'Les appels ne sont pas permis à cette heure pour ce débiteur.',
+    en: (d) =>
+      d?.next
+        ? `Calls are not allowed at this time for this debtor; next slot: ${at(d.next, 'en')}.`
+        : 'Calls are not allowed at this time for this debtor.',
+  },
+  agent_unknown: { fr: 'Conseiller inconnu ou désactivé.', en: 'Unknown or disabled agent.' },
+  user_not_found: { fr: 'Utilisateur introuvable.', en: 'User not found.' },
+};

@@ -5,8 +5,9 @@ import type { Deps } from '../../shared/deps.ts';
 import { createUser } from '../../use-cases/access/create-user.ts';
 import { listUsers } from '../../use-cases/access/list-users.ts';
 import { minPasswordLength } from '../../use-cases/access/users.ts';
+import { listUserRouting, setUserRouting } from '../../use-cases/workspace/queue/user-routing.ts';
 import { actorOf } from '../auth.ts';
-import { errors, localeSchema, roleSchema } from '../schemas.ts';
+import { errors, idParam, localeSchema, roleSchema } from '../schemas.ts';
 
 export const userSchema = z.object({
   id: z.string(),
@@ -18,6 +19,16 @@ export const userSchema = z.object({
   createdAt: z.string(),
   disabledAt: z.string().nullable(),
 });
+
+/** The call queue's routing of a user (issue #5): the team whose queue they work, and their skills. */
+const routingFields = {
+  team: z.string().nullable().describe('The team whose queue the agent works; null: none'),
+  skills: z
+    .array(z.string())
+    .readonly()
+    .describe("Segments ('b2b', 'b2c') and languages ('fr', 'en') the agent takes; empty: any"),
+};
+const listedUserSchema = userSchema.extend(routingFields);
 
 const createUserBody = z.object({
   email: z.email().max(320),
@@ -43,10 +54,41 @@ export function userRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags: ['users'],
         summary: 'List the users of the tenant (admin)',
-        response: { 200: z.object({ items: z.array(userSchema).readonly() }), ...errors(401, 403) },
+        response: { 200: z.object({ items: z.array(listedUserSchema).readonly() }), ...errors(401, 403) },
       },
     },
-    async (request) => ({ items: await listUsers(deps, actorOf(request)) }),
+    async (request) => {
+      const actor = actorOf(request);
+      const users = await listUsers(deps, actor);
+      const routing = await listUserRouting(deps, actor);
+      return {
+        items: users.map((u) => ({
+          ...u,
+          team: routing.get(u.id)?.team ?? null,
+          skills: routing.get(u.id)?.skills ?? [],
+        })),
+      };
+    },
+  );
+
+  api.patch(
+    '/users/:userId',
+    {
+      schema: {
+        tags: ['users'],
+        summary: "Set an agent's team and skills for the call queue (supervisor, admin)",
+        params: z.object({ userId: idParam }),
+        body: z.object({
+          team: z.string().trim().min(1).max(100).nullable().optional(),
+          skills: z.array(z.string().trim().min(1).max(20)).max(20).optional(),
+        }),
+        response: {
+          200: z.object({ userId: z.string(), ...routingFields }),
+          ...errors(400, 401, 403, 404),
+        },
+      },
+    },
+    async (request) => setUserRouting(deps, actorOf(request), request.params.userId, request.body),
   );
 
   api.post(

@@ -1,0 +1,178 @@
+import { PostgresAdapter, type Transaction } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import type { Deps } from '../../../shared/deps.ts';
+import { appendAudit } from '../../access/audit.ts';
+import { requirePermission } from '../../access/permissions.ts';
+import { takeCaseLock } from './case-lock-store.ts';
+import { parseScoreParts, type QueuedTask } from './queued-task.ts';
+import { type AgentRouting, lockUntil, routingOf } from './routing.ts';
+
+/** Candidates looked at per call: enough to get past a few cases another agent holds. */
+const CANDIDATES = 8;
+
+/**
+ * The best open agent call the agent may make now, locked for them with its case: open, inside its window,
+ * within the agent's skills and team, not pinned to someone else, neither it nor its case held by another
+ * agent; highest priority first, then the window closing first, then the id (stable on both engines).
+ *
+ * An agent who already holds a task gets it again (asking twice never takes two cases). On PostgreSQL the
+ * candidates are read FOR UPDATE SKIP LOCKED, so concurrent agents skip each other's rows instead of waiting,
+ * and the case lock's upsert decides between two tasks of one case; SQLite has a single writer. Null when
+ * nothing is callable now.
+ */
+export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | null> {
+  requirePermission(actor, 'cases:act');
+  const now = deps.clock.now();
+  const routing = await routingOf(deps.database.db, actor.tenantId, actor.id);
+  return deps.database.db.transaction().execute(async (trx) => {
+    const held = await heldTask(trx, actor, now);
+    if (held) return withDebtorName(trx, actor.tenantId, held);
+    const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
+    const query = candidates(trx, actor, routing, now);
+    const rows = await (postgres ? query.forUpdate().skipLocked() : query).execute();
+    const until = lockUntil(now);
+    for (const row of rows) {
+      const locked = await takeCaseLock(trx, {
+        tenantId: actor.tenantId,
+        caseId: row.case_id,
+        userId: actor.id,
+        taskId: row.task_id,
+        now,
+        until,
+      });
+      if (!locked) continue;
+      await trx
+        .updateTable('call_tasks')
+        .set({ locked_by: actor.id, locked_until: until })
+        .where('tenant_id', '=', actor.tenantId)
+        .where('task_id', '=', row.task_id)
+        .execute();
+      await appendAudit(trx, {
+        tenantId: actor.tenantId,
+        at: now,
+        actor,
+        action: 'call_task.taken',
+        entityKind: 'call_task',
+        entityId: row.task_id,
+        data: { caseId: row.case_id, priority: Number(row.priority), lockedUntil: until },
+      });
+      return withDebtorName(trx, actor.tenantId, taskView(row, until));
+    }
+    return null;
+  });
+}
+
+const COLUMNS = [
+  't.task_id',
+  't.case_id',
+  't.kind',
+  't.phone',
+  't.window_start',
+  't.window_end',
+  't.priority',
+  't.score_parts',
+  't.script',
+  't.locked_until',
+] as const;
+
+function candidates(trx: Transaction<Database>, actor: Actor, routing: AgentRouting, now: string) {
+  return trx
+    .selectFrom('call_tasks as t')
+    .select(COLUMNS)
+    .where('t.tenant_id', '=', actor.tenantId)
+    .where('t.status', '=', 'open')
+    .where('t.kind', '=', 'agent_call')
+    .where('t.window_start', '<=', now)
+    .where('t.window_end', '>', now)
+    .where((eb) => eb.or([eb('t.locked_until', 'is', null), eb('t.locked_until', '<=', now)]))
+    .where((eb) => eb.or([eb('t.pinned_to', 'is', null), eb('t.pinned_to', '=', actor.id)]))
+    .where((eb) =>
+      routing.team === null
+        ? eb('t.team', 'is', null)
+        : eb.or([eb('t.team', 'is', null), eb('t.team', '=', routing.team)]),
+    )
+    .$if(routing.segments.length > 0, (q) =>
+      q.where((eb) => eb.or([eb('t.segment', 'is', null), eb('t.segment', 'in', routing.segments)])),
+    )
+    .$if(routing.languages.length > 0, (q) =>
+      q.where((eb) => eb.or([eb('t.language', 'is', null), eb('t.language', 'in', routing.languages)])),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('case_locks as l')
+            .select('l.case_id')
+            .whereRef('l.tenant_id', '=', 't.tenant_id')
+            .whereRef('l.case_id', '=', 't.case_id')
+            .where('l.locked_until', '>', now)
+            .where('l.locked_by', '!=', actor.id),
+        ),
+      ),
+    )
+    .orderBy('t.priority', 'desc')
+    .orderBy('t.window_end')
+    .orderBy('t.task_id')
+    .limit(CANDIDATES);
+}
+
+type TaskRow = {
+  readonly task_id: string;
+  readonly case_id: string;
+  readonly kind: QueuedTask['kind'];
+  readonly phone: string | null;
+  readonly window_start: string;
+  readonly window_end: string;
+  readonly priority: number;
+  readonly score_parts: string | null;
+  readonly script: string | null;
+};
+
+/** The open task the agent already holds (lock not expired), if any. */
+async function heldTask(trx: Transaction<Database>, actor: Actor, now: string): Promise<QueuedTask | null> {
+  const row = await trx
+    .selectFrom('call_tasks as t')
+    .select(COLUMNS)
+    .where('t.tenant_id', '=', actor.tenantId)
+    .where('t.locked_by', '=', actor.id)
+    .where('t.locked_until', '>', now)
+    .where('t.status', '=', 'open')
+    .orderBy('t.locked_until', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row ? taskView(row, row.locked_until) : null;
+}
+
+/** The debtor's name, read for the one task handed out (not joined into the locked candidates). */
+async function withDebtorName(
+  trx: Transaction<Database>,
+  tenantId: string,
+  task: QueuedTask,
+): Promise<QueuedTask> {
+  const row = await trx
+    .selectFrom('cases as c')
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .select('d.name')
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.case_id', '=', task.caseId)
+    .executeTakeFirst();
+  return { ...task, debtorName: row?.name ?? '' };
+}
+
+function taskView(row: TaskRow, lockedUntil: string | null): QueuedTask {
+  return {
+    id: row.task_id,
+    caseId: row.case_id,
+    debtorName: '',
+    kind: row.kind,
+    phone: row.phone,
+    windowStart: row.window_start,
+    windowEnd: row.window_end,
+    priority: Number(row.priority),
+    scoreParts: parseScoreParts(row.score_parts),
+    lockedUntil,
+    script: row.script,
+  };
+}
