@@ -4,8 +4,10 @@ import { apiRequest, isApiError } from '../../app/api/client.ts';
 /** Path segment of an id, escaped once here so every call below stays short. */
 const seg = encodeURIComponent;
 
-/** One reason a task is where it is in the queue: "amount 1 240 €: +30 points". */
-export type ScorePart = { readonly key: string; readonly points: number; readonly detail: string };
+export type Bilingual = { readonly fr: string; readonly en: string };
+
+/** One reason a task is where it is in the queue: "amount 1 240 €: +30 points", in both languages. */
+export type ScorePart = { readonly key: string; readonly points: number; readonly detail: Bilingual };
 
 /** `POST /queue/next`: the best task the agent may call now, locked for them until `lockedUntil`. */
 export type NextTask = {
@@ -50,8 +52,6 @@ export function lockCase(caseId: string): Promise<CaseLock> {
 export async function releaseCase(caseId: string): Promise<void> {
   await apiRequest<unknown>(`/cases/${seg(caseId)}/lock`, { method: 'DELETE' });
 }
-
-export type Bilingual = { readonly fr: string; readonly en: string };
 
 /** What a disposition asks the agent for besides its code. */
 export type DispositionNeeds = {
@@ -139,7 +139,8 @@ export type PromiseView = {
 
 export type PromiseInput = {
   readonly schedule: readonly PromiseLine[];
-  readonly channel: string;
+  /** How the debtor made it ('call' from the workspace); the confirmation's channel is the strategy's. */
+  readonly channel: 'call';
   readonly note?: string;
 };
 

@@ -11,8 +11,9 @@ export function isoToLocalInput(instant: Date): string {
   return `${instant.getFullYear()}-${pad(instant.getMonth() + 1)}-${pad(instant.getDate())}T${pad(instant.getHours())}:${pad(instant.getMinutes())}`;
 }
 
-/** Tomorrow at ten, the callback the form proposes first (inside every country's calling hours). */
+/** The next working day at ten, the callback the form proposes first (inside the usual calling hours). */
 export function defaultCallback(now: Date = new Date()): string {
   const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 10, 0);
+  while (next.getDay() === 0 || next.getDay() === 6) next.setDate(next.getDate() + 1);
   return isoToLocalInput(next);
 }

@@ -25,7 +25,7 @@ function ScoreParts({ task }: { readonly task: NextTask }) {
               {part.points >= 0 ? '+' : ''}
               {format.integer(part.points)}
             </Text>{' '}
-            {part.detail}
+            {part.detail[format.language]}
           </List.Item>
         ))}
       </List>

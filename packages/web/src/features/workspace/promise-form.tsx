@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NativeSelect, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Group, Modal, Stack, Text, TextInput } from '@mantine/core';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localIsoDate } from '../../app/format/dates.ts';
@@ -6,8 +6,6 @@ import { parseMoneyInput } from '../../app/format/money.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import type { PromiseInput } from './api.ts';
-
-const CHANNELS = ['email', 'sms'] as const;
 
 type Line = { readonly key: number; readonly dueOn: string; readonly amount: string };
 
@@ -20,15 +18,14 @@ type PromiseFormProps = {
 };
 
 /**
- * A promise to pay on one or several dates. The debtor gets the terms in writing (e-mail or SMS), which the
- * form says before it is sent, so the agent can tell the debtor on the phone.
+ * A promise to pay on one or several dates, made on the call. The debtor gets the terms in writing (the
+ * strategy picks e-mail or SMS), which the form says before it is sent, so the agent can tell the debtor.
  */
 export function PromiseForm({ currency, saving, error, onClose, onSubmit }: PromiseFormProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const today = localIsoDate();
   const [lines, setLines] = useState<readonly Line[]>([{ key: 0, dueOn: today, amount: '' }]);
-  const [channel, setChannel] = useState<(typeof CHANNELS)[number]>('email');
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState(false);
   const parsed = lines.map((line) => ({ ...line, amountMinor: parseMoneyInput(line.amount, currency) }));
@@ -48,7 +45,7 @@ export function PromiseForm({ currency, saving, error, onClose, onSubmit }: Prom
     if (invalid) return;
     onSubmit({
       schedule: parsed.map((line) => ({ dueOn: line.dueOn, amountMinor: line.amountMinor ?? 0 })),
-      channel,
+      channel: 'call',
       ...(note.trim() ? { note: note.trim() } : {}),
     });
   };
@@ -107,15 +104,6 @@ export function PromiseForm({ currency, saving, error, onClose, onSubmit }: Prom
               {t('workspace.promise.total', { amount: format.money(total, currency) })}
             </Text>
           </Group>
-          <NativeSelect
-            label={t('workspace.promise.channel')}
-            value={channel}
-            onChange={(event) => {
-              const value = event.currentTarget.value;
-              if (value === 'email' || value === 'sms') setChannel(value);
-            }}
-            data={CHANNELS.map((value) => ({ value, label: t(`channel.${value}`) }))}
-          />
           <TextInput
             label={t('workspace.promise.note')}
             value={note}
@@ -123,7 +111,7 @@ export function PromiseForm({ currency, saving, error, onClose, onSubmit }: Prom
             onChange={(event) => setNote(event.currentTarget.value)}
           />
           <Alert color="blue" variant="light" data-testid="promise-written">
-            {t('workspace.promise.written', { channel: t(`channel.${channel}`) })}
+            {t('workspace.promise.written')}
           </Alert>
           {error !== null && error !== undefined && (
             <Alert color="red" role="alert">
