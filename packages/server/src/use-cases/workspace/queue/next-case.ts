@@ -8,8 +8,8 @@ import { takeCaseLock } from './case-lock-store.ts';
 import { parseScoreParts, type QueuedTask } from './queued-task.ts';
 import { type AgentRouting, lockUntil, routingOf } from './routing.ts';
 
-/** Candidates looked at per call: enough to get past a few cases another agent holds. */
-const CANDIDATES = 8;
+/** Candidates tried per call: enough to get past a few cases another agent just took. */
+const ATTEMPTS = 8;
 
 /**
  * The best open agent call the agent may make now, locked for them with its case: open, inside its window,
@@ -29,10 +29,15 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
     const held = await heldTask(trx, actor, now);
     if (held) return withDebtorName(trx, actor.tenantId, held);
     const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
-    const query = candidates(trx, actor, routing, now);
-    const rows = await (postgres ? query.forUpdate().skipLocked() : query).execute();
     const until = lockUntil(now);
-    for (const row of rows) {
+    const tried: string[] = [];
+    // One candidate at a time: on PostgreSQL each is row-locked (SKIP LOCKED) until the commit, so taking a
+    // batch would hide rows from the other agents for nothing.
+    for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+      const query = candidates(trx, actor, routing, now, tried);
+      const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+      if (!row) return null;
+      tried.push(row.task_id);
       const locked = await takeCaseLock(trx, {
         tenantId: actor.tenantId,
         caseId: row.case_id,
@@ -76,44 +81,57 @@ const COLUMNS = [
   't.locked_until',
 ] as const;
 
-function candidates(trx: Transaction<Database>, actor: Actor, routing: AgentRouting, now: string) {
-  return trx
-    .selectFrom('call_tasks as t')
-    .select(COLUMNS)
-    .where('t.tenant_id', '=', actor.tenantId)
-    .where('t.status', '=', 'open')
-    .where('t.kind', '=', 'agent_call')
-    .where('t.window_start', '<=', now)
-    .where('t.window_end', '>', now)
-    .where((eb) => eb.or([eb('t.locked_until', 'is', null), eb('t.locked_until', '<=', now)]))
-    .where((eb) => eb.or([eb('t.pinned_to', 'is', null), eb('t.pinned_to', '=', actor.id)]))
-    .where((eb) =>
-      routing.team === null
-        ? eb('t.team', 'is', null)
-        : eb.or([eb('t.team', 'is', null), eb('t.team', '=', routing.team)]),
-    )
-    .$if(routing.segments.length > 0, (q) =>
-      q.where((eb) => eb.or([eb('t.segment', 'is', null), eb('t.segment', 'in', routing.segments)])),
-    )
-    .$if(routing.languages.length > 0, (q) =>
-      q.where((eb) => eb.or([eb('t.language', 'is', null), eb('t.language', 'in', routing.languages)])),
-    )
-    .where(({ not, exists, selectFrom }) =>
-      not(
-        exists(
-          selectFrom('case_locks as l')
-            .select('l.case_id')
-            .whereRef('l.tenant_id', '=', 't.tenant_id')
-            .whereRef('l.case_id', '=', 't.case_id')
-            .where('l.locked_until', '>', now)
-            .where('l.locked_by', '!=', actor.id),
+function candidates(
+  trx: Transaction<Database>,
+  actor: Actor,
+  routing: AgentRouting,
+  now: string,
+  tried: readonly string[],
+) {
+  return (
+    trx
+      .selectFrom('call_tasks as t')
+      .select(COLUMNS)
+      .where('t.tenant_id', '=', actor.tenantId)
+      .where('t.status', '=', 'open')
+      .where('t.kind', '=', 'agent_call')
+      .where('t.window_start', '<=', now)
+      .where('t.window_end', '>', now)
+      .where((eb) => eb.or([eb('t.locked_until', 'is', null), eb('t.locked_until', '<=', now)]))
+      .$if(tried.length > 0, (q) => q.where('t.task_id', 'not in', tried))
+      // A task a supervisor pinned to the agent is theirs whatever the routing; the others follow it.
+      .where((eb) => {
+        const routed = [
+          eb('t.pinned_to', 'is', null),
+          routing.team === null
+            ? eb('t.team', 'is', null)
+            : eb.or([eb('t.team', 'is', null), eb('t.team', '=', routing.team)]),
+        ];
+        if (routing.segments.length > 0) {
+          routed.push(eb.or([eb('t.segment', 'is', null), eb('t.segment', 'in', routing.segments)]));
+        }
+        if (routing.languages.length > 0) {
+          routed.push(eb.or([eb('t.language', 'is', null), eb('t.language', 'in', routing.languages)]));
+        }
+        return eb.or([eb('t.pinned_to', '=', actor.id), eb.and(routed)]);
+      })
+      .where(({ not, exists, selectFrom }) =>
+        not(
+          exists(
+            selectFrom('case_locks as l')
+              .select('l.case_id')
+              .whereRef('l.tenant_id', '=', 't.tenant_id')
+              .whereRef('l.case_id', '=', 't.case_id')
+              .where('l.locked_until', '>', now)
+              .where('l.locked_by', '!=', actor.id),
+          ),
         ),
-      ),
-    )
-    .orderBy('t.priority', 'desc')
-    .orderBy('t.window_end')
-    .orderBy('t.task_id')
-    .limit(CANDIDATES);
+      )
+      .orderBy('t.priority', 'desc')
+      .orderBy('t.window_end')
+      .orderBy('t.task_id')
+      .limit(1)
+  );
 }
 
 type TaskRow = {
