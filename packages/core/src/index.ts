@@ -259,13 +259,13 @@ export type {
 } from './templates/variables.ts';
 export type { CallScore, CallScoreInput, ScorePart } from './workspace/call-score.ts';
 export { callScore } from './workspace/call-score.ts';
+export type { Disposition, DispositionRule } from './workspace/dispositions.ts';
+export { DISPOSITION_RULES, DISPOSITIONS, isDisposition } from './workspace/dispositions.ts';
 export type { CheckedSchedule, PromiseScheduleIssue } from './workspace/promise-schedule.ts';
 export {
   checkPromiseSchedule,
   DEFAULT_PROMISE_HORIZON_DAYS,
   MAX_PROMISE_DATES,
 } from './workspace/promise-schedule.ts';
-export type { Disposition, DispositionRule } from './workspace/dispositions.ts';
-export { DISPOSITION_RULES, DISPOSITIONS, isDisposition } from './workspace/dispositions.ts';
 export type { NonPaymentReason } from './workspace/reasons.ts';
 export { isNonPaymentReason, NON_PAYMENT_REASON_LABELS, NON_PAYMENT_REASONS } from './workspace/reasons.ts';

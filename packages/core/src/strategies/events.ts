@@ -68,6 +68,12 @@ function applyEvent(reactions: Reactions, strategyKey: string, state: Applied, e
       // Recorded by a person: the next evaluation treats the promise as broken without waiting for its date.
       if (p.promise) state.progress = { ...p, promise: { ...p.promise, declaredBroken: true } };
       return;
+    case 'promise_cancelled':
+      if (p.promise) {
+        state.progress = { ...p, promise: null };
+        state.notes.push(note('promise_cancelled', {}));
+      }
+      return;
     case 'plan':
       state.progress = {
         ...p,

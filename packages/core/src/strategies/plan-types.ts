@@ -27,6 +27,7 @@ export type ReasonCode =
   | 'promise_date_kept'
   | 'promise_partly_kept'
   | 'promise_broken'
+  | 'promise_cancelled'
   | 'plan_agreed'
   | 'plan_instalment_kept'
   | 'plan_completed'

@@ -88,6 +88,8 @@ export type CaseEvent =
       readonly promiseId?: string;
     }
   | { readonly kind: 'promise_broken'; readonly on: IsoDate }
+  /** Withdrawn by a person (not broken): the promise stops holding the ladder, nothing counts against the debtor. */
+  | { readonly kind: 'promise_cancelled'; readonly on: IsoDate }
   | {
       readonly kind: 'plan';
       readonly on: IsoDate;
@@ -110,6 +112,7 @@ export const CASE_EVENT_KINDS: readonly CaseEventKind[] = [
   'payment',
   'promise',
   'promise_broken',
+  'promise_cancelled',
   'plan',
   'plan_cancelled',
   'dispute',

@@ -85,6 +85,10 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     fr: 'Promesse non tenue : la relance reprend.',
     en: 'Promise broken: collection resumes.',
   }),
+  promise_cancelled: () => ({
+    fr: 'Promesse annulée : la relance reprend.',
+    en: 'Promise cancelled: collection resumes.',
+  }),
   plan_agreed: (p) => ({
     fr: `Échéancier accepté (${s(p.instalments)} échéances) : la relance suit le plan.`,
     en: `Payment plan agreed (${s(p.instalments)} instalments): collection follows the plan.`,

@@ -101,6 +101,21 @@ export async function readBatch(
   return rows.length === 0 ? null : completeBatch(trx, raw, tenantId, rows, runOn);
 }
 
+/**
+ * One case as the run would see it, due or not (the agent workspace evaluates a case at once after a
+ * promise, so that its confirmation is in the outbox without waiting for tomorrow's run).
+ */
+export async function loadCaseBatch(
+  trx: Transaction<Database>,
+  raw: RawDriver,
+  tenantId: string,
+  caseId: string,
+  runOn: string,
+): Promise<Batch | null> {
+  const rows = await caseRows(trx, tenantId).where('c.case_id', '=', caseId).execute();
+  return rows.length === 0 ? null : completeBatch(trx, raw, tenantId, rows, runOn);
+}
+
 type Dialect = RawDriver['kind'];
 
 function caseRows(trx: Transaction<Database>, tenantId: string) {

@@ -3,6 +3,7 @@ import { Temporal } from 'temporal-polyfill';
 import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
+import { runWriteback } from '../workspace/run-writeback.ts';
 import { rowsOf } from './build-rows.ts';
 import { type CreditorInfo, decideCase } from './decide-case.ts';
 import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
@@ -124,6 +125,8 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
           return true;
         }
         const inserted = await writeBatch(trx, deps.database.raw, writes);
+        // Promises and plans the run found kept, broken or completed: their rows follow (issue #5).
+        await runWriteback(trx, tenantId, options.runOn, now, writes.cases);
         await trx
           .insertInto('run_batches')
           .values({

@@ -22,7 +22,12 @@ export type EvidenceKind =
   | 'inbound_message'
   | 'opt_out'
   | 'agent_note'
-  | 'document_added';
+  | 'document_added'
+  // Agreements and disputes (issue #5, promises-disputes): what the debtor agreed to or contested.
+  | 'promise_recorded'
+  | 'promise_cancelled'
+  | 'dispute_opened'
+  | 'dispute_resolved';
 
 export type EvidenceInput = {
   readonly tenantId: string;
