@@ -73,6 +73,8 @@ type NextCaseBarProps = {
   readonly onNext: () => void;
   readonly onRelease: (() => void) | null;
   readonly onRenew: (() => void) | null;
+  /** A case is on screen (held or not). */
+  readonly caseOpen: boolean;
 };
 
 /** The top of the workspace: "Next case", why this one, how long the agent keeps it. */
@@ -106,6 +108,11 @@ export function NextCaseBar(props: NextCaseBarProps) {
               {errorMessage(error)}
             </Alert>
           )}
+          {props.caseOpen && !lock && !lockedByOther && (
+            <Text size="sm" c="dimmed" data-testid="not-held">
+              {t('workspace.lock.none')}
+            </Text>
+          )}
           {lockedByOther && (
             <Alert color="orange" role="alert" data-testid="lock-refused">
               {t('workspace.lock.taken', { reason: errorMessage(lockError) })}
@@ -116,7 +123,7 @@ export function NextCaseBar(props: NextCaseBarProps) {
           {lock && <LockClock lock={lock} />}
           {props.onRenew && (
             <Button variant="default" onClick={props.onRenew}>
-              {t('workspace.lock.renew')}
+              {lock ? t('workspace.lock.renew') : t('workspace.lock.retake')}
             </Button>
           )}
           {props.onRelease && (

@@ -152,6 +152,11 @@ export function WorkspacePage() {
       });
       resetCall();
       refreshCase();
+      // The outcome closes the task and lets the case go: the forms leave until the next case is taken.
+      if (caseId) {
+        const released: LockState = { lock: null, refused: null };
+        queryClient.setQueryData(caseLockQuery(caseId).queryKey, released);
+      }
     },
   });
 
@@ -255,10 +260,11 @@ export function WorkspacePage() {
         onNext={() => next.mutate()}
         onRelease={caseId && held ? () => release.mutate(caseId) : null}
         onRenew={
-          caseId && held
+          caseId && !lock.data?.refused
             ? () => void queryClient.invalidateQueries({ queryKey: ['workspace', 'lock', caseId] })
             : null
         }
+        caseOpen={Boolean(caseId)}
       />
       <ShortcutLegend />
       {!caseId && !empty && (
