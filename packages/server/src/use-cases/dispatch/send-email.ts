@@ -37,7 +37,7 @@ export async function sendEmailAction(
     language: action.language,
     today: ctx.today,
   });
-  const attachments = await letterOfSameStep(ctx, action);
+  const attachments = [...(await letterOfSameStep(ctx, action)), ...(await documentOfAction(ctx, action))];
   const raw = await composeEmail(settings, {
     messageId: action.messageId,
     to: contact.value,
@@ -148,6 +148,24 @@ async function letterOfSameStep(ctx: SendContext, action: ClaimedAction): Promis
     }
   }
   return attachments;
+}
+
+/**
+ * The document an action was queued with (a payment plan's agreement PDF), attached as it was kept. Read
+ * before sending: once sent, the action's `document_id` becomes the e-mail's own source.
+ */
+async function documentOfAction(ctx: SendContext, action: ClaimedAction): Promise<EmailAttachment[]> {
+  const row = await ctx.db
+    .selectFrom('actions')
+    .select('document_id')
+    .where('tenant_id', '=', ctx.tenantId)
+    .where('action_id', '=', action.actionId)
+    .executeTakeFirst();
+  if (!row?.document_id) return [];
+  const document = await readDocument(ctx.db, ctx.tenantId, row.document_id);
+  return document
+    ? [{ fileName: document.fileName, contentType: document.mediaType, content: document.content }]
+    : [];
 }
 
 const LETTER_CHANNELS = ['letter', 'registered_letter', 'formal_notice'];
