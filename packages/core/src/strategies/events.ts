@@ -4,6 +4,10 @@ import type { ActionChannel, Reactions, StrategyDefinition } from './definition.
 import type { CasePlan, PlannedAction, Reason } from './plan-types.ts';
 import type { CaseEvent, CaseProgress } from './progress.ts';
 
+/** What the debtor is told about their dispute: shipped in French and English, editable per tenant. */
+export const DISPUTE_ACKNOWLEDGED = 'dispute-acknowledged';
+export const DISPUTE_RESOLVED = 'dispute-resolved';
+
 type Applied = {
   progress: CaseProgress;
   readonly actions: PlannedAction[];
@@ -93,6 +97,35 @@ function applyEvent(reactions: Reactions, strategyKey: string, state: Applied, e
       return;
     case 'dispute':
       state.notes.push(note('dispute_recorded', {}));
+      if (event.disputeId) {
+        state.actions.push(
+          eventAction(
+            strategyKey,
+            p.cycle,
+            `dispute-${event.disputeId}`,
+            'email',
+            DISPUTE_ACKNOWLEDGED,
+            'confirmation',
+            'dispute_recorded',
+            {},
+          ),
+        );
+      }
+      return;
+    case 'dispute_resolved':
+      state.notes.push(note('dispute_resolved', { resolution: event.resolution }));
+      state.actions.push(
+        eventAction(
+          strategyKey,
+          p.cycle,
+          `dispute-${event.disputeId}-resolved`,
+          'email',
+          DISPUTE_RESOLVED,
+          'confirmation',
+          'dispute_resolved',
+          { resolution: event.resolution },
+        ),
+      );
       return;
     case 'debtor_replied':
       state.progress = {

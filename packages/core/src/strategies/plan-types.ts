@@ -34,6 +34,7 @@ export type ReasonCode =
   | 'plan_broken'
   | 'plan_cancelled'
   | 'dispute_recorded'
+  | 'dispute_resolved'
   | 'held_dispute'
   | 'debtor_replied'
   | 'call_unanswered'

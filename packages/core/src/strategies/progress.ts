@@ -97,7 +97,15 @@ export type CaseEvent =
       readonly baselineMinor: number;
     }
   | { readonly kind: 'plan_cancelled'; readonly on: IsoDate }
-  | { readonly kind: 'dispute'; readonly on: IsoDate }
+  /** A dispute opened; with its id, the debtor gets a written acknowledgement. */
+  | { readonly kind: 'dispute'; readonly on: IsoDate; readonly disputeId?: string }
+  /** A dispute resolved (credit note, write-off, rejected, withdrawn): the debtor is told the outcome. */
+  | {
+      readonly kind: 'dispute_resolved';
+      readonly on: IsoDate;
+      readonly disputeId: string;
+      readonly resolution: string;
+    }
   | { readonly kind: 'debtor_replied'; readonly on: IsoDate }
   | { readonly kind: 'call_unanswered'; readonly on: IsoDate }
   | { readonly kind: 'conversation'; readonly on: IsoDate }
@@ -116,6 +124,7 @@ export const CASE_EVENT_KINDS: readonly CaseEventKind[] = [
   'plan',
   'plan_cancelled',
   'dispute',
+  'dispute_resolved',
   'debtor_replied',
   'call_unanswered',
   'conversation',

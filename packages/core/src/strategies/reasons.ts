@@ -107,6 +107,10 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     fr: 'Contestation enregistrée : les factures contestées sont suspendues.',
     en: 'Dispute recorded: the disputed invoices are on hold.',
   }),
+  dispute_resolved: (p) => ({
+    fr: `Contestation close (${disputeOutcome(p.resolution, 'fr')}).`,
+    en: `Dispute closed (${disputeOutcome(p.resolution, 'en')}).`,
+  }),
   held_dispute: () => ({
     fr: 'Tout le solde est contesté : dossier suspendu jusqu’à la résolution.',
     en: 'The whole balance is disputed: case on hold until resolved.',
@@ -178,4 +182,15 @@ export function nameReason(reason: Reason, strategy: StrategyDefinition | null):
     extra.nameEn = strategy.name.en;
   }
   return { code: reason.code, params: { ...p, ...extra } };
+}
+
+const DISPUTE_OUTCOMES: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {
+  credit_note: { fr: 'avoir', en: 'credit note' },
+  write_off: { fr: 'abandon de créance', en: 'write-off' },
+  rejected: { fr: 'rejetée, la relance reprend', en: 'rejected, collection resumes' },
+  withdrawn: { fr: 'retirée par le débiteur', en: 'withdrawn by the debtor' },
+};
+
+function disputeOutcome(resolution: string | number | undefined, locale: Locale): string {
+  return DISPUTE_OUTCOMES[String(resolution)]?.[locale] ?? String(resolution ?? '');
 }
