@@ -107,6 +107,12 @@ describeEachDatabase('call tasks over HTTP', (ctx) => {
       .where('tenant_id', '=', t.tenantId)
       .execute();
     expect(events).toEqual([{ kind: 'call_unanswered', case_id: t.debtors.D5!.caseId }]);
+    const outcomes = await ctx.handle.db
+      .selectFrom('call_outcomes')
+      .select(['disposition', 'task_id'])
+      .where('tenant_id', '=', t.tenantId)
+      .execute();
+    expect(outcomes).toEqual([{ disposition: 'no_answer', task_id: tasks['early-high'] }]);
     const evidence = await evidenceOf(ctx.handle, t.tenantId);
     expect(evidence.at(-1)).toMatchObject({ kind: 'call_outcome', payload: { outcome: 'no_answer' } });
     const open = await app.inject({ method: 'GET', url: `${apiPrefix}/call-tasks`, headers: agent });

@@ -1,9 +1,11 @@
-import { type CaseEventKind, DomainError } from '@relance/core';
+import { type CaseEventKind, type Disposition, DomainError } from '@relance/core';
+import { newId } from '../../db/ids.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../../use-cases/access/audit.ts';
 import { requirePermission } from '../../use-cases/access/permissions.ts';
 import { appendEvidence } from '../../use-cases/evidence/journal.ts';
+import { dropCaseLock } from '../../use-cases/workspace/queue/case-lock-store.ts';
 import { queueCaseEvent } from '../queue-case-event.ts';
 
 export const CALL_OUTCOMES = [
@@ -30,6 +32,16 @@ const EVENT: Readonly<Record<CallOutcome, CaseEventKind>> = {
   promise: 'promise',
   no_answer: 'call_unanswered',
   voicemail: 'call_unanswered',
+  wrong_number: 'wrong_number',
+};
+
+/** The disposition each of these older outcomes is recorded as (POST /cases/:caseId/outcomes has them all). */
+const DISPOSITION: Readonly<Record<CallOutcome, Disposition>> = {
+  answered: 'right_party_contact',
+  refused: 'refusal',
+  promise: 'promise',
+  no_answer: 'no_answer',
+  voicemail: 'voicemail',
   wrong_number: 'wrong_number',
 };
 
@@ -81,7 +93,14 @@ export async function recordCallOutcome(
     if (!task) throw new DomainError('not_found', 'Call task not found.', { reason: 'call_task_not_found' });
     const closed = await trx
       .updateTable('call_tasks')
-      .set({ status: 'done', outcome: input.outcome, assigned_to: actor.id, updated_at: now })
+      .set({
+        status: 'done',
+        outcome: input.outcome,
+        assigned_to: actor.id,
+        locked_by: null,
+        locked_until: null,
+        updated_at: now,
+      })
       .where('tenant_id', '=', actor.tenantId)
       .where('task_id', '=', taskId)
       .where('status', '=', 'open')
@@ -109,6 +128,25 @@ export async function recordCallOutcome(
         .where('value', '=', task.phone)
         .execute();
     }
+    // Kept as a row too (the queue's contact likelihood and the statistics read them), and the agent's locks go.
+    await trx
+      .insertInto('call_outcomes')
+      .values({
+        tenant_id: actor.tenantId,
+        outcome_id: newId(),
+        case_id: task.case_id,
+        task_id: taskId,
+        agent_id: actor.id,
+        phone: task.phone,
+        disposition: DISPOSITION[input.outcome],
+        reason: null,
+        note: input.note ?? null,
+        callback_at: null,
+        script_answers: null,
+        at: now,
+      })
+      .execute();
+    await dropCaseLock(trx, { tenantId: actor.tenantId, caseId: task.case_id, userId: actor.id });
     const eventId = await queueCaseEvent(trx, {
       tenantId: actor.tenantId,
       caseId: task.case_id,
