@@ -1,0 +1,138 @@
+/**
+ * `node bench/next-case-load.ts <port> <seconds> <cookies-file>`: the load of the next-case benchmark, in
+ * its own process on loopback. Each agent (one session cookie each) loops POST /queue/next then
+ * POST /cases/:caseId/outcomes (no_answer) for the given time; then the same concurrency asks
+ * GET /health for the floor. Prints one JSON line: latencies (ms) of /queue/next, of the outcome and of
+ * the health floor, requests per second, and the number of times a case was handed to an agent while
+ * another still held it (must be 0).
+ */
+import { readFileSync } from 'node:fs';
+import { Agent, request } from 'node:http';
+
+const [portText, secondsText, cookiesFile] = process.argv.slice(2);
+const port = Number(portText);
+const seconds = Number(secondsText);
+const cookies = JSON.parse(readFileSync(cookiesFile ?? '', 'utf8')) as string[];
+const agent = new Agent({ keepAlive: true, maxSockets: cookies.length * 2 });
+
+function call(
+  method: string,
+  path: string,
+  cookie: string,
+  body?: object,
+): Promise<{ status: number; body: string }> {
+  const payload = body ? JSON.stringify(body) : undefined;
+  return new Promise((resolve, reject) => {
+    const req = request(
+      {
+        host: '127.0.0.1',
+        port,
+        method,
+        path: `/api/v1${path}`,
+        agent,
+        headers: {
+          cookie,
+          ...(payload
+            ? { 'content-type': 'application/json', 'content-length': Buffer.byteLength(payload) }
+            : {}),
+        },
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString('utf8') }),
+        );
+      },
+    );
+    req.on('error', reject);
+    if (payload) req.write(payload);
+    req.end();
+  });
+}
+
+const percentile = (sorted: readonly number[], p: number): number =>
+  sorted.length === 0
+    ? Number.NaN
+    : (sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? 0);
+const summary = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const round = (x: number) => Math.round(x * 100) / 100;
+  return {
+    count: sorted.length,
+    p50: round(percentile(sorted, 50)),
+    p95: round(percentile(sorted, 95)),
+    p99: round(percentile(sorted, 99)),
+    max: round(sorted.at(-1) ?? Number.NaN),
+  };
+};
+
+/** Which agent holds each case, from the answer of /queue/next to the answer of its outcome. */
+const holders = new Map<string, number>();
+let doubleHandOuts = 0;
+let empty = 0;
+let errors = 0;
+const next: number[] = [];
+const outcome: number[] = [];
+
+async function agentLoop(index: number, cookie: string, until: number): Promise<void> {
+  while (performance.now() < until) {
+    const started = performance.now();
+    const response = await call('POST', '/queue/next', cookie);
+    next.push(performance.now() - started);
+    if (response.status === 204) {
+      empty++;
+      continue;
+    }
+    if (response.status !== 200) {
+      errors++;
+      continue;
+    }
+    const task = (JSON.parse(response.body) as { task: { id: string; caseId: string } }).task;
+    const holder = holders.get(task.caseId);
+    if (holder !== undefined && holder !== index) doubleHandOuts++;
+    holders.set(task.caseId, index);
+    const t1 = performance.now();
+    const done = await call('POST', `/cases/${task.caseId}/outcomes`, cookie, {
+      taskId: task.id,
+      disposition: 'no_answer',
+    });
+    outcome.push(performance.now() - t1);
+    if (done.status !== 200) errors++;
+    holders.delete(task.caseId);
+  }
+}
+
+async function healthLoop(cookie: string, until: number, into: number[]): Promise<void> {
+  while (performance.now() < until) {
+    const started = performance.now();
+    await call('GET', '/health', cookie);
+    into.push(performance.now() - started);
+  }
+}
+
+// Warm-up (connections, statement caches, JIT), not measured.
+const warmUntil = performance.now() + 2000;
+await Promise.all(cookies.map((c) => healthLoop(c, warmUntil, [])));
+const startedAt = performance.now();
+const until = startedAt + seconds * 1000;
+await Promise.all(cookies.map((c, i) => agentLoop(i, c, until)));
+const elapsed = (performance.now() - startedAt) / 1000;
+const health: number[] = [];
+const healthUntil = performance.now() + Math.min(10, seconds) * 1000;
+await Promise.all(cookies.map((c) => healthLoop(c, healthUntil, health)));
+agent.destroy();
+process.stdout.write(
+  `${JSON.stringify({
+    agents: cookies.length,
+    seconds: Math.round(elapsed * 10) / 10,
+    next: summary(next),
+    outcome: summary(outcome),
+    health: summary(health),
+    nextPerSecond: Math.round(next.length / elapsed),
+    requestsPerSecond: Math.round((next.length + outcome.length) / elapsed),
+    empty,
+    errors,
+    doubleHandOuts,
+  })}\n`,
+);

@@ -1,0 +1,26 @@
+/**
+ * `node bench/next-case-server.ts <database-url>`: the HTTP server of the next-case benchmark, alone in its
+ * process (the load comes from another one). Real clock, no dispatcher, no logger; prints
+ * `listening <port>` once ready and serves until killed.
+ */
+import { mkdtempSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase } from '../packages/server/src/db/database.ts';
+import { buildHttpServer } from '../packages/server/src/http/server.ts';
+import { systemClock } from '../packages/server/src/shared/clock.ts';
+
+const [url, schema] = process.argv.slice(2);
+if (!url) throw new Error('usage: next-case-server.ts <database-url> [schema]');
+const database = openDatabase(url, schema ? { schema, poolSize: 20 } : {});
+const app = await buildHttpServer({
+  database,
+  clock: systemClock,
+  dataDir: mkdtempSync(join(tmpdir(), 'relance-bench-next-')),
+});
+await app.listen({ host: '127.0.0.1', port: 0 });
+process.stdout.write(`listening ${(app.server.address() as AddressInfo).port}\n`);
+process.on('SIGTERM', () => {
+  void app.close().then(() => database.close().then(() => process.exit(0)));
+});
