@@ -70,6 +70,10 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/letters.pdf`),
   '/print-batches/:batchId/manifest.csv': (t) =>
     (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/manifest.csv`),
+  '/cases/:caseId/promises': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/promises`),
+  '/cases/:caseId/disputes': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/disputes`),
+  '/disputes': () => ['/disputes', '/disputes?status=resolved'],
+  '/disputes/:disputeId': (t) => (disputesOf.get(t.tenantId) ?? []).map((id) => `/disputes/${id}`),
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -78,6 +82,9 @@ const documentsOf = new Map<string, string[]>();
 /** The print batch of each tenant (one letter produced on D1, then batched). */
 const lettersOf = new Map<string, string[]>();
 const letterIdsOf = new Map<string, string[]>();
+/** A promise and a dispute on D1 of each tenant (their ids, to be leaked or found). */
+const disputesOf = new Map<string, string[]>();
+const workspaceIdsOf = new Map<string, string[]>();
 
 describeEachDatabase('tenant isolation', (ctx) => {
   let app: FastifyInstance;
@@ -130,6 +137,24 @@ describeEachDatabase('tenant isolation', (ctx) => {
           actor: 'dispatcher',
         }),
       );
+      const d1 = t.debtors.D1!;
+      const promise = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${d1.caseId}/promises`,
+        headers: admin,
+        payload: {
+          schedule: [{ dueOn: testDeps(ctx.handle).clock.today(), amountMinor: 100 }],
+          channel: 'call',
+        },
+      });
+      const dispute = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${d1.caseId}/disputes`,
+        headers: admin,
+        payload: { reason: 'quality', claims: [{ claimId: d1.claimIds[0], amountMinor: 100 }] },
+      });
+      disputesOf.set(t.tenantId, [dispute.json().id]);
+      workspaceIdsOf.set(t.tenantId, [promise.json().id, dispute.json().id]);
       const batch = await buildPrintBatch(testDeps(ctx.handle), t.tenantId);
       lettersOf.set(t.tenantId, [batch!.batchId]);
       letterIdsOf.set(t.tenantId, [batch!.batchId, letter.itemId, letter.documentId]);
@@ -138,6 +163,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
     idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);
     for (const id of letterIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
     for (const id of letterIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
+    for (const id of workspaceIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of workspaceIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
   });
   afterAll(async () => {
     await app?.close();

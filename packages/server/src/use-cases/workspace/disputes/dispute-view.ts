@@ -1,12 +1,12 @@
 import type { Transaction } from 'kysely';
-import type { Database, Db } from '../../../db/schema.ts';
+import type { Database, Db, DisputeResolution, DisputeStatus } from '../../../db/schema.ts';
 
 type Reader = Db | Transaction<Database>;
 
 export type DisputeView = {
   readonly id: string;
   readonly caseId: string;
-  readonly status: string;
+  readonly status: DisputeStatus;
   readonly reason: string;
   readonly description: string | null;
   readonly amountMinor: number;
@@ -29,7 +29,7 @@ export type DisputeView = {
   readonly openedVia: string;
   readonly openedBy: string;
   readonly openedAt: string;
-  readonly resolution: string | null;
+  readonly resolution: DisputeResolution | null;
   readonly resolutionMinor: number | null;
   readonly resolutionNote: string | null;
   readonly resolvedBy: string | null;
