@@ -171,7 +171,7 @@ export function paymentPlanRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['plans'],
         summary: 'The payment plans of a case, newest first',
         params: caseParams,
-        response: { 200: z.array(planView).readonly(), ...errors(401, 403) },
+        response: { 200: z.array(planView).readonly(), ...errors(401, 403, 404) },
       },
     },
     async (request) => listPlans(deps, actorOf(request), request.params.caseId),

@@ -8,7 +8,16 @@ import { type PlanView, readPlans } from './plan-view.ts';
 /** The plans of a case, newest first (a client sees only its creditor's). */
 export async function listPlans(deps: Deps, actor: Actor, caseId: string): Promise<readonly PlanView[]> {
   const scope = readScope(actor);
-  return readPlans(deps.database.db, scope.tenantId, { caseId, creditorId: scope.creditorId });
+  const db = deps.database.db;
+  const found = await db
+    .selectFrom('cases')
+    .select('case_id')
+    .where('tenant_id', '=', scope.tenantId)
+    .where('case_id', '=', caseId)
+    .$if(scope.creditorId !== null, (q) => q.where('creditor_id', '=', scope.creditorId ?? ''))
+    .executeTakeFirst();
+  if (!found) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
+  return readPlans(db, scope.tenantId, { caseId, creditorId: scope.creditorId });
 }
 
 export async function getPlan(deps: Deps, actor: Actor, planId: string): Promise<PlanView> {
