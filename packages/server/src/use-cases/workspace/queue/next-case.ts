@@ -35,7 +35,7 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
     // batch would hide rows from the other agents for nothing.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
       const query = candidates(trx, actor, routing, now, tried);
-      const row = await (postgres ? query.forUpdate().skipLocked() : query).executeTakeFirst();
+      const row = await (postgres ? query.forUpdate('t').skipLocked() : query).executeTakeFirst();
       if (!row) return null;
       tried.push(row.task_id);
       const locked = await takeCaseLock(trx, {
@@ -62,7 +62,7 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
         entityId: row.task_id,
         data: { caseId: row.case_id, priority: Number(row.priority), lockedUntil: until },
       });
-      return withDebtorName(trx, actor.tenantId, taskView(row, until));
+      return { ...taskView(row, until), debtorName: row.name };
     }
     return null;
   });
@@ -91,7 +91,13 @@ function candidates(
   return (
     trx
       .selectFrom('call_tasks as t')
-      .select(COLUMNS)
+      .innerJoin('cases as c', (j) =>
+        j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.case_id', '=', 't.case_id'),
+      )
+      .innerJoin('debtors as d', (j) =>
+        j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+      )
+      .select([...COLUMNS, 'd.name'])
       .where('t.tenant_id', '=', actor.tenantId)
       .where('t.status', '=', 'open')
       .where('t.kind', '=', 'agent_call')
@@ -146,12 +152,20 @@ type TaskRow = {
   readonly script: string | null;
 };
 
-/** The open task the agent already holds (lock not expired), if any. */
+/**
+ * The open task the agent already holds (lock not expired), if any: found through the agent's case locks
+ * (indexed by holder), not by scanning the tasks.
+ */
 async function heldTask(trx: Transaction<Database>, actor: Actor, now: string): Promise<QueuedTask | null> {
   const row = await trx
-    .selectFrom('call_tasks as t')
+    .selectFrom('case_locks as l')
+    .innerJoin('call_tasks as t', (j) =>
+      j.onRef('t.tenant_id', '=', 'l.tenant_id').onRef('t.task_id', '=', 'l.task_id'),
+    )
     .select(COLUMNS)
-    .where('t.tenant_id', '=', actor.tenantId)
+    .where('l.tenant_id', '=', actor.tenantId)
+    .where('l.locked_by', '=', actor.id)
+    .where('l.locked_until', '>', now)
     .where('t.locked_by', '=', actor.id)
     .where('t.locked_until', '>', now)
     .where('t.status', '=', 'open')
