@@ -70,6 +70,19 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/letters.pdf`),
   '/print-batches/:batchId/manifest.csv': (t) =>
     (lettersOf.get(t.tenantId) ?? []).map((id) => `/print-batches/${id}/manifest.csv`),
+  '/call-scripts': () => ['/call-scripts'],
+  // A script saved in each tenant under the tenant's id as its key.
+  '/call-scripts/:key': (t) => [`/call-scripts/${t.tenantId}`],
+  '/cases/:caseId/script': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/script`),
+  '/cases/:caseId/payment-plans': (t) =>
+    Object.values(t.debtors).map((d) => `/cases/${d.caseId}/payment-plans`),
+  '/payment-plans/:planId': (t) => (plansOf.get(t.tenantId) ?? []).map((id) => `/payment-plans/${id}`),
+  '/payment-plans/:planId/agreement.pdf': (t) =>
+    (plansOf.get(t.tenantId) ?? []).map((id) => `/payment-plans/${id}/agreement.pdf`),
+  '/creditors/:creditorId/plan-policy': (t) => [
+    `/creditors/${t.creditors.acme}/plan-policy`,
+    `/creditors/${t.creditors.beta}/plan-policy`,
+  ],
   '/cases/:caseId/promises': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/promises`),
   '/cases/:caseId/disputes': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/disputes`),
   '/disputes': () => ['/disputes', '/disputes?status=resolved'],
@@ -82,6 +95,8 @@ const documentsOf = new Map<string, string[]>();
 /** The print batch of each tenant (one letter produced on D1, then batched). */
 const lettersOf = new Map<string, string[]>();
 const letterIdsOf = new Map<string, string[]>();
+/** A payment plan on D5 of each tenant. */
+const plansOf = new Map<string, string[]>();
 /** A promise and a dispute on D1 of each tenant (their ids, to be leaked or found). */
 const disputesOf = new Map<string, string[]>();
 const workspaceIdsOf = new Map<string, string[]>();
@@ -113,6 +128,24 @@ describeEachDatabase('tenant isolation', (ctx) => {
         headers: admin,
         payload: { body: 'Note {{debtor.name}}' },
       });
+      // A call script and a payment plan of its own in each tenant.
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/call-scripts/${t.tenantId}`,
+        headers: admin,
+        payload: {
+          language: 'fr',
+          title: 'Script',
+          definition: { start: 'a', nodes: { a: { say: '{{debtor.name}}' } } },
+        },
+      });
+      const plan = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${t.debtors.D5!.caseId}/payment-plans`,
+        headers: admin,
+        payload: { kind: 'scheduled', firstDueOn: '2026-04-15' },
+      });
+      plansOf.set(t.tenantId, [plan.json().id]);
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
       // Evidence: a note and a stored document on every case.
@@ -163,6 +196,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
     idsOfB = await idsOfTenant(ctx.handle.db, b.tenantId);
     for (const id of letterIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
     for (const id of letterIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
+    for (const id of plansOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of plansOf.get(b.tenantId) ?? []) idsOfB.add(id);
     for (const id of workspaceIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
     for (const id of workspaceIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
   });
