@@ -1,5 +1,5 @@
 /**
- * `node bench/next-case-load.ts <port> <seconds> <cookies-file>`: the load of the next-case benchmark, in
+ * `node bench/next-case-load.ts <port> <seconds> <cookies-file> [think-ms]`: the load of the next-case benchmark, in
  * its own process on loopback. Each agent (one session cookie each) loops POST /queue/next then
  * POST /cases/:caseId/outcomes (no_answer) for the given time; then the same concurrency asks
  * GET /health for the floor. Prints one JSON line: latencies (ms) of /queue/next, of the outcome and of
@@ -9,7 +9,9 @@
 import { readFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
 
-const [portText, secondsText, cookiesFile] = process.argv.slice(2);
+const [portText, secondsText, cookiesFile, thinkText] = process.argv.slice(2);
+/** Milliseconds an agent spends on the call between its outcome and its next request (0: flat out). */
+const thinkMs = Number(thinkText ?? '0');
 const port = Number(portText);
 const seconds = Number(secondsText);
 const cookies = JSON.parse(readFileSync(cookiesFile ?? '', 'utf8')) as string[];
@@ -100,6 +102,7 @@ async function agentLoop(index: number, cookie: string, until: number): Promise<
     outcome.push(performance.now() - t1);
     if (done.status !== 200) errors++;
     holders.delete(task.caseId);
+    if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
   }
 }
 
@@ -125,6 +128,7 @@ agent.destroy();
 process.stdout.write(
   `${JSON.stringify({
     agents: cookies.length,
+    thinkMs,
     seconds: Math.round(elapsed * 10) / 10,
     next: summary(next),
     outcome: summary(outcome),

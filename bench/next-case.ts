@@ -1,5 +1,5 @@
 /**
- * `node bench/next-case.ts [--cases 100000] [--agents 50] [--seconds 20] [--engines sqlite,postgres]`:
+ * `node bench/next-case.ts [--cases 100000] [--agents 50] [--seconds 20] [--think-ms 0] [--engines …]`:
  * the "next case" benchmark of issue #5. On a fresh database per engine, a portfolio of N open cases with
  * one open, callable agent call each (bench/run-portfolio.ts plus bulk `insert … select`, not the API) and
  * `agents` users with a session each. The HTTP server runs in one process (bench/next-case-server.ts), the
@@ -25,6 +25,8 @@ const { values } = parseArgs({
     cases: { type: 'string', default: '100000' },
     agents: { type: 'string', default: '50' },
     seconds: { type: 'string', default: '20' },
+    /** Each agent's time on the call between two cycles (uniform over 0.5–1.5×); 0: flat out (saturation). */
+    'think-ms': { type: 'string', default: '0' },
     engines: { type: 'string', default: 'sqlite,postgres' },
     postgres: { type: 'string' },
   },
@@ -123,7 +125,7 @@ function startServer(args: readonly string[]): Promise<{ port: number; stop: () 
 function runLoad(port: number, cookiesFile: string): Promise<LoadResult> {
   const child = spawn(
     process.execPath,
-    [join(here, 'next-case-load.ts'), String(port), String(seconds), cookiesFile],
+    [join(here, 'next-case-load.ts'), String(port), String(seconds), cookiesFile, values['think-ms'] ?? '0'],
     {
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -185,15 +187,15 @@ for (const engine of (values.engines ?? '').split(',').filter((e) => e !== '')) 
   results.push(result);
   const r = result as unknown as LoadResult & { nextPerSecond: number; requestsPerSecond: number };
   process.stdout.write(
-    `${engine}: /queue/next p50 ${r.next.p50} ms, p95 ${r.next.p95} ms, p99 ${r.next.p99} ms ` +
+    `${engine} (think ${values['think-ms']} ms): /queue/next p50 ${r.next.p50} ms, p95 ${r.next.p95} ms, p99 ${r.next.p99} ms ` +
       `(${r.next.count} calls, ${r.nextPerSecond}/s; ${r.requestsPerSecond} requests/s with outcomes); ` +
       `floor GET /health p50 ${r.health.p50} ms, p99 ${r.health.p99} ms; errors ${r.errors}; ` +
       `cases handed to two agents: ${r.doubleHandOuts}\n`,
   );
 }
 writeFileSync(
-  join(here, 'results', 'next-case.json'),
-  `${JSON.stringify({ at: new Date().toISOString(), machine, agents, seconds, results }, null, 2)}\n`,
+  join(here, 'results', `next-case-think-${values['think-ms']}.json`),
+  `${JSON.stringify({ at: new Date().toISOString(), machine, agents, seconds, thinkMs: Number(values['think-ms']), results }, null, 2)}\n`,
 );
 const doubled = results.filter(
   (r) => (r as unknown as LoadResult).doubleHandOuts > 0 || (r as unknown as LoadResult).errors > 0,

@@ -109,6 +109,22 @@ export async function recordOutcome(
       recordedBy: actor.id,
       now,
     });
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      at: now,
+      actor,
+      action: 'call.outcome',
+      entityKind: 'case',
+      entityId: caseId,
+      data: {
+        outcomeId,
+        disposition: input.disposition,
+        taskId: task?.taskId ?? null,
+        eventId,
+        callbackActionId,
+      },
+    });
+    // Last: the journal's head stays locked (per tenant) from here to the commit, so keep that short.
     await appendEvidence(trx, {
       tenantId: actor.tenantId,
       caseId,
@@ -128,21 +144,6 @@ export async function recordOutcome(
         promiseId: input.promiseId ?? null,
         planId: input.planId ?? null,
         disputeId: input.disputeId ?? null,
-      },
-    });
-    await appendAudit(trx, {
-      tenantId: actor.tenantId,
-      at: now,
-      actor,
-      action: 'call.outcome',
-      entityKind: 'case',
-      entityId: caseId,
-      data: {
-        outcomeId,
-        disposition: input.disposition,
-        taskId: task?.taskId ?? null,
-        eventId,
-        callbackActionId,
       },
     });
     return { outcomeId, disposition: input.disposition, eventId, callbackActionId };
