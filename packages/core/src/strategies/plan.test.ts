@@ -174,7 +174,9 @@ describe('reactions to events', () => {
     const made = plan('2026-03-12', { progress: started, events: [promise] });
     const broken = plan('2026-03-23', { progress: made.progress });
     expect(broken.notes.map((n) => n.code)).toContain('promise_broken');
+    // An agent calls at once (the case is back in the call queue), and the ladder jumps.
     expect(broken.actions).toMatchObject([
+      { channel: 'call_task', template: 'cordial-call', key: 'b2b-standard:1:promise-broken-2026-03-20' },
       { stepKey: 'formal-notice', key: 'b2b-standard:1:formal-notice:0' },
     ]);
     expect(broken.progress.brokenPromises).toBe(1);
@@ -193,7 +195,7 @@ describe('reactions to events', () => {
       progress: made.progress,
       events: [{ kind: 'promise_broken', on: '2026-03-14' }],
     });
-    expect(broken.actions.map((a) => a.stepKey)).toEqual(['formal-notice']);
+    expect(broken.actions.map((a) => a.stepKey ?? a.channel)).toEqual(['call_task', 'formal-notice']);
   });
 
   it('follows a payment plan and re-enters the ladder when an instalment is missed', () => {
@@ -219,7 +221,7 @@ describe('reactions to events', () => {
       facts: { outstandingMinor: 80_000, collectableMinor: 80_000 },
     });
     expect(missed.notes.map((n) => n.code)).toContain('plan_broken');
-    expect(missed.actions.map((a) => a.stepKey)).toEqual(['formal-notice']);
+    expect(missed.actions.map((a) => a.stepKey ?? a.channel)).toEqual(['call_task', 'formal-notice']);
   });
 
   it('stops and thanks the debtor when the balance is paid', () => {

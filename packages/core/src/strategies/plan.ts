@@ -67,11 +67,13 @@ export function planCase(input: PlanInput): CasePlan {
   progress = promise.progress;
   if (promise.waitUntil) return done('promise', check(promise.waitUntil, 'promise_check'));
   forceIndex = promise.forceIndex;
+  if (promise.followUp) actions.push(promise.followUp);
 
   const plan = checkPlan(strategy, progress, facts.outstandingMinor, today, notes);
   progress = plan.progress;
   if (plan.waitUntil) return done('plan', check(plan.waitUntil, 'plan_check'));
   forceIndex = plan.forceIndex ?? forceIndex;
+  if (plan.followUp) actions.push(plan.followUp);
 
   if (progress.pausedUntil !== null) {
     if (today < progress.pausedUntil) return done('paused', check(progress.pausedUntil, 'pause_end'));
@@ -116,6 +118,8 @@ type Checked = {
   readonly progress: CaseProgress;
   readonly waitUntil: IsoDate | null;
   readonly forceIndex: number | null;
+  /** After a broken promise or plan: an agent's call, so that the case is back in the call queue. */
+  readonly followUp?: PlannedAction | null;
 };
 
 function checkPromise(
@@ -133,7 +137,13 @@ function checkPromise(
     notes.push(
       note(paid > 0 ? 'promise_partly_kept' : 'promise_broken', { dueOn, paidMinor: Math.max(paid, 0) }),
     );
-    return broken(strategy, { ...progress, promise: null });
+    return broken(
+      strategy,
+      { ...progress, promise: null },
+      `promise-broken-${dueOn}`,
+      'promise_broken',
+      dueOn,
+    );
   };
   if (promise.declaredBroken) return failed(promise.dueOn);
   // Each date is checked at its date plus grace against everything due by then: a late first payment
@@ -180,7 +190,13 @@ function checkPlan(
     expected += instalment.amountMinor;
     if (plan.baselineMinor - outstandingMinor < expected) {
       notes.push(note('plan_broken', { instalment: kept + 1, dueOn: instalment.dueOn }));
-      return broken(strategy, { ...progress, plan: null });
+      return broken(
+        strategy,
+        { ...progress, plan: null },
+        `plan-broken-${instalment.dueOn}`,
+        'plan_broken',
+        instalment.dueOn,
+      );
     }
     kept += 1;
     notes.push(note('plan_instalment_kept', { instalment: kept, dueOn: instalment.dueOn }));
@@ -189,17 +205,43 @@ function checkPlan(
   return { progress: { ...progress, plan: null }, waitUntil: null, forceIndex: null };
 }
 
-/** A broken promise or plan counts against the debtor, then resumes the ladder or jumps to a step. */
-function broken(strategy: StrategyDefinition, progress: CaseProgress): Checked {
+/**
+ * A broken promise or plan counts against the debtor, then resumes the ladder or jumps to a step; when the
+ * strategy calls debtors at all, an agent calls at once (the case is back in the call queue).
+ */
+function broken(
+  strategy: StrategyDefinition,
+  progress: CaseProgress,
+  id: string,
+  code: 'promise_broken' | 'plan_broken',
+  dueOn: IsoDate,
+): Checked {
   const counted = { ...progress, brokenPromises: progress.brokenPromises + 1 };
   const reaction = strategy.reactions.brokenPromise;
-  if (reaction.mode === 'resume') return { progress: counted, waitUntil: null, forceIndex: null };
-  const index = strategy.steps.findIndex((step) => step.key === reaction.toStep);
-  if (index < 0) return { progress: counted, waitUntil: null, forceIndex: null };
-  // A new cycle: the step may have run before, and its actions need fresh idempotency keys.
+  const index =
+    reaction.mode === 'jump' ? strategy.steps.findIndex((step) => step.key === reaction.toStep) : -1;
+  // A jump starts a new cycle: the step may have run before, and its actions need fresh idempotency keys.
+  const next = index < 0 ? counted : { ...counted, stepIndex: index - 1, cycle: counted.cycle + 1 };
   return {
-    progress: { ...counted, stepIndex: index - 1, cycle: counted.cycle + 1 },
+    progress: next,
     waitUntil: null,
-    forceIndex: index,
+    forceIndex: index < 0 ? null : index,
+    followUp: callAfterBreak(strategy, next, id, code, dueOn),
   };
+}
+
+function callAfterBreak(
+  strategy: StrategyDefinition,
+  progress: CaseProgress,
+  id: string,
+  code: 'promise_broken' | 'plan_broken',
+  dueOn: IsoDate,
+): PlannedAction | null {
+  const call = strategy.steps.flatMap((step) => step.actions).find((a) => a.channel === 'call_task');
+  if (!call) return null;
+  // Calls replaced after unanswered ones stay replaced.
+  const action = progress.switches.call ?? call;
+  return eventAction(strategy.key, progress.cycle, id, action.channel, action.template, 'reminder', code, {
+    dueOn,
+  });
 }

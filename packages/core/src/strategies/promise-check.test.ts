@@ -84,6 +84,6 @@ describe('a promise of several dates', () => {
       code: 'promise_broken',
       params: { dueOn: '2026-03-20', paidMinor: 0 },
     });
-    expect(broken.actions.map((a) => a.stepKey)).toEqual(['formal-notice']);
+    expect(broken.actions.map((a) => a.stepKey ?? a.channel)).toEqual(['call_task', 'formal-notice']);
   });
 });

@@ -21,7 +21,9 @@ export async function runWriteback(
   let written = 0;
   for (const c of cases) {
     const notes = c.lastNotes;
-    if (notes === null || (!notes.includes('"promise_') && !notes.includes('"plan_'))) continue;
+    if (notes === null) continue;
+    if (!notes.includes('"promise_') && !notes.includes('"plan_') && !notes.includes('"payment_full"'))
+      continue;
     for (const reason of JSON.parse(notes) as Reason[]) {
       if (await writeOne(trx, tenantId, c.caseId, runOn, now, reason)) written += 1;
     }
@@ -73,6 +75,7 @@ async function writeOne(
     await endPlan(trx, tenantId, plan, 'broken', runOn, now, 'missed_instalment');
     return true;
   }
+  if (reason.code === 'payment_full') return settled(trx, tenantId, caseId, runOn, now);
   if (reason.code === 'plan_completed') {
     const plan = await activePlan(trx, tenantId, caseId);
     if (!plan) return false;
@@ -88,6 +91,40 @@ async function writeOne(
     return true;
   }
   return false;
+}
+
+/** Paid in full: an open promise is kept (all that was owed is paid), an active plan completed. */
+async function settled(
+  trx: Transaction<Database>,
+  tenantId: string,
+  caseId: string,
+  runOn: string,
+  now: string,
+): Promise<boolean> {
+  const promise = await trx
+    .updateTable('promises')
+    .set((eb) => ({
+      status: 'kept',
+      paid_minor: eb.ref('baseline_minor'),
+      checked_on: runOn,
+      updated_at: now,
+    }))
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  const plan = await activePlan(trx, tenantId, caseId);
+  if (plan) {
+    await trx
+      .updateTable('plan_instalments')
+      .set((eb) => ({ status: 'paid', paid_minor: eb.ref('amount_minor') }))
+      .where('tenant_id', '=', tenantId)
+      .where('plan_id', '=', plan)
+      .where('status', 'in', ['pending', 'partly_paid'])
+      .execute();
+    await endPlan(trx, tenantId, plan, 'completed', runOn, now, 'paid_in_full');
+  }
+  return Number(promise.numUpdatedRows) > 0 || plan !== null;
 }
 
 async function activePlan(trx: Transaction<Database>, tenantId: string, caseId: string) {

@@ -68,8 +68,13 @@ describeEachDatabase('promises to pay', (ctx) => {
       checkedOn: '2026-04-23',
     });
     expect(list.history).toEqual({ kept: 0, broken: 0, partlyKept: 1 });
-    // The ladder takes the case back at once.
-    expect((await w.actions(caseId)).length).toBeGreaterThan(before);
+    // The ladder takes the case back at once, and an agent's call puts it back in the call queue.
+    const after = await w.actions(caseId);
+    expect(after.length).toBeGreaterThan(before);
+    expect(after.find((a) => a.action_key.endsWith(':promise-broken-2026-04-20'))).toMatchObject({
+      channel: 'call_task',
+      planned_on: '2026-04-23',
+    });
     const kase = await ctx.handle.db
       .selectFrom('cases')
       .select(['stage', 'progress'])
