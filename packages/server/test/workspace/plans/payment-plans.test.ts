@@ -325,6 +325,29 @@ describeEachDatabase('payment plans', (ctx) => {
     });
     expect(disputed.statusCode).toBe(400);
     expect(disputed.json().error.details.reason).toBe('plan_claims_invalid');
+    // An open promise on the case: the plan replaces it.
+    await ctx.handle.db
+      .insertInto('promises')
+      .values({
+        tenant_id: tenant.tenantId,
+        promise_id: 'promise-mixte',
+        case_id: mixte().caseId,
+        made_on: today,
+        made_by: 'debtor',
+        channel: 'portal',
+        schedule: JSON.stringify([{ dueOn: '2026-03-30', amountMinor: 100_00 }]),
+        amount_minor: 100_00,
+        currency: 'EUR',
+        baseline_minor: 1000_00,
+        status: 'open',
+        paid_minor: 0,
+        checked_on: null,
+        outcome_id: null,
+        note: null,
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
     const response = await call('POST', `/cases/${mixte().caseId}/payment-plans`, {
       kind: 'scheduled',
       claimIds: [m2, m4],
@@ -335,6 +358,13 @@ describeEachDatabase('payment plans', (ctx) => {
     expect([...plan.claimIds].sort()).toEqual([m2, m4].sort());
     expect(plan.claimIds).not.toContain(m1);
     expect(plan.principalMinor).toBe(600_00);
+    const promise = await ctx.handle.db
+      .selectFrom('promises')
+      .select(['status', 'end_reason'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('promise_id', '=', 'promise-mixte')
+      .executeTakeFirstOrThrow();
+    expect(promise).toEqual({ status: 'cancelled', end_reason: 'superseded' });
     expect(plan.instalments).toHaveLength(1);
     expect(plan.instalments[0]).toMatchObject({ seq: 1, dueOn: '2026-04-15', amountMinor: plan.totalMinor });
     // No e-mail address: no agreement e-mail (the PDF is still kept), the reminder goes by SMS 3 days before.

@@ -4,6 +4,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
+import { cancelPlanReminders } from './plan-reminders.ts';
 import { type PlanView, readPlan } from './plan-view.ts';
 
 /**
@@ -41,28 +42,7 @@ export async function cancelPlan(
         status: plan.status,
       });
     }
-    const reminders = await trx
-      .selectFrom('plan_instalments')
-      .select('reminder_action_id')
-      .where('tenant_id', '=', tenantId)
-      .where('plan_id', '=', planId)
-      .where('reminder_action_id', 'is not', null)
-      .execute();
-    const ids = reminders.map((r) => r.reminder_action_id).filter((id): id is string => id !== null);
-    const cancelled =
-      ids.length === 0
-        ? 0
-        : Number(
-            (
-              await trx
-                .updateTable('actions')
-                .set({ status: 'cancelled', last_error: 'payment plan cancelled' })
-                .where('tenant_id', '=', tenantId)
-                .where('action_id', 'in', ids)
-                .where('status', 'in', ['planned', 'review', 'blocked'])
-                .executeTakeFirst()
-            ).numUpdatedRows,
-          );
+    const cancelled = await cancelPlanReminders(trx, tenantId, planId);
     const eventId = await queueCaseEvent(trx, {
       tenantId,
       caseId: plan.case_id,

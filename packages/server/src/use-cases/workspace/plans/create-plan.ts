@@ -163,7 +163,7 @@ export async function createPlan(
     // The engine follows the plan from now on; an open promise is replaced by it.
     const replaced = await trx
       .updateTable('promises')
-      .set({ status: 'cancelled', checked_on: today, updated_at: now })
+      .set({ status: 'cancelled', end_reason: 'superseded', checked_on: today, updated_at: now })
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .where('status', '=', 'open')
