@@ -67,14 +67,14 @@ export const SMS: readonly ShippedTemplate[] = [
     channel: 'sms',
     language: 'fr',
     subject: null,
-    body: `{{creditor.name}}${FR_RECALL} : merci, nous notons votre engagement de régler {{#if promise}}{{#each promise.dates}}{{amount}} le {{dueDate.iso}}, {{/each}}{{/if}}{{#unless promise}}{{balance.total}}. {{/unless}}Pour payer : {{payment.link}}`,
+    body: `{{creditor.name}}${FR_RECALL} : merci, nous notons votre engagement de régler {{#if promise}}{{promise.total}} : {{#each promise.dates}}{{amount}} le {{dueDate.iso}}. {{/each}}{{/if}}{{#unless promise}}{{balance.total}}. {{/unless}}Pour payer : {{payment.link}}`,
   },
   {
     key: 'promise-confirmation',
     channel: 'sms',
     language: 'en',
     subject: null,
-    body: `{{creditor.name}}${EN_RECALL}: thank you, we note your promise to pay {{#if promise}}{{#each promise.dates}}{{amount}} on {{dueDate.iso}}, {{/each}}{{/if}}{{#unless promise}}{{balance.total}}. {{/unless}}To pay: {{payment.link}}`,
+    body: `{{creditor.name}}${EN_RECALL}: thank you, we note your promise to pay {{#if promise}}{{promise.total}}: {{#each promise.dates}}{{amount}} on {{dueDate.iso}}. {{/each}}{{/if}}{{#unless promise}}{{balance.total}}. {{/unless}}To pay: {{payment.link}}`,
   },
   {
     key: 'plan-reminder',

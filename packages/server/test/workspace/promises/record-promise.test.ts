@@ -184,5 +184,15 @@ describeEachDatabase('promises to pay', (ctx) => {
       channel: 'call',
     });
     expect(bySms.confirmation).toMatchObject({ channel: 'sms', status: 'planned' });
+    const sms = await renderContent(ctx.handle.db, w.tenantId, {
+      caseId: noMail,
+      template: 'promise-confirmation',
+      channel: 'sms',
+      language: 'fr',
+      today: '2026-03-12',
+    } as Parameters<typeof renderContent>[2]);
+    expect(sms.text).toContain(
+      'nous notons votre engagement de régler 500,00 € : 500,00 € le 2026-03-20. Pour payer',
+    );
   });
 });
