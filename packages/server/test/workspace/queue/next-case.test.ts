@@ -1,4 +1,5 @@
 import { expect, it } from 'vitest';
+import { listQueue } from '../../../src/use-cases/workspace/queue/list-queue.ts';
 import { lockCase, releaseCase } from '../../../src/use-cases/workspace/queue/lock-case.ts';
 import { nextCase } from '../../../src/use-cases/workspace/queue/next-case.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -82,6 +83,10 @@ describeEachDatabase('next case', (ctx) => {
     const inEnglish = await w.addTask((await w.addCase()).caseId, { priority: 30, language: 'en' });
     const forTeamA = await w.addTask((await w.addCase()).caseId, { priority: 90, team: 'A' });
     const pinned = await w.addTask((await w.addCase()).caseId, { priority: 99, pinnedTo: b2c.id });
+    // An agent's view of the queue shows only what they may take; a supervisor's shows everything.
+    expect((await listQueue(w.deps, english, {})).map((t) => t.id)).toEqual([inEnglish]);
+    expect((await listQueue(w.deps, b2c, {})).map((t) => t.id)).toEqual([pinned, consumer]);
+    expect(await listQueue(w.deps, await w.user('supervisor'), {})).toHaveLength(5);
     // The top task is pinned to the b2c agent; the team's task is only for team A.
     expect((await nextCase(w.deps, english))?.id).toBe(inEnglish);
     expect((await nextCase(w.deps, teamA))?.id).toBe(forTeamA);

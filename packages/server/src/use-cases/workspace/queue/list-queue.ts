@@ -80,13 +80,22 @@ export async function listQueue(
       ),
     )
     .$if(routing !== null, (q) =>
-      q
-        .where((eb) => eb.or([eb('t.pinned_to', 'is', null), eb('t.pinned_to', '=', actor.id)]))
-        .where((eb) =>
-          routing?.team
-            ? eb.or([eb('t.team', 'is', null), eb('t.team', '=', routing.team)])
-            : eb('t.team', 'is', null),
-        ),
+      q.where((eb) => {
+        if (!routing) return eb.lit(true);
+        const routed = [
+          eb('t.pinned_to', 'is', null),
+          routing.team === null
+            ? eb('t.team', 'is', null)
+            : eb.or([eb('t.team', 'is', null), eb('t.team', '=', routing.team)]),
+        ];
+        if (routing.segments.length > 0) {
+          routed.push(eb.or([eb('t.segment', 'is', null), eb('t.segment', 'in', routing.segments)]));
+        }
+        if (routing.languages.length > 0) {
+          routed.push(eb.or([eb('t.language', 'is', null), eb('t.language', 'in', routing.languages)]));
+        }
+        return eb.or([eb('t.pinned_to', '=', actor.id), eb.and(routed)]);
+      }),
     )
     .orderBy('t.priority', 'desc')
     .orderBy('t.window_end')
