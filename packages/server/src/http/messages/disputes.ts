@@ -50,6 +50,10 @@ export const disputesMessages: ReasonMessages = {
     en: (d) =>
       `The promise (${euros(d, 'totalMinor', 'en')}) is more than what is owed outside disputes (${euros(d, 'outstandingMinor', 'en')}).`,
   },
+  promise_plan_active: {
+    fr: 'Le dossier a un plan de paiement en cours : modifiez ou annulez le plan plutôt qu’ajouter une promesse.',
+    en: 'The case has an active payment plan: change or cancel the plan rather than add a promise.',
+  },
   promise_not_found: { fr: 'Promesse introuvable.', en: 'Promise not found.' },
   promise_not_open: {
     fr: 'Cette promesse n’est plus en cours.',

@@ -211,6 +211,7 @@ describeEachDatabase('promises and disputes over HTTP', (ctx) => {
       'promise_amount_invalid',
       'promise_exceeds_outstanding',
       'promise_not_found',
+      'promise_plan_active',
       'promise_not_open',
       'dispute_not_found',
       'dispute_not_open',

@@ -1,6 +1,7 @@
 import { expect, it } from 'vitest';
 import { runDailyDunning } from '../../../src/use-cases/dunning/run-daily-dunning.ts';
 import { createPlan } from '../../../src/use-cases/workspace/plans/create-plan.ts';
+import { recordPromise } from '../../../src/use-cases/workspace/promises/record-promise.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { promiseWorld, row } from './world.ts';
 
@@ -40,6 +41,13 @@ describeEachDatabase('plan write-back', (ctx) => {
     const keptPlan = await createPlan(w.on('2026-03-12'), w.actor, kept, request);
     const brokenPlan = await createPlan(w.on('2026-03-12'), w.actor, broken, request);
     const first = keptPlan.instalments[0]?.amountMinor ?? 0;
+    // A promise beside an active plan is refused: the plan already says when the debtor pays.
+    await expect(
+      recordPromise(w.on('2026-03-12'), w.actor, kept, {
+        schedule: [{ dueOn: '2026-03-30', amountMinor: 100 }],
+        channel: 'call',
+      }),
+    ).rejects.toMatchObject({ code: 'conflict', details: { reason: 'promise_plan_active' } });
     await w.pay('K-1', first, '2026-03-19');
     await w.pay('B-1', first, '2026-03-19');
     // The B2B ladder's plan grace is its own; a month later both first instalments have been checked.

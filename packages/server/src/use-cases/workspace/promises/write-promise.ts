@@ -66,6 +66,20 @@ export async function writePromise(
     if (!kase) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
     if (kase.status !== 'open')
       throw new DomainError('conflict', 'The case is closed.', { reason: 'promise_case_closed' });
+    const plan = await trx
+      .selectFrom('payment_plans')
+      .select('plan_id')
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'active')
+      .executeTakeFirst();
+    // A plan already says when the debtor pays; a promise beside it would be checked against the same money.
+    if (plan) {
+      throw new DomainError('conflict', 'The case has an active payment plan.', {
+        reason: 'promise_plan_active',
+        planId: plan.plan_id,
+      });
+    }
     const outstanding = Number(kase.outstanding_minor);
     const checked = checkPromiseSchedule(input.schedule, {
       today,
