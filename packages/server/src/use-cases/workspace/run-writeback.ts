@@ -1,6 +1,7 @@
 import type { Reason } from '@relance/core';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { cancelPlanReminders } from './plans/plan-reminders.ts';
 
 /** What the run decided for one case, as its batch writes it (the notes are the JSON of `Reason[]`). */
 export type DecidedCase = { readonly caseId: string; readonly lastNotes: string | null };
@@ -184,4 +185,6 @@ async function endPlan(
     .where('tenant_id', '=', tenantId)
     .where('plan_id', '=', planId)
     .execute();
+  // No reminder of an instalment the plan no longer expects.
+  await cancelPlanReminders(trx, tenantId, planId);
 }

@@ -55,6 +55,19 @@ describeEachDatabase('plan write-back', (ctx) => {
     expect((await planOf(w.tenantId, brokenPlan.id)).instalments[0]).toEqual(['paid', first]);
     await w.pay('K-1', 30_000 - first, '2026-04-18');
     await runDailyDunning(w.on('2026-05-05'), w.tenantId, { runOn: '2026-05-05' });
+    // The broken plan's reminders that had not left are cancelled.
+    const reminders = await ctx.handle.db
+      .selectFrom('plan_instalments as i')
+      .innerJoin('actions as a', (j) =>
+        j.onRef('a.tenant_id', '=', 'i.tenant_id').onRef('a.action_id', '=', 'i.reminder_action_id'),
+      )
+      .select(['i.seq', 'a.status'])
+      .where('i.tenant_id', '=', w.tenantId)
+      .where('i.plan_id', '=', brokenPlan.id)
+      .orderBy('i.seq')
+      .execute();
+    expect(reminders.map((r) => r.status)).toContain('cancelled');
+    expect(reminders.map((r) => r.status)).not.toContain('planned');
     expect(await planOf(w.tenantId, brokenPlan.id)).toMatchObject({
       status: 'broken',
       end_reason: 'missed_instalment',
