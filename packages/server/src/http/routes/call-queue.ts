@@ -263,7 +263,7 @@ export function callQueueRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['calls'],
         summary: 'A case’s call outcomes, newest first',
         params: z.object({ caseId: idParam }),
-        response: { 200: z.array(outcomeView).readonly(), ...errors(401, 403) },
+        response: { 200: z.array(outcomeView).readonly(), ...errors(401, 403, 404) },
       },
     },
     async (request) => listOutcomes(deps, actorOf(request), request.params.caseId),

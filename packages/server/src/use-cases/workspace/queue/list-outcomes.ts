@@ -1,3 +1,4 @@
+import { DomainError } from '@relance/core';
 import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { requirePermission } from '../../access/permissions.ts';
@@ -27,6 +28,13 @@ export async function listOutcomes(
   caseId: string,
 ): Promise<readonly OutcomeView[]> {
   requirePermission(actor, 'cases:act');
+  const found = await deps.database.db
+    .selectFrom('cases')
+    .select('case_id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('case_id', '=', caseId)
+    .executeTakeFirst();
+  if (!found) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
   const rows = await deps.database.db
     .selectFrom('call_outcomes as o')
     .leftJoin('users as u', (j) =>
