@@ -28,8 +28,7 @@ export async function compose(config: Config, options: ComposeOptions = {}): Pro
     await database.close().catch(() => {});
     throw error;
   }
-  const clock =
-    options.clock ?? (config.clockStart !== null ? startedClock(config.clockStart) : systemClock);
+  const clock = options.clock ?? (config.clockStart !== null ? startedClock(config.clockStart) : systemClock);
   const deps: Deps = { database, clock, dataDir: config.dataDir };
   return { deps, config, migrations, close: () => database.close() };
 }
