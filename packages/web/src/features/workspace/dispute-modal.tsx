@@ -18,13 +18,13 @@ import { errorMessage } from '../../app/query-client.ts';
 import type { Claim } from '../case/api.ts';
 import type { DisputeInput } from './api.ts';
 
-/** The reasons an agent records for a dispute (free codes on the server; these are the usual ones). */
+/** The reasons of a dispute, as the server knows them (disputes/dispute-texts.ts). */
 export const DISPUTE_REASONS = [
-  'amount_contested',
-  'not_delivered',
+  'amount_wrong',
+  'not_received',
   'quality',
   'already_paid',
-  'invoice_not_received',
+  'contract_misunderstanding',
   'other',
 ] as const;
 

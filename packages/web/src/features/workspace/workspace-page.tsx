@@ -190,7 +190,8 @@ export function WorkspacePage() {
     onSuccess: (created) => {
       setCreatedPlan(created);
       setLinked((current) => ({ ...current, planId: created.id }));
-      setSuggested('promise');
+      // No disposition names a plan; "promise" would ask for a promise id: the plan rides on a right-party contact.
+      setSuggested('right_party_contact');
       refreshCase();
     },
   });
