@@ -82,21 +82,25 @@ type CaseBody = {
 };
 
 /**
- * The demo's day plans too few calls for this hour (one, at noon): the agent books callbacks two minutes
+ * The demo's day plans too few calls for this hour (one, at noon): the agent books callbacks a minute or so
  * ahead on collectable cases with a phone and two open claims, which the dispatcher turns into tasks at
  * their time — the path a real callback takes.
  */
 async function bookCallbacks(count: number): Promise<void> {
   const list = await page.request.get(api('/cases?pageSize=50&collectability=collectable'));
   const { items } = (await list.json()) as { items: CaseItem[] };
-  const at = new Date(Math.ceil((serverNow() + 120_000) / 60_000) * 60_000).toISOString();
   let booked = 0;
   for (const item of items) {
     if (booked === count) break;
     const detail = (await (await page.request.get(api(`/cases/${item.id}`))).json()) as CaseBody;
     const phone = detail.debtor.contacts.some((c) => c.kind === 'phone' && c.validity !== 'invalid');
     if (!phone || detail.claims.filter((claim) => claim.status === 'open').length < 2) continue;
-    if (!(await page.request.post(api(`/cases/${item.id}/lock`), { data: {} })).ok()) continue;
+    const lock = await page.request.post(api(`/cases/${item.id}/lock`), { data: {} });
+    if (!lock.ok()) continue;
+    // The lock runs 15 minutes from the server's now: the callback goes to the first whole minute 40 s later.
+    const { lockedUntil } = (await lock.json()) as { lockedUntil: string };
+    const now = Date.parse(lockedUntil) - 15 * 60_000;
+    const at = new Date(Math.ceil((now + 40_000) / 60_000) * 60_000).toISOString();
     const outcome = await page.request.post(api(`/cases/${item.id}/outcomes`), {
       data: { disposition: 'callback_requested', callbackAt: at },
     });
@@ -160,7 +164,7 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     if (ready < 2) await bookCallbacks(2 - Math.max(ready, 0));
     // The dispatcher turns the callbacks into tasks at their time (it looks every 15 s).
     await expect
-      .poll(callable, { timeout: 200_000, interval: 2_000, message: 'two callable tasks for the agent' })
+      .poll(callable, { timeout: 150_000, interval: 2_000, message: 'two callable tasks for the agent' })
       .toBeGreaterThanOrEqual(2);
     await page.getByRole('navigation').getByRole('link', { name: 'Poste agent', exact: true }).click();
     await page.waitForURL(/\/workspace/);

@@ -277,7 +277,7 @@ export function WorkspacePage() {
       {caseId && detail.isError && <ErrorState error={detail.error} onRetry={() => void detail.refetch()} />}
       {caseId && detail.data && (
         <Grid gap="md" align="flex-start">
-          <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Grid.Col span={{ base: 12, lg: 5 }}>
             <CaseColumn detail={detail.data} calledPhone={currentTask?.phone ?? null} />
           </Grid.Col>
           <Grid.Col span={{ base: 12, lg: 4 }}>
@@ -308,7 +308,7 @@ export function WorkspacePage() {
               )}
             </Stack>
           </Grid.Col>
-          <Grid.Col span={{ base: 12, lg: 4 }}>
+          <Grid.Col span={{ base: 12, lg: 3 }}>
             <Stack gap="md">
               <EvidencePanel caseId={detail.data.case.id} />
               <EnginePanel caseId={detail.data.case.id} currency={detail.data.case.currency} />
