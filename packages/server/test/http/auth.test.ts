@@ -121,6 +121,21 @@ describeEachDatabase('http auth', (ctx) => {
       });
       expect((await attempt('agent@a.example', password)).statusCode).toBe(200);
     });
+
+    it('/auth/me shows the team and skills the user’s calls are routed by', async () => {
+      const me = async () => {
+        const { cookie } = await signInAs(app, tenant.users.agent.email);
+        return (await app.inject({ method: 'GET', url: '/api/v1/auth/me', headers: { cookie } })).json();
+      };
+      expect(await me()).toMatchObject({ team: null, skills: [] });
+      await ctx.handle.db
+        .updateTable('users')
+        .set({ team: 'B2B Lyon', skills: JSON.stringify(['b2b', 'en', 'fr']) })
+        .where('tenant_id', '=', tenant.tenantId)
+        .where('user_id', '=', tenant.users.agent.id)
+        .execute();
+      expect(await me()).toMatchObject({ role: 'agent', team: 'B2B Lyon', skills: ['b2b', 'en', 'fr'] });
+    });
   });
 
   describe('sessions', () => {

@@ -24,6 +24,14 @@ const meSchema = z.object({
   locale: localeSchema,
   tenant: z.object({ id: z.string(), name: z.string(), kind: z.enum(['creditor', 'agency']) }),
   creditor: z.object({ id: z.string(), ref: z.string(), name: z.string() }).nullable(),
+  team: z
+    .string()
+    .nullable()
+    .describe('The team whose call queue the user works; null: none (and for keys).'),
+  skills: z
+    .array(z.string())
+    .readonly()
+    .describe("Segments ('b2b', 'b2c') and languages the user's calls are routed by; empty: any."),
 });
 
 export function authRoutes(app: FastifyInstance, deps: Deps, limiter: SignInLimiter): void {
@@ -84,7 +92,9 @@ export function authRoutes(app: FastifyInstance, deps: Deps, limiter: SignInLimi
       schema: {
         tags: ['auth'],
         summary: 'Who am I?',
-        description: 'The caller (user or API key), its role, tenant and creditor scope (clients only).',
+        description:
+          'The caller (user or API key), its role, tenant, creditor scope (clients only), and the team and ' +
+          'skills its calls are routed by.',
         response: { 200: meSchema, ...errors(401) },
       },
     },
