@@ -169,6 +169,10 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     await page.getByRole('navigation').getByRole('link', { name: 'Poste agent', exact: true }).click();
     await page.waitForURL(/\/workspace/);
     await page.getByRole('heading', { name: 'Poste agent', exact: true }).waitFor();
+    expect(
+      await page.getByTestId('queue-panel').count(),
+      'the supervision of the queue is not the agent’s',
+    ).toBe(0);
   }, 300_000);
 
   it('takes the next case: why this case now, its lock, the script', async () => {
@@ -266,6 +270,25 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     expect(outcome.callbackActionId).not.toBeNull();
     await modal.waitFor({ state: 'detached' });
     await shot('workspace-callback');
+  });
+
+  it('shows the supervisor the open calls with their holders, in hand-out order', async () => {
+    const supervisor = server().accounts.find((account) => account.role === 'supervisor');
+    if (!supervisor) throw new Error('No demo supervisor account.');
+    await page.getByRole('button', { name: 'Se déconnecter' }).click();
+    await page.waitForURL(/\/sign-in/);
+    await page.getByLabel('Adresse e-mail').fill(supervisor.email);
+    await page.getByLabel('Mot de passe').fill(supervisor.password);
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL(/\/portfolio/);
+    await page.goto(`${server().url}/workspace`);
+    const panel = page.getByTestId('queue-panel');
+    await panel.getByRole('heading', { name: 'Appels ouverts (supervision)' }).waitFor();
+    const listed = await page.request.get(api('/queue?status=open'));
+    const open = (await listed.json()) as QueueEntry[];
+    if (open.length === 0) await panel.getByText('Aucun appel ouvert.').waitFor();
+    else await panel.locator(`[data-task="${open[0]?.id}"]`).waitFor();
+    await shot('workspace-supervision');
   });
 
   it('raised no error in the page', () => {

@@ -6,6 +6,7 @@ import { getRouteApi } from '@tanstack/react-router';
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
+import { canReviewActions, sessionQuery } from '../../app/session.ts';
 import { useChannelName } from '../../app/ui/engine.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { usePageTitle } from '../../app/ui/use-page-title.ts';
@@ -39,6 +40,7 @@ import { NextCaseBar } from './next-case-bar.tsx';
 import { type Linked, OutcomeForm } from './outcome-form.tsx';
 import { PlanModal } from './plan-modal.tsx';
 import { PromiseForm } from './promise-form.tsx';
+import { QueuePanel } from './queue-panel.tsx';
 import { ScriptPanel } from './script-panel.tsx';
 import { answer, back, type ScriptWalk, startWalk } from './script-walk.ts';
 
@@ -77,6 +79,7 @@ export function WorkspacePage() {
   const detail = useQuery({ ...caseQuery(caseId ?? ''), enabled: Boolean(caseId) });
   const script = useQuery({ ...caseScriptQuery(caseId ?? '', format.language), enabled: Boolean(caseId) });
   const catalogue = useQuery(dispositionsQuery);
+  const { data: user } = useQuery(sessionQuery);
   usePageTitle(detail.data ? `${t('workspace.title')} · ${detail.data.debtor.name}` : t('workspace.title'));
 
   const currentTask = task && task.caseId === caseId ? task : null;
@@ -316,6 +319,7 @@ export function WorkspacePage() {
           </Grid.Col>
         </Grid>
       )}
+      {canReviewActions(user) && <QueuePanel />}
       {caseId && detail.data && form === 'promise' && (
         <PromiseForm
           currency={detail.data.case.currency}
