@@ -253,6 +253,8 @@ export type {
   MoneyText,
   PartyVariables,
   PaymentVariables,
+  PlanInstalmentVariables,
+  PlanVariables,
   PostalAddress,
   PromiseVariables,
   TemplateVariables,

@@ -151,6 +151,41 @@ const SPECS: { readonly [P in VariablePath]: Spec } = {
   'dispute.deadline': ['date', true, 'Date de réponse prévue', 'Answer expected by'],
   'dispute.outcome': text('Issue de la contestation', 'Outcome of the dispute', true),
   'dispute.resolvedAmount': ['money', true, 'Montant avoir ou abandonné', 'Amount credited or written off'],
+  plan: ['object', true, 'Plan de paiement en cours', 'Active payment plan'],
+  'plan.total': money('Montant total du plan', 'Total of the plan'),
+  'plan.count': [
+    'number',
+    false,
+    'Nombre d’échéances (acompte compris)',
+    'Number of instalments (down payment included)',
+  ],
+  'plan.next': [
+    'object',
+    true,
+    'Échéance visée (celle du rappel, sinon la prochaine à payer)',
+    'Instalment in question (the reminder’s, else the next to pay)',
+  ],
+  'plan.next.seq': [
+    'number',
+    false,
+    'Numéro de l’échéance (0 : acompte)',
+    'Instalment number (0: down payment)',
+  ],
+  'plan.next.dueDate': date('Date de l’échéance', 'Instalment due date'),
+  'plan.next.amount': money('Montant de l’échéance', 'Instalment amount'),
+  'plan.instalments': ['list', false, 'Échéances du plan', 'Instalments of the plan', 'object'],
+  'plan.instalments[].seq': [
+    'number',
+    false,
+    'Numéro de l’échéance (0 : acompte)',
+    'Instalment number (0: down payment)',
+  ],
+  'plan.instalments[].dueDate': date('Date de l’échéance', 'Due date'),
+  'plan.instalments[].amount': money('Montant de l’échéance', 'Instalment amount'),
+  'plan.instalments[].status': text(
+    'État (« à venir », « payée », « impayée »…)',
+    'Status ("due", "paid", "missed"…)',
+  ),
 };
 
 export const VARIABLE_CATALOG: readonly VariableEntry[] = Object.entries(SPECS).map(([path, spec]) => {

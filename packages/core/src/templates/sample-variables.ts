@@ -110,5 +110,34 @@ export function sampleVariables(language: Language): TemplateVariables {
       outcome: fr ? 'un avoir a été émis' : 'a credit note has been issued',
       resolvedAmount: eur(30_000, language),
     },
+    plan: {
+      total: eur(165_089, language),
+      count: 3,
+      next: {
+        seq: 2,
+        dueDate: d('2026-06-12', '12 juin 2026', '12 June 2026'),
+        amount: eur(55_030, language),
+      },
+      instalments: [
+        {
+          seq: 1,
+          dueDate: d('2026-05-12', '12 mai 2026', '12 May 2026'),
+          amount: eur(55_029, language),
+          status: fr ? 'payée' : 'paid',
+        },
+        {
+          seq: 2,
+          dueDate: d('2026-06-12', '12 juin 2026', '12 June 2026'),
+          amount: eur(55_030, language),
+          status: fr ? 'à venir' : 'due',
+        },
+        {
+          seq: 3,
+          dueDate: d('2026-07-12', '12 juillet 2026', '12 July 2026'),
+          amount: eur(55_030, language),
+          status: fr ? 'à venir' : 'due',
+        },
+      ],
+    },
   };
 }

@@ -126,6 +126,32 @@ export type DisputeVariables = {
   readonly resolvedAmount: MoneyText | null;
 };
 
+/** One instalment of a payment plan (0 is the down payment when there is one). */
+export type PlanInstalmentVariables = {
+  readonly seq: number;
+  readonly dueDate: DateText;
+  readonly amount: MoneyText;
+  /** In the message's language: "à venir" / "due", "payée" / "paid", "payée en partie" / "partly paid", "impayée" / "missed". */
+  readonly status: string;
+};
+
+/** The case's active payment plan: what the agreement and each instalment's reminder state. */
+export type PlanVariables = {
+  readonly total: MoneyText;
+  /** How many instalments, the down payment included. */
+  readonly count: number;
+  /**
+   * The instalment the message is about: the one a reminder was made for, else the first not paid yet;
+   * null when none is left to pay.
+   */
+  readonly next: {
+    readonly seq: number;
+    readonly dueDate: DateText;
+    readonly amount: MoneyText;
+  } | null;
+  readonly instalments: readonly PlanInstalmentVariables[];
+};
+
 export type TemplateVariables = {
   readonly language: Language;
   readonly today: DateText;
@@ -157,4 +183,6 @@ export type TemplateVariables = {
   readonly promise?: PromiseVariables | null;
   /** The dispute last opened or resolved on the case, when there is one. */
   readonly dispute?: DisputeVariables | null;
+  /** The active payment plan, when there is one. */
+  readonly plan?: PlanVariables | null;
 };

@@ -135,6 +135,8 @@ export const EMAILS: readonly ShippedTemplate[] = [
     body:
       `{{debtor.salutation}}\n\n${FR_RECALL}Comme convenu, vous trouverez ci-joint l’accord de paiement conclu avec {{creditor.name}} : ` +
       'les factures concernées, le montant total, l’échéancier et les moyens de paiement. Conservez-le, il fait foi de notre accord.\n\n' +
+      '{{#if plan}}Montant total : {{plan.total}}, selon l’échéancier suivant :\n\n' +
+      '{{#each plan.instalments}}- {{amount}} le {{dueDate}}\n{{/each}}\n{{/if}}' +
       'Nous suspendons nos relances tant que chaque échéance est réglée à sa date, et vous enverrons un rappel quelques jours avant chacune. ' +
       'Une échéance manquée met fin à l’accord et la totalité du solde redevient exigible.\n\n' +
       `${FR_PAY}${FR_SIGN}`,
@@ -147,6 +149,8 @@ export const EMAILS: readonly ShippedTemplate[] = [
     body:
       `{{debtor.salutation}}\n\n${EN_RECALL}As agreed, please find attached the payment agreement made with {{creditor.name}}: ` +
       'the invoices it covers, the total, the schedule and how to pay. Please keep it: it records our agreement.\n\n' +
+      '{{#if plan}}Total: {{plan.total}}, on the following schedule:\n\n' +
+      '{{#each plan.instalments}}- {{amount}} on {{dueDate}}\n{{/each}}\n{{/if}}' +
       'We are pausing our reminders as long as each instalment is paid on its date, and will remind you a few days before each one. ' +
       'A missed instalment ends the agreement and the whole balance falls due again.\n\n' +
       `${EN_PAY}${EN_SIGN}`,
@@ -155,20 +159,26 @@ export const EMAILS: readonly ShippedTemplate[] = [
     key: 'plan-reminder',
     channel: 'email',
     language: 'fr',
-    subject: 'Rappel : prochaine échéance de votre plan de paiement — dossier {{case.ref}}',
+    subject:
+      'Rappel : {{#if plan.next}}échéance de {{plan.next.amount}} le {{plan.next.dueDate}}{{/if}}{{#unless plan.next}}prochaine échéance de votre plan de paiement{{/unless}} — dossier {{case.ref}}',
     body:
-      `{{debtor.salutation}}\n\n${FR_RECALL}La prochaine échéance du plan de paiement convenu avec {{creditor.name}} arrive dans quelques jours. ` +
-      'Son montant et sa date figurent dans l’accord qui vous a été envoyé.\n\n' +
+      `{{debtor.salutation}}\n\n${FR_RECALL}{{#if plan.next}}Nous vous rappelons l’échéance de {{plan.next.amount}} du plan de paiement convenu avec ` +
+      '{{creditor.name}}, à régler au plus tard le {{plan.next.dueDate}}.{{/if}}' +
+      '{{#unless plan.next}}La prochaine échéance du plan de paiement convenu avec {{creditor.name}} arrive dans quelques jours ; ' +
+      'son montant et sa date figurent dans l’accord qui vous a été envoyé.{{/unless}}\n\n' +
       `${FR_PAY}${FR_SIGN}`,
   },
   {
     key: 'plan-reminder',
     channel: 'email',
     language: 'en',
-    subject: 'Reminder: next instalment of your payment plan — file {{case.ref}}',
+    subject:
+      'Reminder: {{#if plan.next}}instalment of {{plan.next.amount}} due {{plan.next.dueDate}}{{/if}}{{#unless plan.next}}next instalment of your payment plan{{/unless}} — file {{case.ref}}',
     body:
-      `{{debtor.salutation}}\n\n${EN_RECALL}The next instalment of the payment plan agreed with {{creditor.name}} falls due in a few days. ` +
-      'Its amount and date are in the agreement we sent you.\n\n' +
+      `{{debtor.salutation}}\n\n${EN_RECALL}{{#if plan.next}}This is a reminder of the instalment of {{plan.next.amount}} under the payment plan agreed ` +
+      'with {{creditor.name}}, to be paid by {{plan.next.dueDate}}.{{/if}}' +
+      '{{#unless plan.next}}The next instalment of the payment plan agreed with {{creditor.name}} falls due in a few days; ' +
+      'its amount and date are in the agreement we sent you.{{/unless}}\n\n' +
       `${EN_PAY}${EN_SIGN}`,
   },
   {

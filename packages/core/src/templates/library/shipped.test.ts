@@ -63,6 +63,41 @@ describe('shipped templates', () => {
     expect(text).toContain('RF18539007547034');
   });
 
+  it('state the instalment a plan reminder is for, and every instalment in the agreement', () => {
+    const render = (key: string, channel: 'email' | 'sms', language: 'fr' | 'en') =>
+      renderTemplate(shippedTemplate(key, channel, language)?.body ?? '', sampleVariables(language), {
+        escape: 'none',
+      }).replaceAll('\u00a0', ' ');
+    expect(render('plan-reminder', 'sms', 'fr')).toContain(
+      '550,30 € de votre plan de paiement à régler le 12 juin 2026',
+    );
+    expect(render('plan-reminder', 'sms', 'en')).toContain(
+      '€550.30 of your payment plan due on 12 June 2026',
+    );
+    expect(render('plan-reminder', 'email', 'fr')).toContain(
+      'l’échéance de 550,30 € du plan de paiement convenu avec Moulins Durand SAS, à régler au plus tard le 12 juin 2026',
+    );
+    expect(render('plan-reminder', 'email', 'en')).toContain('instalment of €550.30 under the payment plan');
+    const subject = shippedTemplate('plan-reminder', 'email', 'fr')?.subject ?? '';
+    expect(renderTemplate(subject, sampleVariables('fr'), { escape: 'none' }).replaceAll('\u00a0', ' ')).toBe(
+      'Rappel : échéance de 550,30 € le 12 juin 2026 — dossier D-00042',
+    );
+    const agreement = render('plan-agreement', 'email', 'fr');
+    expect(agreement).toContain('Montant total : 1 650,89 €, selon l’échéancier suivant :');
+    expect(agreement).toContain(
+      '- 550,29 € le 12 mai 2026\n- 550,30 € le 12 juin 2026\n- 550,30 € le 12 juillet 2026',
+    );
+    expect(render('plan-agreement', 'email', 'en')).toContain(
+      '- €550.29 on 12 May 2026\n- €550.30 on 12 June 2026',
+    );
+    // Without a plan (a tenant's preview on a case without one) the texts still read.
+    const none = { ...sampleVariables('fr'), plan: null };
+    const sms = shippedTemplate('plan-reminder', 'sms', 'fr')?.body ?? '';
+    expect(renderTemplate(sms, none, { escape: 'none' })).toContain(
+      'une échéance de votre plan de paiement arrive',
+    );
+  });
+
   it('keep SMS in GSM-7 and within two segments on the sample', () => {
     for (const template of SHIPPED_TEMPLATES.filter((t) => t.channel === 'sms')) {
       const text = renderTemplate(template.body, sampleVariables(template.language), {

@@ -81,14 +81,14 @@ export const SMS: readonly ShippedTemplate[] = [
     channel: 'sms',
     language: 'fr',
     subject: null,
-    body: `{{creditor.name}}${FR_RECALL} : rappel, une échéance de votre plan de paiement arrive dans quelques jours (montant et date : voir l accord envoyé). Pour payer : {{payment.link}}`,
+    body: `{{creditor.name}}${FR_RECALL} : rappel, {{#if plan.next}}échéance de {{plan.next.amount}} de votre plan de paiement à régler le {{plan.next.dueDate}}.{{/if}}{{#unless plan.next}}une échéance de votre plan de paiement arrive dans quelques jours.{{/unless}} Pour payer : {{payment.link}}`,
   },
   {
     key: 'plan-reminder',
     channel: 'sms',
     language: 'en',
     subject: null,
-    body: `{{creditor.name}}${EN_RECALL}: reminder, an instalment of your payment plan falls due in a few days (amount and date: see the agreement sent). To pay: {{payment.link}}`,
+    body: `{{creditor.name}}${EN_RECALL}: reminder, {{#if plan.next}}instalment of {{plan.next.amount}} of your payment plan due on {{plan.next.dueDate}}.{{/if}}{{#unless plan.next}}an instalment of your payment plan falls due in a few days.{{/unless}} To pay: {{payment.link}}`,
   },
   {
     key: 'dispute-acknowledged',

@@ -36,6 +36,7 @@ export async function sendEmailAction(
     channel: 'email',
     language: action.language,
     today: ctx.today,
+    actionKey: action.actionKey,
   });
   const attachments = [...(await letterOfSameStep(ctx, action)), ...(await documentOfAction(ctx, action))];
   const raw = await composeEmail(settings, {

@@ -26,6 +26,7 @@ export async function sendSmsAction(
     channel: 'sms',
     language: action.language,
     today: ctx.today,
+    actionKey: action.actionKey,
   });
   if (!(await markHandedOver(ctx.db, ctx.tenantId, action.actionId, ctx.dispatcherId, ctx.sms.name)))
     return false;

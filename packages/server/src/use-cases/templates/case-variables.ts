@@ -19,6 +19,7 @@ import { publicUrl } from '../../channels/sms/sms-environment.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
 import { loadDisputeVariables } from '../workspace/disputes/dispute-variables.ts';
+import { loadPlanVariables } from '../workspace/plans/plan-variables.ts';
 import { loadPromiseVariables } from '../workspace/promises/promise-variables.ts';
 import { addressLines, creditorDetailsSchema, tenantIdentitySchema } from './identity-schemas.ts';
 import { ensurePaymentReference } from './payment-reference.ts';
@@ -33,6 +34,11 @@ export type VariablesOptions = {
   readonly agentName?: string | null | undefined;
   /** Where the debtor's page lives; RELANCE_PUBLIC_URL through the config, else the local server. */
   readonly publicUrl?: string | undefined;
+  /**
+   * The key of the action being rendered, when there is one: a plan's reminder (`plan:<id>:reminder:<seq>`)
+   * speaks of its own instalment, not of whichever is next.
+   */
+  readonly actionKey?: string | null | undefined;
 };
 
 export const DEFAULT_PUBLIC_URL = 'http://127.0.0.1:3000';
@@ -180,9 +186,10 @@ export async function loadTemplateVariables(
   const earlier = letters.filter((l) => l.reference !== current?.reference);
   const previous = earlier.at(-1);
   const first = isAgency ? earlier[0] : undefined;
-  const [promise, dispute] = await Promise.all([
+  const [promise, dispute, plan] = await Promise.all([
     loadPromiseVariables(db, tenantId, caseId, money, date),
     loadDisputeVariables(db, tenantId, caseId, language, money, date),
+    loadPlanVariables(db, tenantId, caseId, language, money, date, options.actionKey ?? null),
   ]);
 
   return {
@@ -258,6 +265,7 @@ export async function loadTemplateVariables(
     deadline: { date: date(deadline), days: deadlineDays },
     promise,
     dispute,
+    plan,
   };
 }
 

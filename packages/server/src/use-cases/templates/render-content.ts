@@ -24,6 +24,8 @@ export type RenderContentInput = {
   readonly letter?: { readonly reference: string; readonly date: IsoDate } | null | undefined;
   readonly agentName?: string | null | undefined;
   readonly publicUrl?: string | undefined;
+  /** The outbox action being rendered: a plan reminder's key names the instalment it speaks of. */
+  readonly actionKey?: string | null | undefined;
 };
 
 export type RenderedContent = {
@@ -58,6 +60,7 @@ export async function renderContent(
     letter: input.letter,
     agentName: input.agentName,
     publicUrl: input.publicUrl,
+    actionKey: input.actionKey,
   });
   return {
     ...renderSource({ channel: input.channel, subject: template.subject, body: template.body }, variables),

@@ -9,7 +9,14 @@ import { requirePermission } from '../../access/permissions.ts';
 import { appendEvidence, storeDocument } from '../../evidence/journal.ts';
 import { loadTemplateVariables } from '../../templates/case-variables.ts';
 import { loadPlanBasis } from './plan-basis.ts';
-import { allowedFrom, loadRecipient, queueMessage, reminderPlan } from './plan-outbox.ts';
+import {
+  agreementKey,
+  allowedFrom,
+  loadRecipient,
+  queueMessage,
+  reminderKey,
+  reminderPlan,
+} from './plan-outbox.ts';
 import { type PlanView, readPlan } from './plan-view.ts';
 import { type PlanRequest, previewFromBasis } from './preview-plan.ts';
 
@@ -118,7 +125,7 @@ export async function createPlan(
         ? await queueMessage(trx, {
             tenantId,
             caseId,
-            actionKey: `plan:${planId}:reminder:${i.seq}`,
+            actionKey: reminderKey(planId, i.seq),
             channel: reminder.channel,
             template: 'plan-reminder',
             language: recipient.language,
@@ -148,7 +155,7 @@ export async function createPlan(
       ? await queueMessage(trx, {
           tenantId,
           caseId,
-          actionKey: `plan:${planId}:agreement`,
+          actionKey: agreementKey(planId),
           channel: 'email',
           template: 'plan-agreement',
           language: recipient.language,

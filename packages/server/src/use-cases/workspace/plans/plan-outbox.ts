@@ -107,6 +107,26 @@ export function allowedFrom(
   return at === null ? null : new Date(at).toISOString();
 }
 
+/** The outbox key of a plan's agreement e-mail. */
+export function agreementKey(planId: string): string {
+  return `plan:${planId}:agreement`;
+}
+
+/** The outbox key of an instalment's reminder: the message names its plan and instalment through it. */
+export function reminderKey(planId: string, seq: number): string {
+  return `plan:${planId}:reminder:${seq}`;
+}
+
+/** The plan (and, for a reminder, the instalment) an action key names; null for any other action. */
+export function planOfActionKey(
+  key: string,
+): { readonly planId: string; readonly seq: number | null } | null {
+  const reminder = /^plan:([^:]+):reminder:(\d+)$/.exec(key);
+  if (reminder?.[1] && reminder[2]) return { planId: reminder[1], seq: Number(reminder[2]) };
+  const agreement = /^plan:([^:]+):agreement$/.exec(key);
+  return agreement?.[1] ? { planId: agreement[1], seq: null } : null;
+}
+
 export type OutboxMessage = {
   readonly tenantId: string;
   readonly caseId: string;
