@@ -6,7 +6,7 @@ import { isApiError } from '../../app/api/client.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import type { CaseLock, NextCase, NextTask } from './api.ts';
-import { clock, secondsLeft } from './lock.ts';
+import { clock, secondsLeft } from './countdown.ts';
 
 /** Why this case now: each part of the task's score, highest first. */
 function ScoreParts({ task }: { readonly task: NextTask }) {

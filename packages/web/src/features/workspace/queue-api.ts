@@ -28,7 +28,7 @@ export const openQueueQuery = queryOptions({
 
 export type StaffUser = { readonly id: string; readonly displayName: string; readonly role: string };
 
-/** The tenant's agents, to assign a call to (the list is the administrators'; others get none). */
+/** The tenant's agents, to give a call to (the list is the administrators': ask it only for them). */
 export const agentsQuery = queryOptions({
   queryKey: ['workspace', 'agents'],
   queryFn: async ({ signal }) => {

@@ -2,6 +2,7 @@ import { Button, Group, NativeSelect, Paper, Table, Text, Title, Tooltip } from 
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
+import { sessionQuery } from '../../app/session.ts';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { agentsQuery, assignTask, openQueueQuery, type QueueEntry } from './queue-api.ts';
@@ -23,7 +24,9 @@ export function QueuePanel() {
   const format = useFormat();
   const queryClient = useQueryClient();
   const queue = useQuery(openQueueQuery);
-  const agents = useQuery(agentsQuery);
+  const { data: user } = useQuery(sessionQuery);
+  // The list of users is the administrators' (403 for a supervisor): a supervisor can only put a call back.
+  const agents = useQuery({ ...agentsQuery, enabled: user?.role === 'admin' });
   const assign = useMutation({
     mutationFn: ({ taskId, agentId }: { taskId: string; agentId: string | null }) =>
       assignTask(taskId, agentId),
