@@ -39,6 +39,7 @@ export type ReasonCode =
   | 'debtor_replied'
   | 'call_unanswered'
   | 'conversation'
+  | 'callback_requested'
   | 'email_bounce'
   | 'wrong_number'
   | 'paused'

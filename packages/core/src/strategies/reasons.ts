@@ -124,6 +124,14 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     en: `Unanswered call (${s(p.count)} in a row).`,
   }),
   conversation: () => ({ fr: 'Conversation avec le débiteur.', en: 'Conversation with the debtor.' }),
+  // `on` and `at` are the debtor's local date and time of the agreed callback.
+  callback_requested: (p) =>
+    p.on
+      ? {
+          fr: `Rappel demandé par le débiteur pour le ${d(p.on, 'fr')} à ${s(p.at)}.`,
+          en: `Callback requested by the debtor for ${d(p.on, 'en')} at ${s(p.at)}.`,
+        }
+      : { fr: 'Rappel demandé par le débiteur.', en: 'Callback requested by the debtor.' },
   email_bounce: () => ({
     fr: 'E-mail revenu en erreur : l’adresse est signalée.',
     en: 'E-mail bounced: the address is flagged.',

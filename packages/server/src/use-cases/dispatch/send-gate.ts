@@ -92,7 +92,8 @@ export async function checkAtSendTime(
     .where('c.case_id', '=', action.caseId)
     .executeTakeFirstOrThrow();
   const since = new Date(Date.parse(now) - 30 * 86_400_000).toISOString();
-  const [contacts, sent, conversation] = await Promise.all([
+  const isCall = channel === 'call' || channel === 'ivr_call';
+  const [contacts, sent, conversation, own] = await Promise.all([
     trx
       .selectFrom('contacts')
       .select(['contact_id', 'value', 'validity', 'consent', 'opted_out_at'])
@@ -116,6 +117,15 @@ export async function checkAtSendTime(
       .where('case_id', '=', action.caseId)
       .where('kind', '=', 'conversation')
       .executeTakeFirst(),
+    // A call the debtor asked for (a callback) carries their consent in its reason.
+    isCall
+      ? trx
+          .selectFrom('actions')
+          .select('reason')
+          .where('tenant_id', '=', tenantId)
+          .where('action_id', '=', action.actionId)
+          .executeTakeFirst()
+      : undefined,
   ]);
   const best = [...contacts].sort((a, b) => rank(a) - rank(b))[0] ?? null;
   const policy = policyFor(found.country);
@@ -124,6 +134,7 @@ export async function checkAtSendTime(
       s.sent_at ? [{ channel: GATE_CHANNEL[s.channel] ?? 'letter', at: s.sent_at }] : [],
     ),
     lastConversationAt: conversation?.last ? `${String(conversation.last)}T12:00:00Z` : null,
+    callConsentUntil: own ? callConsentOf(own.reason) : null,
   };
   const request: ContactRequest = {
     channel,
@@ -179,4 +190,19 @@ function rank(c: { validity: string; consent: string; opted_out_at: string | nul
     (c.consent === 'withdrawn' ? 5 : 0) +
     (c.validity === 'valid' ? 0 : c.validity === 'unverified' ? 1 : 2)
   );
+}
+
+/**
+ * Until when the debtor asked to be called, from an action's reason JSON (`callback.consentUntil`, written
+ * by the queue's scheduleCallback): the compliance core then lets the call through the caps and the quiet
+ * period after a conversation — at the agreed time, not days later — while the hours still apply.
+ */
+export function callConsentOf(reasonJson: string): string | null {
+  try {
+    const parsed = JSON.parse(reasonJson) as { callback?: { consentUntil?: unknown } } | null;
+    const until = parsed?.callback?.consentUntil;
+    return typeof until === 'string' ? until : null;
+  } catch {
+    return null;
+  }
 }

@@ -219,4 +219,94 @@ describeEachDatabase('call outcomes', (ctx) => {
       'hour',
     ]);
   });
+
+  it('a callback the debtor asked for goes at the agreed time despite the pause after a conversation, never outside the hours', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.user();
+    const x = await w.addCase();
+    // Monday 16 March: the debtor asks to be called back on Tuesday at 10:30 (Paris); the call is a conversation,
+    // and the policy pauses calls we start for three days after one.
+    const callbackAt = '2026-03-17T09:30:00.000Z';
+    const result = await recordOutcome(w.deps, agent, x.caseId, {
+      disposition: 'callback_requested',
+      callbackAt,
+    });
+    const callback = await db()
+      .selectFrom('actions')
+      .select(['purpose', 'reason'])
+      .where('tenant_id', '=', w.tenantId)
+      .where('action_id', '=', result.callbackActionId ?? '')
+      .executeTakeFirstOrThrow();
+    expect(callback.purpose).toBe('reminder');
+    expect(JSON.parse(callback.reason)).toMatchObject({
+      reason: { code: 'callback_requested', params: { callbackAt, on: '2026-03-17', at: '10:30' } },
+      callback: { at: callbackAt, consentUntil: '2026-03-23T10:00:00.000Z' },
+    });
+    // A call of the strategy planned for the same instant, for comparison: it waits for the pause to end.
+    const strategyCall = newId();
+    await db()
+      .insertInto('actions')
+      .values({
+        tenant_id: w.tenantId,
+        action_id: strategyCall,
+        case_id: x.caseId,
+        action_key: 'ladder:0:call:0',
+        run_id: null,
+        planned_on: '2026-03-17',
+        scheduled_at: callbackAt,
+        channel: 'call_task',
+        template: 'cordial-call',
+        language: 'fr',
+        purpose: 'reminder',
+        status: 'planned',
+        strategy_key: null,
+        strategy_version: null,
+        step_key: null,
+        reason: JSON.stringify({ reason: { code: 'step_due', params: {} }, notes: [] }),
+        gate: '{}',
+        amounts: null,
+        created_at: '2026-03-16T10:00:00.000Z',
+      })
+      .execute();
+    const totals = await dispatchDue(w.depsAt(callbackAt), w.tenantId);
+    expect(totals).toMatchObject({ sent: 1, deferred: 1 });
+    const statusOf = async (actionId: string) =>
+      db()
+        .selectFrom('actions')
+        .select(['status', 'scheduled_at'])
+        .where('tenant_id', '=', w.tenantId)
+        .where('action_id', '=', actionId)
+        .executeTakeFirstOrThrow();
+    expect(await statusOf(result.callbackActionId ?? '')).toMatchObject({ status: 'sent' });
+    // Thursday 19 March, 09:00 in Paris: the first day after the pause.
+    expect(await statusOf(strategyCall)).toEqual({
+      status: 'planned',
+      scheduled_at: '2026-03-19T08:00:00.000Z',
+    });
+
+    // A callback the dispatcher reaches after the hours (18:30 in Paris, calls end at 18:00) waits for the
+    // next opening the next morning, not for the end of the pause.
+    const late = await recordOutcome(w.depsAt('2026-03-17T10:00:00.000Z'), agent, x.caseId, {
+      disposition: 'callback_requested',
+      callbackAt: '2026-03-17T16:30:00.000Z',
+    });
+    const lateId = late.callbackActionId ?? '';
+    expect(await dispatchDue(w.depsAt('2026-03-17T17:30:00.000Z'), w.tenantId)).toMatchObject({
+      sent: 0,
+      deferred: 1,
+      expiredCalls: 1,
+    });
+    expect(await statusOf(lateId)).toEqual({ status: 'planned', scheduled_at: '2026-03-18T08:00:00.000Z' });
+    const refusal = await db()
+      .selectFrom('compliance_log')
+      .select(['allowed', 'code'])
+      .where('tenant_id', '=', w.tenantId)
+      .where('action_key', '=', `callback:${late.outcomeId}`)
+      .executeTakeFirstOrThrow();
+    expect(refusal).toEqual({ allowed: 0, code: 'outside_window' });
+    // Wednesday 09:00: the late callback goes; so does the first one again, whose task nobody worked on
+    // Tuesday (it expired and went back to the outbox at 18:30), still covered by the debtor's consent.
+    expect(await dispatchDue(w.depsAt('2026-03-18T08:00:00.000Z'), w.tenantId)).toMatchObject({ sent: 2 });
+    expect(await statusOf(lateId)).toMatchObject({ status: 'sent' });
+  });
 });

@@ -66,6 +66,7 @@ export async function recordOutcome(
           agentId: input.callbackToMe === false ? null : actor.id,
           template: task?.template ?? (found.kind === 'business' ? 'cordial-call' : 'consumer-call'),
           language: found.language,
+          timeZone: found.timeZone,
           today,
           now,
         })
