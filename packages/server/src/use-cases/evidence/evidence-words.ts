@@ -114,6 +114,12 @@ const kindNames: Readonly<Record<string, { readonly fr: string; readonly en: str
   opt_out: { fr: 'Opposition (STOP)', en: 'Opt-out (STOP)' },
   agent_note: { fr: 'Note d’agent', en: 'Agent note' },
   document_added: { fr: 'Document ajouté', en: 'Document added' },
+  promise_recorded: { fr: 'Promesse de paiement', en: 'Promise to pay' },
+  promise_cancelled: { fr: 'Promesse annulée', en: 'Promise cancelled' },
+  plan_agreed: { fr: 'Échéancier accepté', en: 'Payment plan agreed' },
+  plan_cancelled: { fr: 'Échéancier annulé', en: 'Payment plan cancelled' },
+  dispute_opened: { fr: 'Contestation ouverte', en: 'Dispute opened' },
+  dispute_resolved: { fr: 'Contestation close', en: 'Dispute resolved' },
 };
 
 /** The kind of an entry, named for a person; an unknown kind keeps its code. */

@@ -27,7 +27,10 @@ export type EvidenceKind =
   | 'promise_recorded'
   | 'promise_cancelled'
   | 'dispute_opened'
-  | 'dispute_resolved';
+  | 'dispute_resolved'
+  // Payment plans: the terms agreed (the agreement PDF linked), and a plan ended by a person.
+  | 'plan_agreed'
+  | 'plan_cancelled';
 
 export type EvidenceInput = {
   readonly tenantId: string;

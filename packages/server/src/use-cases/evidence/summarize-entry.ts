@@ -1,4 +1,5 @@
 import type { Locale } from '../../db/schema.ts';
+import { summarizeAgreement } from './summarize-agreement.ts';
 
 /**
  * The payload keys worth a reader's eye, in the order they are told, with their names. The channels write
@@ -82,6 +83,8 @@ export function summarizeEntry(
   payload: Readonly<Record<string, unknown>>,
   locale: Locale,
 ): string {
+  const agreement = summarizeAgreement(kind, payload, locale, (value) => said(value, locale));
+  if (agreement) return agreement.flatMap((part) => (part === null ? [] : [clip(part)])).join(' · ');
   const parts: string[] = [];
   if (kind === 'agent_note' && typeof payload.text === 'string') parts.push(clip(payload.text));
   const separator = locale === 'fr' ? ' : ' : ': ';

@@ -211,8 +211,12 @@ describeEachDatabase('payment plans', (ctx) => {
       .where('tenant_id', '=', tenant.tenantId)
       .where('case_id', '=', dupont().caseId)
       .execute();
-    const entry = evidence.find((e) => JSON.parse(e.payload).document === 'plan_agreement');
+    const entry = evidence.find((e) => e.kind === 'plan_agreed');
     expect(entry?.document_sha256).toMatch(/^[0-9a-f]{64}$/);
+    expect(JSON.parse(entry?.payload ?? '{}')).toMatchObject({
+      planId: plan.id,
+      totalMinor: plan.totalMinor,
+    });
     expect(entry?.action_id).toBe(plan.agreementActionId);
 
     // The e-mail carrying it, and one reminder per future instalment, keyed by plan and instalment.
@@ -310,6 +314,16 @@ describeEachDatabase('payment plans', (ctx) => {
       .where('kind', '=', 'plan_cancelled')
       .execute();
     expect(events).toHaveLength(1);
+    const evidence = await ctx.handle.db
+      .selectFrom('evidence')
+      .select(['payload', 'actor'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('case_id', '=', dupont().caseId)
+      .where('kind', '=', 'plan_cancelled')
+      .execute();
+    expect(evidence.map((e) => JSON.parse(e.payload))).toEqual([
+      { planId: plan.id, reason: 'debtor asked', cancelledReminders: 3 },
+    ]);
     const twice = await call('POST', `/payment-plans/${plan.id}/cancel`, {}, agent, 'en');
     expect(twice.statusCode).toBe(409);
     expect(twice.json().error.message).toBe('This payment plan is no longer active.');

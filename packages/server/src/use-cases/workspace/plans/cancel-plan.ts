@@ -4,12 +4,14 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
+import { appendEvidence } from '../../evidence/journal.ts';
 import { cancelPlanReminders } from './plan-reminders.ts';
 import { type PlanView, readPlan } from './plan-view.ts';
 
 /**
  * Ends an active plan at a person's request: its reminders not yet sent are cancelled, the engine is told
- * ('plan_cancelled': the ladder resumes), and the audit says who and why — one transaction.
+ * ('plan_cancelled': the ladder resumes), the audit says who and why, and the evidence journal keeps the end
+ * of the agreement — one transaction.
  */
 export async function cancelPlan(
   deps: Deps,
@@ -63,6 +65,15 @@ export async function cancelPlan(
     });
     const view = await readPlan(trx, tenantId, planId);
     if (!view) throw new Error('The plan just cancelled cannot be read back.');
+    // Last: the tenant's journal head stays locked from here to the commit.
+    await appendEvidence(trx, {
+      tenantId,
+      caseId: plan.case_id,
+      at: now,
+      kind: 'plan_cancelled',
+      actor: `user:${actor.id}`,
+      payload: { planId, reason: input.reason ?? null, cancelledReminders: cancelled },
+    });
     return view;
   });
 }

@@ -205,9 +205,9 @@ export async function createPlan(
       caseId,
       actionId: agreementActionId,
       at: now,
-      kind: 'document_added',
+      kind: 'plan_agreed',
       actor: `user:${actor.id}`,
-      payload: { document: 'plan_agreement', ...terms, replacedPromises: replaced.map((p) => p.promise_id) },
+      payload: { ...terms, replacedPromises: replaced.map((p) => p.promise_id) },
       document,
     });
     await appendAudit(trx, {
