@@ -12,6 +12,7 @@ import {
   policyFor,
   profileOf,
   type ScorePart,
+  type WeeklyWindow,
 } from '@relance/core';
 import type { Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
@@ -178,12 +179,14 @@ export async function planCallTask(
   const phone = await bestPhone(trx, tenantId, row.debtor_id);
   const profile = profileOf(JSON.parse(row.tags) as string[]);
   const start = row.scheduled_at && row.scheduled_at > now ? row.scheduled_at : now;
+  const asked = callbackOf(row.reason);
   const window = nextCallWindow({
     country: row.country,
     channel: kind === 'ivr_call' ? 'ivr_call' : 'call',
     debtorKind: row.debtor_kind,
     timeZone: row.time_zone,
-    preferred: PROFILE_WINDOWS[profile],
+    // A callback is at the hour the debtor chose: only the law's hours apply, not the profile's.
+    preferred: asked.isCallback ? ANY_HOUR : PROFILE_WINDOWS[profile],
     from: start,
   });
   const progress = row.progress ? (JSON.parse(row.progress) as CaseProgress) : null;
@@ -214,17 +217,28 @@ export async function planCallTask(
     segment: row.debtor_kind === 'business' ? 'b2b' : 'b2c',
     language: row.language,
     team: null,
-    pinnedTo: pinnedToOf(row.reason),
+    pinnedTo: asked.pinnedTo,
   };
 }
 
-/** A callback's action says which agent agreed it (`pinnedTo` in its reason JSON). */
-function pinnedToOf(reasonJson: string): string | null {
+/** Every day, all day: for a time the debtor chose, where only the law's hours (not the profile's) apply. */
+export const ANY_HOUR: readonly WeeklyWindow[] = [
+  { days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' },
+];
+
+/**
+ * A callback's action (reason JSON) says it is one (`callback`, written by scheduleCallback) and which agent
+ * agreed it (`pinnedTo`).
+ */
+function callbackOf(reasonJson: string): { readonly isCallback: boolean; readonly pinnedTo: string | null } {
   try {
-    const parsed = JSON.parse(reasonJson) as { pinnedTo?: unknown };
-    return typeof parsed.pinnedTo === 'string' ? parsed.pinnedTo : null;
+    const parsed = JSON.parse(reasonJson) as { pinnedTo?: unknown; callback?: unknown };
+    return {
+      isCallback: typeof parsed.callback === 'object' && parsed.callback !== null,
+      pinnedTo: typeof parsed.pinnedTo === 'string' ? parsed.pinnedTo : null,
+    };
   } catch {
-    return null;
+    return { isCallback: false, pinnedTo: null };
   }
 }
 

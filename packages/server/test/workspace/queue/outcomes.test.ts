@@ -220,6 +220,20 @@ describeEachDatabase('call outcomes', (ctx) => {
     ]);
   });
 
+  it('a callback is queued at the hour the debtor chose, even outside their profile’s preferred hours', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.user();
+    // An "active" consumer is called at lunch or in the evening by the ladder; 10:30 is their own choice.
+    const x = await w.addCase({ kind: 'consumer', tags: ['active'] });
+    await w.addTask(x.caseId);
+    expect(await nextCase(w.deps, agent)).not.toBeNull();
+    const callbackAt = '2026-03-17T09:30:00.000Z';
+    await recordOutcome(w.deps, agent, x.caseId, { disposition: 'callback_requested', callbackAt });
+    await dispatchDue(w.depsAt(callbackAt), w.tenantId);
+    const back = await nextCase(w.depsAt('2026-03-17T09:31:00.000Z'), agent);
+    expect(back).toMatchObject({ caseId: x.caseId, windowStart: callbackAt });
+  });
+
   it('a callback the debtor asked for goes at the agreed time despite the pause after a conversation, never outside the hours', async () => {
     const w = await queueWorld(ctx.handle);
     const agent = await w.user();

@@ -72,7 +72,9 @@ export async function queueWorld(handle: DatabaseHandle) {
       .execute();
     return { tenantId, kind: 'user', id, role, creditorId: null };
   };
-  const addCase = async (spec: { kind?: DebtorKind; name?: string; phone?: string } = {}) => {
+  const addCase = async (
+    spec: { kind?: DebtorKind; name?: string; phone?: string; tags?: readonly string[] } = {},
+  ) => {
     const debtorId = newId();
     const caseId = newId();
     await db
@@ -87,7 +89,7 @@ export async function queueWorld(handle: DatabaseHandle) {
         siren: null,
         language: 'fr',
         time_zone: 'Europe/Paris',
-        tags: '[]',
+        tags: JSON.stringify(spec.tags ?? []),
         created_at: now,
         updated_at: now,
       })

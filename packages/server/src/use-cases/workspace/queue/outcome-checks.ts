@@ -1,6 +1,6 @@
-import { DISPOSITION_RULES, type Disposition, DomainError, type WeeklyWindow } from '@relance/core';
+import { DISPOSITION_RULES, type Disposition, DomainError } from '@relance/core';
 import type { Transaction } from 'kysely';
-import { nextCallWindow } from '../../../channels/voice/call-queue.ts';
+import { ANY_HOUR, nextCallWindow } from '../../../channels/voice/call-queue.ts';
 import type { Database } from '../../../db/schema.ts';
 
 export type OutcomeInput = {
@@ -39,9 +39,6 @@ export function checkOutcomeShape(input: OutcomeInput, now: string): void {
       throw invalid('callback_in_past', 'callbackAt', 'A callback must be in the future.');
   }
 }
-
-/** Every day, all day: the debtor chose the time, only the law's hours (not the profile's) apply. */
-const ANY_HOUR: readonly WeeklyWindow[] = [{ days: [1, 2, 3, 4, 5, 6, 7], from: '00:00', to: '24:00' }];
 
 /** A callback must fall inside the hours the compliance policy allows calls in the debtor's zone. */
 export function checkCallbackHours(
