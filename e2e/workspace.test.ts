@@ -291,6 +291,22 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     await shot('workspace-supervision');
   });
 
+  it('works a case from its page: “Traiter ce dossier” locks it and opens it in the workspace', async () => {
+    const caseId = taken[0] ?? '';
+    await page.goto(`${server().url}/cases/${caseId}`);
+    const locked = answerTo('POST', /\/api\/v1\/cases\/[^/]+\/lock$/);
+    await page.getByTestId('work-case').click();
+    await json(await locked);
+    await page.waitForURL(
+      (url) => url.pathname === '/workspace' && url.searchParams.get('caseId') === caseId,
+    );
+    await page.getByTestId('lock-clock').waitFor();
+    const released = answerTo('DELETE', /\/api\/v1\/cases\/[^/]+\/lock$/);
+    await page.getByRole('button', { name: 'Libérer', exact: true }).click();
+    await json(await released);
+    await page.waitForURL((url) => url.pathname === '/workspace' && !url.searchParams.has('caseId'));
+  });
+
   it('raised no error in the page', () => {
     expect(pageErrors).toEqual([]);
     expect(consoleErrors).toEqual([]);

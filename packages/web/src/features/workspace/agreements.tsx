@@ -23,19 +23,29 @@ export function Agreements({ caseId, currency }: { readonly caseId: string; read
   const promises = useQuery(casePromisesQuery(caseId));
   const plans = useQuery(casePlansQuery(caseId));
   const disputes = useQuery(caseDisputesQuery(caseId));
-  const none = (promises.data?.length ?? 0) + (plans.data?.length ?? 0) + (disputes.data?.length ?? 0) === 0;
+  const none =
+    (promises.data?.promises.length ?? 0) + (plans.data?.length ?? 0) + (disputes.data?.length ?? 0) === 0;
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="agreements-title" data-testid="agreements">
       <Title order={2} fz="md" mb="xs" id="agreements-title">
         {t('workspace.agreements.title')}
       </Title>
+      {promises.data?.history && (
+        <Text size="xs" c="dimmed" mb={4} data-testid="promise-history">
+          {t('workspace.agreements.history', {
+            kept: promises.data.history.kept,
+            partly: promises.data.history.partlyKept,
+            broken: promises.data.history.broken,
+          })}
+        </Text>
+      )}
       {none && (
         <Text size="sm" c="dimmed">
           {t('workspace.agreements.none')}
         </Text>
       )}
       <Stack gap="xs">
-        {promises.data?.map((promise) => (
+        {promises.data?.promises.map((promise) => (
           <Stack key={promise.id} gap={0} data-promise={promise.id}>
             <Group gap="xs">
               <Text size="sm" fw={600}>

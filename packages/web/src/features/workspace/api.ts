@@ -152,11 +152,22 @@ function rows<T>(body: unknown, key: string): readonly T[] {
   return Array.isArray(list) ? (list as T[]) : [];
 }
 
+/** How the debtor kept their earlier promises (every case of theirs), for the agent weighing a new one. */
+export type PromiseHistory = { readonly kept: number; readonly broken: number; readonly partlyKept: number };
+
+export type CasePromises = {
+  readonly promises: readonly PromiseView[];
+  readonly history: PromiseHistory | null;
+};
+
 export function casePromisesQuery(caseId: string) {
   return queryOptions({
     queryKey: ['case', caseId, 'promises'],
-    queryFn: async ({ signal }) =>
-      rows<PromiseView>(await apiRequest<unknown>(`/cases/${seg(caseId)}/promises`, { signal }), 'promises'),
+    queryFn: async ({ signal }): Promise<CasePromises> => {
+      const body = await apiRequest<unknown>(`/cases/${seg(caseId)}/promises`, { signal });
+      const history = (body as { history?: PromiseHistory } | null)?.history ?? null;
+      return { promises: rows<PromiseView>(body, 'promises'), history };
+    },
   });
 }
 

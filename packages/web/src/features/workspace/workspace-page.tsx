@@ -46,6 +46,9 @@ import { answer, back, type ScriptWalk, startWalk } from './script-walk.ts';
 
 const route = getRouteApi('/_app/workspace');
 
+/** The lock state of a case the agent no longer holds. */
+const LET_GO: LockState = { lock: null, refused: null };
+
 /** The form a script answer's `action` opens ("promise", "plan", "dispute", "callback"). */
 function formOf(action: string | undefined): WorkspaceForm | null {
   if (action === 'promise' || action === 'plan' || action === 'dispute' || action === 'callback')
@@ -112,7 +115,8 @@ export function WorkspacePage() {
     meta: { silent: true },
     onSuccess: async (result) => {
       resetCall();
-      if (caseId) queryClient.removeQueries({ queryKey: ['workspace', 'lock', caseId] });
+      // Marked let go rather than removed: a removed query still on screen would be fetched, locking it again.
+      if (caseId) queryClient.setQueryData(caseLockQuery(caseId).queryKey, LET_GO);
       if (!result.task) {
         setTask(null);
         setEmpty(result);
@@ -136,7 +140,7 @@ export function WorkspacePage() {
   const release = useMutation({
     mutationFn: (id: string) => releaseCase(id),
     onSuccess: async (_result, id) => {
-      queryClient.removeQueries({ queryKey: ['workspace', 'lock', id] });
+      queryClient.setQueryData(caseLockQuery(id).queryKey, LET_GO);
       resetCall();
       setTask(null);
       await navigate({ search: {} });
@@ -156,10 +160,7 @@ export function WorkspacePage() {
       resetCall();
       refreshCase();
       // The outcome closes the task and lets the case go: the forms leave until the next case is taken.
-      if (caseId) {
-        const released: LockState = { lock: null, refused: null };
-        queryClient.setQueryData(caseLockQuery(caseId).queryKey, released);
-      }
+      if (caseId) queryClient.setQueryData(caseLockQuery(caseId).queryKey, LET_GO);
     },
   });
 
