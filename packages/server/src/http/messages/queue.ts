@@ -42,6 +42,10 @@ export const queueMessages: ReasonMessages = {
     en: 'No such dispute on this case.',
   },
   callback_missing: { fr: 'Indiquez l’heure du rappel.', en: 'Give the callback time.' },
+  callback_invalid: {
+    fr: 'L’heure du rappel n’est pas une date valide.',
+    en: 'The callback time is not a valid instant.',
+  },
   callback_in_past: { fr: 'Le rappel doit être dans le futur.', en: 'The callback must be in the future.' },
   callback_outside_hours: {
     fr: (d) =>

@@ -168,6 +168,33 @@ describeEachDatabase('call outcomes', (ctx) => {
     });
   });
 
+  it('a callback time is taken in any ISO form (no milliseconds, an offset) and stored in the canonical one', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.user();
+    const forms = ['2026-03-17T09:02:00Z', '2026-03-17T09:02:00.000Z', '2026-03-17T10:02:00+01:00'];
+    for (const callbackAt of forms) {
+      const x = await w.addCase();
+      const result = await recordOutcome(w.deps, agent, x.caseId, {
+        disposition: 'callback_requested',
+        callbackAt,
+      });
+      const action = await db()
+        .selectFrom('actions')
+        .select('scheduled_at')
+        .where('tenant_id', '=', w.tenantId)
+        .where('action_id', '=', result.callbackActionId ?? '')
+        .executeTakeFirstOrThrow();
+      expect(action.scheduled_at).toBe('2026-03-17T09:02:00.000Z');
+    }
+    const x = await w.addCase();
+    await expect(
+      recordOutcome(w.deps, agent, x.caseId, {
+        disposition: 'callback_requested',
+        callbackAt: '2026-03-22T10:00:00Z',
+      }),
+    ).rejects.toMatchObject({ details: { reason: 'callback_outside_hours' } });
+  });
+
   it('a callback comes back as a task at the agreed time, for the same agent', async () => {
     const w = await queueWorld(ctx.handle);
     const agent = await w.user();

@@ -21,6 +21,19 @@ export type OutcomeInput = {
 const invalid = (reason: string, field: string, message: string, extra: Record<string, unknown> = {}) =>
   new DomainError('invalid_input', message, { reason, field, ...extra });
 
+/**
+ * The outcome with its instants in the one form the checks and the stores compare as strings
+ * (`toISOString()`: milliseconds, 'Z'). '…T09:02:00Z' or '…T11:02:00+02:00' would otherwise sort apart from
+ * the '…T09:02:00.000Z' the call windows are computed in, and a valid callback be refused.
+ */
+export function normaliseOutcome(input: OutcomeInput): OutcomeInput {
+  if (input.callbackAt === undefined) return input;
+  const at = Date.parse(input.callbackAt);
+  if (Number.isNaN(at))
+    throw invalid('callback_invalid', 'callbackAt', 'The callback time is not a valid instant.');
+  return { ...input, callbackAt: new Date(at).toISOString() };
+}
+
 /** What each disposition asks for, before anything is written. */
 export function checkOutcomeShape(input: OutcomeInput, now: string): void {
   const needs = DISPOSITION_RULES[input.disposition].needs;

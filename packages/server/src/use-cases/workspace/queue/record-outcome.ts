@@ -13,6 +13,7 @@ import {
   checkCallbackHours,
   checkLinkedRows,
   checkOutcomeShape,
+  normaliseOutcome,
   type OutcomeInput,
 } from './outcome-checks.ts';
 import { scheduleCallback } from './schedule-callback.ts';
@@ -34,11 +35,12 @@ export async function recordOutcome(
   deps: Deps,
   actor: Actor,
   caseId: string,
-  input: OutcomeInput,
+  given: OutcomeInput,
 ): Promise<OutcomeResult> {
   requirePermission(actor, 'cases:act');
   const now = deps.clock.now();
   const today = deps.clock.today();
+  const input = normaliseOutcome(given);
   checkOutcomeShape(input, now);
   return deps.database.db.transaction().execute(async (trx) => {
     const found = await caseOf(trx, actor.tenantId, caseId);
