@@ -76,11 +76,17 @@ describe('dispositions and reasons', () => {
     expect(DISPOSITION_RULES.callback_requested.needs.callback).toBe(true);
     expect(DISPOSITION_RULES.promise.needs.promise).toBe(true);
     expect(DISPOSITION_RULES.dispute.needs.dispute).toBe(true);
+    expect(DISPOSITION_RULES.payment_plan).toMatchObject({
+      rightParty: true,
+      needs: { plan: true, promise: false },
+      event: 'conversation',
+    });
     expect(DISPOSITION_RULES.no_answer).toMatchObject({ rightParty: false, event: 'call_unanswered' });
     expect(DISPOSITION_RULES.wrong_number.event).toBe('wrong_number');
     expect(DISPOSITIONS.filter((d) => DISPOSITION_RULES[d].rightParty)).toEqual([
       'right_party_contact',
       'promise',
+      'payment_plan',
       'payment_taken',
       'dispute',
       'hardship',

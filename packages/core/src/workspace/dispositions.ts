@@ -10,6 +10,7 @@ export const DISPOSITIONS = [
   'third_party',
   'right_party_contact',
   'promise',
+  'payment_plan',
   'payment_taken',
   'dispute',
   'hardship',
@@ -31,17 +32,19 @@ export type DispositionRule = {
     readonly callback: boolean;
     /** The id of the promise recorded during the call (promises are made by their own endpoint). */
     readonly promise: boolean;
+    /** The id of the payment plan agreed during the call (plans are made by their own endpoint). */
+    readonly plan: boolean;
     /** The id of the dispute opened during the call. */
     readonly dispute: boolean;
   };
   /**
-   * The strategy event the outcome queues. A promise or a dispute feeds `conversation` here: the promise or
+   * The strategy event the outcome queues. A promise, a plan or a dispute feeds `conversation` here: the promise or
    * dispute event itself is queued by the use case that creates the row, so the run never sees it twice.
    */
   readonly event: CaseEventKind;
 };
 
-const NO_NEEDS = { reason: false, callback: false, promise: false, dispute: false } as const;
+const NO_NEEDS = { reason: false, callback: false, promise: false, plan: false, dispute: false } as const;
 
 export const DISPOSITION_RULES: Readonly<Record<Disposition, DispositionRule>> = {
   no_answer: {
@@ -84,6 +87,12 @@ export const DISPOSITION_RULES: Readonly<Record<Disposition, DispositionRule>> =
     label: { fr: 'Promesse de paiement', en: 'Promise to pay' },
     rightParty: true,
     needs: { ...NO_NEEDS, promise: true },
+    event: 'conversation',
+  },
+  payment_plan: {
+    label: { fr: 'Échéancier accordé', en: 'Payment plan agreed' },
+    rightParty: true,
+    needs: { ...NO_NEEDS, plan: true },
     event: 'conversation',
   },
   payment_taken: {

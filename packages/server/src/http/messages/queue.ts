@@ -25,6 +25,10 @@ export const queueMessages: ReasonMessages = {
     fr: 'Enregistrez d’abord la promesse, puis le résultat de l’appel.',
     en: 'Record the promise first, then the call’s outcome.',
   },
+  outcome_plan_missing: {
+    fr: 'Établissez d’abord l’échéancier, puis le résultat de l’appel.',
+    en: 'Set up the payment plan first, then the call’s outcome.',
+  },
   outcome_dispute_missing: {
     fr: 'Ouvrez d’abord la contestation, puis le résultat de l’appel.',
     en: 'Open the dispute first, then the call’s outcome.',

@@ -112,6 +112,7 @@ const dispositionList = z.object({
         reason: z.boolean(),
         callback: z.boolean(),
         promise: z.boolean(),
+        plan: z.boolean(),
         dispute: z.boolean(),
       }),
     }),

@@ -283,6 +283,46 @@ describeEachDatabase('payment plans', (ctx) => {
     expect(after.status).toBe('sent');
   });
 
+  it('the call’s outcome "payment plan agreed" names a plan of the case; its event is a conversation', async () => {
+    const [plan] = (await call('GET', `/cases/${dupont().caseId}/payment-plans`)).json();
+    const url = `/cases/${dupont().caseId}/outcomes`;
+    const missing = await call('POST', url, { disposition: 'payment_plan' }, agent, 'en');
+    expect(missing.statusCode).toBe(400);
+    expect(missing.json().error).toMatchObject({
+      details: { reason: 'outcome_plan_missing' },
+      message: 'Set up the payment plan first, then the call’s outcome.',
+    });
+    const other = await call('POST', `/cases/${mixte().caseId}/outcomes`, {
+      disposition: 'payment_plan',
+      planId: plan.id,
+    });
+    expect(other.statusCode).toBe(400);
+    expect(other.json().error.details.reason).toBe('outcome_plan_unknown');
+    const recorded = await call('POST', url, { disposition: 'payment_plan', planId: plan.id });
+    expect(recorded.statusCode, recorded.body).toBe(200);
+    const row = await ctx.handle.db
+      .selectFrom('call_outcomes')
+      .select(['disposition', 'plan_id'])
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('outcome_id', '=', recorded.json().outcomeId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ disposition: 'payment_plan', plan_id: plan.id });
+    const event = await ctx.handle.db
+      .selectFrom('case_events')
+      .select('kind')
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('event_id', '=', recorded.json().eventId)
+      .executeTakeFirstOrThrow();
+    expect(event.kind).toBe('conversation');
+    const labels = (await call('GET', '/dispositions')).json().dispositions;
+    expect(labels.find((d: { code: string }) => d.code === 'payment_plan')).toEqual({
+      code: 'payment_plan',
+      label: { fr: 'Échéancier accordé', en: 'Payment plan agreed' },
+      rightParty: true,
+      needs: { reason: false, callback: false, promise: false, plan: true, dispute: false },
+    });
+  });
+
   it('lists and reads plans; cancels one with its future reminders, once', async () => {
     const [plan] = (await call('GET', `/cases/${dupont().caseId}/payment-plans`)).json();
     expect((await call('GET', `/payment-plans/${plan.id}`)).json()).toEqual(plan);

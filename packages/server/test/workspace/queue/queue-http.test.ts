@@ -169,12 +169,12 @@ describeEachDatabase('call queue over HTTP', (ctx) => {
     const response = await call('GET', '/dispositions', 'agent');
     expect(response.statusCode).toBe(200);
     const body = response.json();
-    expect(body.dispositions).toHaveLength(13);
+    expect(body.dispositions).toHaveLength(14);
     expect(body.dispositions.find((d: { code: string }) => d.code === 'callback_requested')).toEqual({
       code: 'callback_requested',
       label: { fr: 'Rappel demandé', en: 'Callback requested' },
       rightParty: true,
-      needs: { reason: false, callback: true, promise: false, dispute: false },
+      needs: { reason: false, callback: true, promise: false, plan: false, dispute: false },
     });
     expect(body.reasons.map((r: { code: string }) => r.code)).toContain('invoice_not_received');
   });

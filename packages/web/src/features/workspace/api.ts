@@ -58,6 +58,8 @@ export type DispositionNeeds = {
   readonly reason: boolean;
   readonly callback: boolean;
   readonly promise: boolean;
+  /** Absent from a server older than the 'payment_plan' disposition. */
+  readonly plan?: boolean;
   readonly dispute: boolean;
 };
 

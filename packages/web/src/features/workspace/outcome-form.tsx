@@ -59,6 +59,7 @@ export function OutcomeForm(props: OutcomeFormProps) {
     reason: Boolean(needs?.reason) && !reason,
     callback: Boolean(needs?.callback) && (!callbackIso || Date.parse(callbackIso) <= Date.now()),
     promise: Boolean(needs?.promise) && !props.linked.promiseId,
+    plan: Boolean(needs?.plan) && !props.linked.planId,
     dispute: Boolean(needs?.dispute) && !props.linked.disputeId,
   };
 
@@ -122,6 +123,11 @@ export function OutcomeForm(props: OutcomeFormProps) {
           {checked && missing.promise && (
             <Text size="sm" c="red.8">
               {t('workspace.outcome.promiseMissing')}
+            </Text>
+          )}
+          {checked && missing.plan && (
+            <Text size="sm" c="red.8">
+              {t('workspace.outcome.planMissing')}
             </Text>
           )}
           {checked && missing.dispute && (

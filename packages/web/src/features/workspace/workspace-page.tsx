@@ -194,8 +194,8 @@ export function WorkspacePage() {
     onSuccess: (created) => {
       setCreatedPlan(created);
       setLinked((current) => ({ ...current, planId: created.id }));
-      // No disposition names a plan; "promise" would ask for a promise id: the plan rides on a right-party contact.
-      setSuggested('right_party_contact');
+      // The plan's own disposition: its outcome names the plan (the plan's event came from the plan endpoint).
+      setSuggested('payment_plan');
       refreshCase();
     },
   });

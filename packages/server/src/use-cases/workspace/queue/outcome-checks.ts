@@ -43,6 +43,13 @@ export function checkOutcomeShape(input: OutcomeInput, now: string): void {
   if (needs.promise && !input.promiseId) {
     throw invalid('outcome_promise_missing', 'promiseId', 'Record the promise first, then its outcome.');
   }
+  if (needs.plan && !input.planId) {
+    throw invalid(
+      'outcome_plan_missing',
+      'planId',
+      'Set up the payment plan first, then record the outcome.',
+    );
+  }
   if (needs.dispute && !input.disputeId) {
     throw invalid('outcome_dispute_missing', 'disputeId', 'Open the dispute first, then record the outcome.');
   }
