@@ -287,7 +287,13 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     const listed = await page.request.get(api('/queue?status=open'));
     const open = (await listed.json()) as QueueEntry[];
     if (open.length === 0) await panel.getByText('Aucun appel ouvert.').waitFor();
-    else await panel.locator(`[data-task="${open[0]?.id}"]`).waitFor();
+    else {
+      const row = panel.locator(`[data-task="${open[0]?.id}"]`);
+      await row.waitFor();
+      // A supervisor gives a call to a named agent (GET /queue/agents: the users list is the admins' only).
+      const picker = row.getByRole('combobox', { name: /^Agent pour l’appel à/ });
+      await expect.poll(() => picker.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
+    }
     await shot('workspace-supervision');
   });
 

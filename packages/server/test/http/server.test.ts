@@ -100,6 +100,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/print-batches/{batchId}/manifest.csv',
       '/api/v1/promises/{promiseId}/cancel',
       '/api/v1/queue',
+      '/api/v1/queue/agents',
       '/api/v1/queue/me',
       '/api/v1/queue/next',
       '/api/v1/runs',

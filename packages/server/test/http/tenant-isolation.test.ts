@@ -47,6 +47,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/call-tasks': () => ['/call-tasks', '/call-tasks?status=done&kind=agent_call'],
   '/queue': () => ['/queue', '/queue?status=done', '/queue?team=A'],
   '/queue/me': () => ['/queue/me'],
+  '/queue/agents': () => ['/queue/agents'],
   '/dispositions': () => ['/dispositions'],
   '/cases/:caseId/outcomes': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/outcomes`),
   '/actions': () => ['/actions', '/actions?status=review'],

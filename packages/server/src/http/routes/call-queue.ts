@@ -9,6 +9,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
 import { assignCallTask } from '../../use-cases/workspace/queue/assign-task.ts';
+import { listQueueAgents } from '../../use-cases/workspace/queue/list-agents.ts';
 import { listOutcomes } from '../../use-cases/workspace/queue/list-outcomes.ts';
 import { listQueue } from '../../use-cases/workspace/queue/list-queue.ts';
 import { lockCase, releaseCase } from '../../use-cases/workspace/queue/lock-case.ts';
@@ -157,6 +158,31 @@ export function callQueueRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => listQueue(deps, actorOf(request), request.query),
+  );
+  api.get(
+    '/queue/agents',
+    {
+      schema: {
+        tags: ['calls'],
+        summary:
+          'The active agents and supervisors a call can be given to, with their routing (supervisor, admin)',
+        response: {
+          200: z
+            .array(
+              z.object({
+                id: z.string(),
+                name: z.string(),
+                role: z.enum(['agent', 'supervisor']),
+                team: z.string().nullable(),
+                skills: z.array(z.string()).readonly(),
+              }),
+            )
+            .readonly(),
+          ...errors(401, 403),
+        },
+      },
+    },
+    async (request) => listQueueAgents(deps, actorOf(request)),
   );
   api.get(
     '/queue/me',

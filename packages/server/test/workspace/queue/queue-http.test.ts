@@ -197,4 +197,40 @@ describeEachDatabase('call queue over HTTP', (ctx) => {
     });
     expect((await call('PATCH', '/users/nobody', 'admin', { team: null })).statusCode).toBe(404);
   });
+
+  it('the agents a call can be given to: supervisors see them too (the users list is the admins’)', async () => {
+    const disabled = newId();
+    await ctx.handle.db
+      .insertInto('users')
+      .values({
+        tenant_id: t.tenantId,
+        user_id: disabled,
+        email: `gone-${disabled}@example.test`,
+        display_name: 'Agent parti',
+        role: 'agent',
+        creditor_id: null,
+        password_hash: 'x',
+        locale: 'fr',
+        created_at: now,
+        disabled_at: now,
+      })
+      .execute();
+    expect((await call('GET', '/users', 'supervisor')).statusCode).toBe(403);
+    const response = await call('GET', '/queue/agents', 'supervisor');
+    expect(response.statusCode, response.body).toBe(200);
+    const agents = response.json();
+    expect(agents.map((a: { id: string }) => a.id).sort()).toEqual(
+      [t.users.agent.id, t.users.supervisor.id].sort(),
+    );
+    expect(agents.find((a: { id: string }) => a.id === t.users.agent.id)).toEqual({
+      id: t.users.agent.id,
+      name: expect.stringMatching(/^agent /),
+      role: 'agent',
+      team: 'B2B',
+      skills: ['b2b', 'fr'],
+    });
+    expect((await call('GET', '/queue/agents', 'admin')).statusCode).toBe(200);
+    expect((await call('GET', '/queue/agents', 'agent')).statusCode).toBe(403);
+    expect((await call('GET', '/queue/agents', 'client')).statusCode).toBe(403);
+  });
 });

@@ -26,16 +26,21 @@ export const openQueueQuery = queryOptions({
   refetchInterval: 30_000,
 });
 
-export type StaffUser = { readonly id: string; readonly displayName: string; readonly role: string };
+/** `GET /queue/agents`: an active agent or supervisor a call can be given to, with their routing. */
+export type QueueAgent = {
+  readonly id: string;
+  readonly name: string;
+  readonly role: 'agent' | 'supervisor';
+  readonly team: string | null;
+  readonly skills: readonly string[];
+};
 
-/** The tenant's agents, to give a call to (the list is the administrators': ask it only for them). */
+/** The people a call can be given to (supervisors and admins; an agent gets 403: no list, no picker). */
 export const agentsQuery = queryOptions({
   queryKey: ['workspace', 'agents'],
   queryFn: async ({ signal }) => {
     try {
-      const body = await apiRequest<unknown>('/users', { signal });
-      const list = Array.isArray(body) ? body : ((body as { items?: unknown[] }).items ?? []);
-      return (list as StaffUser[]).filter((user) => user.role === 'agent');
+      return await apiRequest<readonly QueueAgent[]>('/queue/agents', { signal });
     } catch (error) {
       if (isApiError(error) && error.status === 403) return [];
       throw error;
@@ -43,6 +48,12 @@ export const agentsQuery = queryOptions({
   },
   staleTime: 5 * 60_000,
 });
+
+/** "Léa Martin — B2B · b2b, fr": whom the call goes to and what they are routed for. */
+export function agentLabel(agent: QueueAgent): string {
+  const routing = [agent.team, agent.skills.join(', ')].filter(Boolean).join(' · ');
+  return routing ? `${agent.name} — ${routing}` : agent.name;
+}
 
 export function assignTask(taskId: string, agentId: string | null): Promise<unknown> {
   return apiRequest<unknown>(`/call-tasks/${encodeURIComponent(taskId)}/assign`, {

@@ -5,7 +5,7 @@ import { useFormat } from '../../app/format/use-format.ts';
 import { sessionQuery } from '../../app/session.ts';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
-import { agentsQuery, assignTask, openQueueQuery, type QueueEntry } from './queue-api.ts';
+import { agentLabel, agentsQuery, assignTask, openQueueQuery, type QueueEntry } from './queue-api.ts';
 
 /** "+40 amount · +13 contact · …": the parts of a priority, for the supervisor reading the queue. */
 function scoreText(entry: QueueEntry, language: 'fr' | 'en'): string {
@@ -17,7 +17,7 @@ function scoreText(entry: QueueEntry, language: 'fr' | 'en'): string {
 
 /**
  * The supervisor's view of the open calls, in hand-out order: why each is where it is, who holds it, who it
- * is kept for; a call can be given to an agent (administrators see the agents) or put back in the queue.
+ * is kept for; a call can be given to an agent or a supervisor, or put back in the queue.
  */
 export function QueuePanel() {
   const { t } = useTranslation();
@@ -25,17 +25,18 @@ export function QueuePanel() {
   const queryClient = useQueryClient();
   const queue = useQuery(openQueueQuery);
   const { data: user } = useQuery(sessionQuery);
-  // The list of users is the administrators' (403 for a supervisor): a supervisor can only put a call back.
-  const agents = useQuery({ ...agentsQuery, enabled: user?.role === 'admin' });
+  // GET /queue/agents answers supervisors and admins (the users list is the administrators' only).
+  const agents = useQuery({
+    ...agentsQuery,
+    enabled: user?.role === 'admin' || user?.role === 'supervisor',
+  });
   const assign = useMutation({
     mutationFn: ({ taskId, agentId }: { taskId: string; agentId: string | null }) =>
       assignTask(taskId, agentId),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: openQueueQuery.queryKey }),
   });
   const name = (id: string | null) =>
-    id === null
-      ? '—'
-      : (agents.data?.find((agent) => agent.id === id)?.displayName ?? t('workspace.queue.someone'));
+    id === null ? '—' : (agents.data?.find((agent) => agent.id === id)?.name ?? t('workspace.queue.someone'));
 
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="queue-title" data-testid="queue-panel">
@@ -109,7 +110,7 @@ export function QueuePanel() {
                         }
                         data={[
                           { value: '', label: t('workspace.queue.anyone') },
-                          ...agents.data.map((agent) => ({ value: agent.id, label: agent.displayName })),
+                          ...agents.data.map((agent) => ({ value: agent.id, label: agentLabel(agent) })),
                         ]}
                       />
                     ) : entry.pinnedTo ? (
