@@ -32,6 +32,7 @@ import { importUploadRoutes, maxUploadBytes } from './routes/import-uploads.ts';
 import { importRoutes } from './routes/imports.ts';
 import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { paymentLinkRoutes } from './routes/payment-link.ts';
 import { paymentPlanRoutes } from './routes/payment-plans.ts';
 import { promiseRoutes } from './routes/promises.ts';
 import { runRoutes } from './routes/runs.ts';
@@ -140,6 +141,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       callQueueRoutes(api, deps);
       promiseRoutes(api, deps);
       paymentPlanRoutes(api, deps);
+      paymentLinkRoutes(api, deps);
       disputeRoutes(api, deps);
       callScriptRoutes(api, deps);
       channelSettingsRoutes(api, deps);

@@ -60,6 +60,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/cases/{caseId}/lock',
       '/api/v1/cases/{caseId}/notes',
       '/api/v1/cases/{caseId}/outcomes',
+      '/api/v1/cases/{caseId}/payment-link',
       '/api/v1/cases/{caseId}/payment-plans',
       '/api/v1/cases/{caseId}/payment-plans/preview',
       '/api/v1/cases/{caseId}/promises',

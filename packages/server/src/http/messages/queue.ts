@@ -61,6 +61,22 @@ export const queueMessages: ReasonMessages = {
         ? `Calls are not allowed at this time for this debtor; next slot: ${at(d.next, 'en')}.`
         : 'Calls are not allowed at this time for this debtor.',
   },
+  payment_link_no_phone: {
+    fr: 'Le débiteur n’a pas de numéro de téléphone utilisable : envoyez le lien par e-mail.',
+    en: 'The debtor has no usable phone number: send the link by e-mail.',
+  },
+  payment_link_no_email: {
+    fr: 'Le débiteur n’a pas d’adresse e-mail utilisable : envoyez le lien par SMS.',
+    en: 'The debtor has no usable e-mail address: send the link by SMS.',
+  },
+  payment_link_case_closed: {
+    fr: 'Le dossier est clos : aucun lien de paiement n’est envoyé.',
+    en: 'The case is closed: no payment link is sent.',
+  },
+  payment_link_not_allowed: {
+    fr: 'Les règles de conformité ne permettent pas d’envoyer ce message à ce débiteur.',
+    en: 'The compliance rules do not allow this message to this debtor.',
+  },
   agent_unknown: { fr: 'Conseiller inconnu ou désactivé.', en: 'Unknown or disabled agent.' },
   user_not_found: { fr: 'Utilisateur introuvable.', en: 'User not found.' },
 };
