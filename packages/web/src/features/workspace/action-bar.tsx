@@ -1,7 +1,7 @@
 import { Button, Group, Kbd, Paper, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 
-export type WorkspaceForm = 'promise' | 'plan' | 'dispute' | 'callback';
+export type WorkspaceForm = 'promise' | 'plan' | 'dispute' | 'callback' | 'paymentLink';
 
 /** The keys of the workspace, shown where they are used (and listed under the header). */
 export const SHORTCUTS: Readonly<Record<WorkspaceForm | 'next' | 'outcome', string>> = {
@@ -11,11 +11,12 @@ export const SHORTCUTS: Readonly<Record<WorkspaceForm | 'next' | 'outcome', stri
   plan: 'E',
   dispute: 'D',
   callback: 'R',
+  paymentLink: 'L',
 };
 
-const FORMS: readonly WorkspaceForm[] = ['promise', 'plan', 'dispute', 'callback'];
+const FORMS: readonly WorkspaceForm[] = ['promise', 'plan', 'dispute', 'callback', 'paymentLink'];
 
-/** What the agent can agree with the debtor during the call, each with its key. */
+/** What the agent can agree with the debtor (or send them) during the call, each with its key. */
 export function ActionBar({ onOpen }: { readonly onOpen: (form: WorkspaceForm) => void }) {
   const { t } = useTranslation();
   return (

@@ -314,3 +314,19 @@ export function caseScriptQuery(caseId: string, language: string) {
     retry: false,
   });
 }
+
+/** `POST /cases/:caseId/payment-link`: the message in the outbox (`repeated`: the one asked a moment ago). */
+export type PaymentLinkSent = {
+  readonly actionId: string;
+  readonly channel: 'sms' | 'email';
+  readonly status: string;
+  readonly scheduledAt: string | null;
+  readonly repeated: boolean;
+};
+
+export function sendPaymentLink(caseId: string, channel: 'sms' | 'email'): Promise<PaymentLinkSent> {
+  return apiRequest<PaymentLinkSent>(`/cases/${seg(caseId)}/payment-link`, {
+    method: 'POST',
+    json: { channel },
+  });
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CallScript } from './api.ts';
-import { answer, back, startWalk } from './script-walk.ts';
+import { answer, back, formOf, startWalk } from './script-walk.ts';
 
 const script: CallScript = {
   key: 'b2c-first',
@@ -51,5 +51,17 @@ describe('walking a call script', () => {
     expect(walk.nodeId).toBe('hello');
     expect(walk.answers).toEqual([]);
     expect(answer(walk, script, { label: 'Odd', next: 'missing' }).nodeId).toBeNull();
+  });
+});
+
+describe('the form an answer opens', () => {
+  it('opens the payment link for payment_link, the plan for plan or payment_plan, nothing for the rest', () => {
+    expect(formOf('payment_link')).toBe('paymentLink');
+    expect(formOf('plan')).toBe('plan');
+    expect(formOf('payment_plan')).toBe('plan');
+    expect(formOf('promise')).toBe('promise');
+    expect(formOf('callback')).toBe('callback');
+    expect(formOf(undefined)).toBeNull();
+    expect(formOf('transfer_ivr')).toBeNull();
   });
 });

@@ -1,3 +1,4 @@
+import type { WorkspaceForm } from './action-bar.tsx';
 import type { CallScript, ScriptAnswer, ScriptAnswerOption } from './api.ts';
 
 /** Where the agent is in the script, and what was answered on the way (sent with the outcome). */
@@ -33,4 +34,13 @@ export function back(walk: ScriptWalk): ScriptWalk {
   const previous = walk.trail.at(-1);
   if (previous === undefined) return walk;
   return { ...walk, nodeId: previous, trail: walk.trail.slice(0, -1), answers: walk.answers.slice(0, -1) };
+}
+
+/** The form a script answer's `action` opens ("promise", "plan", "dispute", "callback", "payment_link"). */
+export function formOf(action: string | undefined): WorkspaceForm | null {
+  if (action === 'promise' || action === 'plan' || action === 'dispute' || action === 'callback')
+    return action;
+  if (action === 'payment_plan') return 'plan';
+  if (action === 'payment_link') return 'paymentLink';
+  return null;
 }

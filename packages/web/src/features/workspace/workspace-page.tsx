@@ -38,24 +38,17 @@ import { DisputeModal } from './dispute-modal.tsx';
 import { caseLockQuery, type LockState } from './lock.ts';
 import { NextCaseBar } from './next-case-bar.tsx';
 import { type Linked, OutcomeForm } from './outcome-form.tsx';
+import { PaymentLinkModal } from './payment-link-modal.tsx';
 import { PlanModal } from './plan-modal.tsx';
 import { PromiseForm } from './promise-form.tsx';
 import { QueuePanel } from './queue-panel.tsx';
 import { ScriptPanel } from './script-panel.tsx';
-import { answer, back, type ScriptWalk, startWalk } from './script-walk.ts';
+import { answer, back, formOf, type ScriptWalk, startWalk } from './script-walk.ts';
 
 const route = getRouteApi('/_app/workspace');
 
 /** The lock state of a case the agent no longer holds. */
 const LET_GO: LockState = { lock: null, refused: null };
-
-/** The form a script answer's `action` opens ("promise", "plan", "dispute", "callback"). */
-function formOf(action: string | undefined): WorkspaceForm | null {
-  if (action === 'promise' || action === 'plan' || action === 'dispute' || action === 'callback')
-    return action;
-  if (action === 'payment_plan') return 'plan';
-  return null;
-}
 
 /**
  * The agent's screen, all day: "Next case" hands over the best case callable now (locked for this agent),
@@ -245,6 +238,7 @@ export function WorkspacePage() {
           ['e', () => open('plan')],
           ['d', () => open('dispute')],
           ['r', () => open('callback')],
+          ['l', () => open('paymentLink')],
         ],
   );
 
@@ -348,6 +342,13 @@ export function WorkspacePage() {
           error={dispute.error}
           onClose={() => setForm(null)}
           onSubmit={(input) => dispute.mutate(input)}
+        />
+      )}
+      {caseId && detail.data && form === 'paymentLink' && (
+        <PaymentLinkModal
+          caseId={caseId}
+          contacts={detail.data.debtor.contacts}
+          onClose={() => setForm(null)}
         />
       )}
       {caseId && form === 'callback' && (
