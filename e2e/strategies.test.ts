@@ -238,7 +238,7 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
 
     await panel.getByRole('button', { name: 'Enregistrer une promesse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Promesse de paiement' });
-    await dialog.getByRole('textbox', { name: /Montant promis/ }).fill('150,50');
+    await dialog.getByRole('textbox', { name: /^Montant 1/ }).fill('150,50');
     await dialog.getByRole('button', { name: 'Enregistrer la promesse' }).click();
     await panel.locator('[data-event="promise"]').waitFor();
     expect(await panel.locator('[data-event="promise"]').textContent()).toMatch(/150,50\u00a0€ pour le/);

@@ -98,9 +98,12 @@ export function caseEngineQuery(caseId: string) {
   });
 }
 
-export type CaseEventInput =
-  | { readonly kind: 'pause' | 'resume'; readonly on: string }
-  | { readonly kind: 'promise'; readonly on: string; readonly dueOn: string; readonly amountMinor: number };
+/**
+ * What the case page records as a bare engine event: a pause or a resume. A promise is not one of them: it
+ * goes through `POST /cases/:caseId/promises` (workspace/api.ts createPromise), which keeps the promise row,
+ * sends its written confirmation and checks it at its dates.
+ */
+export type CaseEventInput = { readonly kind: 'pause' | 'resume'; readonly on: string };
 
 export async function recordCaseEvent(caseId: string, event: CaseEventInput): Promise<{ eventId: string }> {
   return apiRequest<{ eventId: string }>(`/cases/${encodeURIComponent(caseId)}/events`, {

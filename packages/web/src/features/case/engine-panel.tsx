@@ -11,11 +11,12 @@ import { ActionStatusBadge, StageBadge, useChannelName, useNextActionWhat } from
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { ReviewButtons } from '../review/review-buttons.tsx';
+import { createPromise, type PromiseInput } from '../workspace/api.ts';
+import { PromiseForm } from '../workspace/promise-form.tsx';
 import { type CaseEngine, type CaseEventInput, caseEngineQuery, recordCaseEvent } from './engine-api.ts';
 import { EngineEvents } from './engine-events.tsx';
 import { isPausedByHand } from './engine-state.ts';
 import { InterestBlock } from './interest-block.tsx';
-import { PromiseModal } from './promise-modal.tsx';
 
 function EngineSummary({ engine }: { readonly engine: CaseEngine }) {
   const { t } = useTranslation();
@@ -162,26 +163,39 @@ function EngineButtons({
   readonly currency: string;
 }) {
   const { t } = useTranslation();
+  const channelName = useChannelName();
   const queryClient = useQueryClient();
   const [promiseOpened, promise] = useDisclosure(false);
+  const refresh = () => {
+    void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
+    void queryClient.invalidateQueries({ queryKey: ['cases'] });
+  };
   const record = useMutation({
     mutationFn: (event: CaseEventInput) => recordCaseEvent(caseId, event),
     meta: { silent: true },
     onSuccess: (_result, event) => {
-      promise.close();
-      const message =
-        event.kind === 'promise'
-          ? t('engine.promise.recorded')
-          : event.kind === 'pause'
-            ? t('engine.paused')
-            : t('engine.resumed');
-      notifications.show({ color: 'teal', message });
-      void queryClient.invalidateQueries({ queryKey: ['case', caseId] });
-      void queryClient.invalidateQueries({ queryKey: ['cases'] });
+      notifications.show({
+        color: 'teal',
+        message: event.kind === 'pause' ? t('engine.paused') : t('engine.resumed'),
+      });
+      refresh();
     },
-    onError: (error, event) => {
-      if (event.kind !== 'promise')
-        notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error) });
+    onError: (error) =>
+      notifications.show({ color: 'red', title: t('errors.title'), message: errorMessage(error) }),
+  });
+  // The promise itself (not a bare engine event): its row, its written confirmation at once, its check.
+  const promised = useMutation({
+    mutationFn: (input: PromiseInput) => createPromise(caseId, input),
+    meta: { silent: true },
+    onSuccess: (created) => {
+      promise.close();
+      notifications.show({
+        color: 'teal',
+        message: created.confirmation
+          ? t('workspace.promise.savedConfirmed', { channel: channelName(created.confirmation.channel) })
+          : t('engine.promise.recorded'),
+      });
+      refresh();
     },
   });
   const paused = isPausedByHand(engine);
@@ -200,22 +214,19 @@ function EngineButtons({
         variant="light"
         size="xs"
         onClick={() => {
-          record.reset();
+          promised.reset();
           promise.open();
         }}
       >
         {t('engine.promise.open')}
       </Button>
       {promiseOpened && (
-        <PromiseModal
-          opened={promiseOpened}
+        <PromiseForm
           currency={currency}
-          saving={record.isPending}
-          error={record.variables?.kind === 'promise' ? record.error : null}
+          saving={promised.isPending}
+          error={promised.error}
           onClose={promise.close}
-          onSubmit={({ dueOn, amountMinor }) =>
-            record.mutate({ kind: 'promise', on: localIsoDate(), dueOn, amountMinor })
-          }
+          onSubmit={(input) => promised.mutate(input)}
         />
       )}
     </Group>
