@@ -130,7 +130,7 @@ async function follow(...answers: readonly string[]): Promise<void> {
   for (const label of answers) await panel.getByRole('button', { name: label, exact: true }).click();
 }
 
-describe('an agent’s day in the workspace: next case, script, promise, plan, dispute, callback', () => {
+describe('an agent’s day in the workspace: next case, script, promise, plan, payment link, dispute, callback', () => {
   beforeAll(async () => {
     mkdirSync(screenshots, { recursive: true });
     const webDist = ensureWebBuild();
@@ -240,6 +240,27 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, d
     await shot('workspace-plan');
     await modal.getByRole('button', { name: 'Fermer', exact: true }).click();
     await page.locator(`[data-plan="${plan.id}"]`).waitFor();
+    // The plan has its own disposition, preselected for the outcome.
+    expect(await page.getByLabel('Résultat', { exact: true }).inputValue()).toBe('payment_plan');
+  });
+
+  it('sends the payment link by SMS during the call: it leaves on the dispatcher’s next pass', async () => {
+    await page.keyboard.press('l');
+    const modal = page.getByRole('dialog', { name: 'Envoyer le lien de paiement' });
+    await modal.waitFor();
+    const sent = answerTo('POST', /\/api\/v1\/cases\/[^/]+\/payment-link$/);
+    await modal.getByRole('button', { name: 'Par SMS' }).click();
+    const link = await json<{ actionId: string; channel: string }>(await sent);
+    expect(link.channel).toBe('sms');
+    const status = modal.getByTestId('payment-link-status');
+    expect(await status.getAttribute('data-action')).toBe(link.actionId);
+    // The dispatcher looks every 15 s; the built-in SMS provider delivers at once.
+    await expect
+      .poll(() => status.locator('[data-status]').getAttribute('data-status'), { timeout: 60_000 })
+      .toMatch(/^(sent|delivered)$/);
+    await shot('workspace-payment-link');
+    await modal.getByRole('button', { name: 'Fermer', exact: true }).click();
+    await modal.waitFor({ state: 'detached' });
   });
 
   it('opens a dispute on one claim: the claim shows disputed', async () => {
