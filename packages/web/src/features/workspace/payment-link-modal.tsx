@@ -1,5 +1,5 @@
 import { Alert, Button, Group, Modal, Stack, Text } from '@mantine/core';
-import { useMutation, useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { Contact } from '../../app/api/types.ts';
 import { errorMessage } from '../../app/query-client.ts';
@@ -24,9 +24,12 @@ export function PaymentLinkModal({ caseId, contacts, onClose }: PaymentLinkModal
   const { t } = useTranslation();
   const usable = (kind: Contact['kind']) =>
     contacts.some((contact) => contact.kind === kind && contact.value && contact.validity !== 'invalid');
+  const queryClient = useQueryClient();
   const send = useMutation({
     mutationFn: (channel: 'sms' | 'email') => sendPaymentLink(caseId, channel),
     meta: { silent: true },
+    // The case's journal and outbox show the request beside the modal.
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['case', caseId] }),
   });
   const sent: PaymentLinkSent | undefined = send.data;
   const engine = useQuery({
