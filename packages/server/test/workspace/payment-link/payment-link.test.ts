@@ -206,4 +206,17 @@ describeEachDatabase('POST /cases/:caseId/payment-link', (ctx) => {
     expect((await post(dupont, 'sms', client)).statusCode).toBe(403);
     expect((await post('00000000-0000-0000-0000-000000000000', 'sms')).statusCode).toBe(404);
   });
+
+  it('never sends for another tenant’s case (404, nothing written there)', async () => {
+    const other = await seedTenant(ctx.handle.db, 'M');
+    const response = await post(other.debtors.D5?.caseId ?? '', 'sms');
+    expect(response.statusCode).toBe(404);
+    const rows = await ctx.handle.db
+      .selectFrom('actions')
+      .select('action_id')
+      .where('tenant_id', '=', other.tenantId)
+      .where('action_key', 'like', 'payment-link:%')
+      .execute();
+    expect(rows).toEqual([]);
+  });
 });
