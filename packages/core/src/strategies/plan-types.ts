@@ -40,6 +40,7 @@ export type ReasonCode =
   | 'call_unanswered'
   | 'conversation'
   | 'callback_requested'
+  | 'payment_link_requested'
   | 'email_bounce'
   | 'wrong_number'
   | 'paused'

@@ -132,6 +132,16 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
           en: `Callback requested by the debtor for ${d(p.on, 'en')} at ${s(p.at)}.`,
         }
       : { fr: 'Rappel demandé par le débiteur.', en: 'Callback requested by the debtor.' },
+  payment_link_requested: (p) =>
+    p.channel === 'email'
+      ? {
+          fr: 'Lien de paiement demandé par le débiteur pendant l’appel, envoyé par e-mail.',
+          en: 'Payment link asked for by the debtor during the call, sent by e-mail.',
+        }
+      : {
+          fr: 'Lien de paiement demandé par le débiteur pendant l’appel, envoyé par SMS.',
+          en: 'Payment link asked for by the debtor during the call, sent by SMS.',
+        },
   email_bounce: () => ({
     fr: 'E-mail revenu en erreur : l’adresse est signalée.',
     en: 'E-mail bounced: the address is flagged.',

@@ -120,6 +120,7 @@ const kindNames: Readonly<Record<string, { readonly fr: string; readonly en: str
   plan_cancelled: { fr: 'Échéancier annulé', en: 'Payment plan cancelled' },
   dispute_opened: { fr: 'Contestation ouverte', en: 'Dispute opened' },
   dispute_resolved: { fr: 'Contestation close', en: 'Dispute resolved' },
+  payment_link_requested: { fr: 'Lien de paiement demandé', en: 'Payment link requested' },
 };
 
 /** The kind of an entry, named for a person; an unknown kind keeps its code. */

@@ -30,7 +30,9 @@ export type EvidenceKind =
   | 'dispute_resolved'
   // Payment plans: the terms agreed (the agreement PDF linked), and a plan ended by a person.
   | 'plan_agreed'
-  | 'plan_cancelled';
+  | 'plan_cancelled'
+  // The payment link a debtor asked for during a call (the message itself is its own dispatch entry).
+  | 'payment_link_requested';
 
 export type EvidenceInput = {
   readonly tenantId: string;

@@ -86,6 +86,13 @@ export function summarizeAgreement(
         label(locale, 'canal', 'channel', channel ? (CHANNELS[channel]?.[locale] ?? channel) : null),
       ];
     }
+    case 'payment_link_requested': {
+      const channel = str(p.channel);
+      return [
+        fr ? 'Lien de paiement envoyé pendant l’appel' : 'Payment link sent during the call',
+        label(locale, 'canal', 'channel', channel ? (CHANNELS[channel]?.[locale] ?? channel) : null),
+      ];
+    }
     case 'promise_cancelled':
       return [fr ? 'Promesse annulée' : 'Promise cancelled', label(locale, 'note', 'note', str(p.note))];
     case 'plan_agreed': {

@@ -71,10 +71,20 @@ describeEachDatabase('the payment link sent during a call', (ctx) => {
       .where('action_id', '=', sent.actionId)
       .orderBy('seq')
       .execute();
-    expect(evidence.map((e) => e.kind)).toEqual(['agent_note', 'sms_sent']);
+    expect(evidence.map((e) => e.kind)).toEqual(['payment_link_requested', 'sms_sent']);
     expect(JSON.parse(evidence[0]?.payload ?? '{}')).toMatchObject({
-      text: expect.stringContaining('Lien de paiement demandé par le débiteur'),
-      paymentLink: { channel: 'sms', template: 'payment-link-sms' },
+      channel: 'sms',
+      template: 'payment-link-sms',
+    });
+    // The outbox says why in words: the reason has its own code and sentence.
+    const why = await ctx.handle.db
+      .selectFrom('actions')
+      .select('reason')
+      .where('tenant_id', '=', w.tenantId)
+      .where('action_id', '=', sent.actionId)
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(why.reason)).toMatchObject({
+      reason: { code: 'payment_link_requested', params: { channel: 'sms' } },
     });
     const audit = await ctx.handle.db
       .selectFrom('audit_log')

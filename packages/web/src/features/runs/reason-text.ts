@@ -80,6 +80,10 @@ export function reasonText(reason: EngineReason, { t, date, channel }: Describe)
     case 'resumed':
     case 'ladder_finished':
       return t(`reasons.${reason.code}`);
+    case 'callback_requested':
+      return t('reasons.callback_requested', { date: date(str(p.on)), time: str(p.at) });
+    case 'payment_link_requested':
+      return t(`reasons.payment_link_requested_${p.channel === 'email' ? 'email' : 'sms'}`);
     default:
       return reason.code;
   }

@@ -102,9 +102,8 @@ export async function sendPaymentLink(
         strategy_key: null,
         strategy_version: null,
         step_key: null,
-        // Asked during a conversation with the debtor (a reason the outbox and the case page already word).
         reason: JSON.stringify({
-          reason: { code: 'conversation', params: {} },
+          reason: { code: 'payment_link_requested', params: { channel } },
           notes: [],
           paymentLink: { requestedBy: actor.id, channel },
         }),
@@ -144,15 +143,9 @@ export async function sendPaymentLink(
       caseId,
       actionId: result.actionId,
       at: now,
-      kind: 'agent_note',
+      kind: 'payment_link_requested',
       actor: `user:${actor.id}`,
-      payload: {
-        text:
-          channel === 'sms'
-            ? 'Lien de paiement demandé par le débiteur pendant l’appel, envoyé par SMS. / Payment link asked for by the debtor during the call, sent by SMS.'
-            : 'Lien de paiement demandé par le débiteur pendant l’appel, envoyé par e-mail. / Payment link asked for by the debtor during the call, sent by e-mail.',
-        paymentLink: { channel, template: TEMPLATE[channel], scheduledAt },
-      },
+      payload: { channel, template: TEMPLATE[channel], scheduledAt },
     });
     return result;
   });
