@@ -59,12 +59,21 @@ function Reasons({ assessment }: { readonly assessment: ClaimAssessment }) {
   );
 }
 
-type ClaimsTableProps = { readonly claims: readonly Claim[]; readonly totals: CaseTotals };
+type ClaimsTableProps = {
+  readonly claims: readonly Claim[];
+  readonly totals: CaseTotals;
+  /**
+   * The agent workspace's narrow column: invoice, due date, outstanding and verdict only (the case page
+   * keeps the amount, status, limitation date and the reasons).
+   */
+  readonly compact?: boolean;
+};
 
-export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
+export function ClaimsTable({ claims, totals, compact = false }: ClaimsTableProps) {
   const { t } = useTranslation();
   const format = useFormat();
   const right = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
+  if (compact) return <CompactClaims claims={claims} totals={totals} />;
 
   return (
     <Table.ScrollContainer minWidth={1000}>
@@ -131,6 +140,55 @@ export function ClaimsTable({ claims, totals }: ClaimsTableProps) {
               {format.money(totals.outstandingMinor, totals.currency)}
             </Table.Td>
             <Table.Td colSpan={4} />
+          </Table.Tr>
+        </Table.Tfoot>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}
+
+function CompactClaims({ claims, totals }: Omit<ClaimsTableProps, 'compact'>) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const right = { textAlign: 'right', whiteSpace: 'nowrap', fontVariantNumeric: 'tabular-nums' } as const;
+  return (
+    <Table.ScrollContainer minWidth={440}>
+      <Table aria-label={t('claims.tableLabel')} verticalSpacing={6} fz="sm">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>{t('claims.columns.invoice')}</Table.Th>
+            <Table.Th>{t('claims.columns.dueDate')}</Table.Th>
+            <Table.Th style={{ textAlign: 'right' }}>{t('claims.columns.outstanding')}</Table.Th>
+            <Table.Th>{t('claims.columns.verdict')}</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {claims.map((claim) => (
+            <Table.Tr key={claim.id}>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{claim.invoiceNumber}</Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>{format.date(claim.dueDate)}</Table.Td>
+              <Table.Td style={right} fw={500}>
+                {format.money(claim.outstandingMinor, claim.currency)}
+              </Table.Td>
+              <Table.Td style={{ whiteSpace: 'nowrap' }}>
+                {claim.status === 'open' ? (
+                  <CollectabilityBadge value={shownVerdict(claim.assessment)} />
+                ) : (
+                  <StatusText claim={claim} />
+                )}
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+        <Table.Tfoot>
+          <Table.Tr>
+            <Table.Td colSpan={2} fw={600}>
+              {t('claims.total')} · {t('claims.count', { count: claims.length })}
+            </Table.Td>
+            <Table.Td style={right} fw={600}>
+              {format.money(totals.outstandingMinor, totals.currency)}
+            </Table.Td>
+            <Table.Td />
           </Table.Tr>
         </Table.Tfoot>
       </Table>

@@ -79,7 +79,7 @@ export function CaseColumn({
         <Title order={2} fz="md" mb="xs" id="workspace-claims-title">
           {t('claims.title')}
         </Title>
-        <ClaimsTable claims={claims} totals={totals} />
+        <ClaimsTable claims={claims} totals={totals} compact />
         {engine.data && (
           <Stack mt="sm">
             <InterestBlock interest={engine.data.interest} currency={item.currency} />
