@@ -6,6 +6,7 @@ import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { openImportDisputes } from '../workspace/disputes/open-import-disputes.ts';
 import { startBulkLoad } from './bulk-load.ts';
 import { type ClaimStore, creditorHasClaims, type StoreContext } from './claim-store.ts';
 import { DebtorBook } from './debtor-book.ts';
@@ -118,8 +119,17 @@ export async function runImport(
     // Fresh statistics, or the next queries on these tables are planned as if they were still small.
     await sql`analyze claims, cases, debtors, contacts`.execute(trx);
   }
+  const disputesOpened =
+    work.counts.inserted + work.counts.updated > 0
+      ? await openImportDisputes(trx, {
+          tenantId: ctx.tenantId,
+          importId: ctx.importId,
+          today: run.deps.clock.today(),
+          now: ctx.now,
+        })
+      : 0;
   await refreshCases(trx, ctx.tenantId, work.touchedCases, ctx.now);
-  await completeImportRow(trx, run, work);
+  await completeImportRow(trx, run, work, disputesOpened);
   return work;
 }
 
@@ -149,6 +159,7 @@ async function completeImportRow(
   trx: Transaction<Database>,
   run: ImportRun,
   work: ImportBatcher,
+  disputesOpened: number,
 ): Promise<void> {
   const finishedAt = run.deps.clock.now();
   const { warned, ...counts } = work.counts;
@@ -175,7 +186,13 @@ async function completeImportRow(
     action: 'claims.imported',
     entityKind: 'import',
     entityId: run.ctx.importId,
-    data: { creditorId: run.ctx.creditorId, fileName: run.opened.fileName, ...counts, warned },
+    data: {
+      creditorId: run.ctx.creditorId,
+      fileName: run.opened.fileName,
+      ...counts,
+      warned,
+      disputesOpened,
+    },
   });
 }
 
