@@ -61,6 +61,8 @@ export class ImportBatcher {
   readonly warnings: RowWarning[] = [];
   /** Existing cases whose claims changed: refreshed in SQL at the end. */
   readonly touchedCases = new Set<string>();
+  /** Claims written (inserted or changed) as disputed: their disputes are opened at the end, if any. */
+  disputedWritten = 0;
   readonly #o: BatcherOptions;
   readonly #book: DebtorBook;
   /** Invoice number → the row it was first seen on, to refuse a repeat within the file. */
@@ -161,6 +163,7 @@ export class ImportBatcher {
       description: claim.description,
       contentHash,
     };
+    if (written.status === 'disputed') this.disputedWritten++;
     if (kase.isNew) addClaimToTotals(kase, written);
     else this.touchedCases.add(kase.caseId);
     if (before === undefined) {

@@ -119,8 +119,9 @@ export async function runImport(
     // Fresh statistics, or the next queries on these tables are planned as if they were still small.
     await sql`analyze claims, cases, debtors, contacts`.execute(trx);
   }
+  // Only when the file disputed something: the claims have no index on their import.
   const disputesOpened =
-    work.counts.inserted + work.counts.updated > 0
+    work.disputedWritten > 0
       ? await openImportDisputes(trx, {
           tenantId: ctx.tenantId,
           importId: ctx.importId,
