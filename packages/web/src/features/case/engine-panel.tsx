@@ -237,7 +237,16 @@ function EngineButtons({
  * The "Relance" panel of a case: its strategy, where it stands, late interest and fees, what comes next and
  * why, what was planned.
  */
-export function EnginePanel({ caseId, currency }: { readonly caseId: string; readonly currency: string }) {
+export function EnginePanel({
+  caseId,
+  currency,
+  showInterest = true,
+}: {
+  readonly caseId: string;
+  readonly currency: string;
+  /** The agent workspace shows the interest beside the claims instead (once on the screen). */
+  readonly showInterest?: boolean;
+}) {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
   const query = useQuery(caseEngineQuery(caseId));
@@ -258,7 +267,7 @@ export function EnginePanel({ caseId, currency }: { readonly caseId: string; rea
       {engine && (
         <Stack gap="md">
           <EngineSummary engine={engine} />
-          <InterestBlock interest={engine.interest} currency={currency} />
+          {showInterest && <InterestBlock interest={engine.interest} currency={currency} />}
           <Stack gap={6}>
             <Group gap="xs">
               <Title order={3} fz="md">

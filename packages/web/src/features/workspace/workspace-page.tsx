@@ -309,7 +309,11 @@ export function WorkspacePage() {
           <Grid.Col span={{ base: 12, lg: 3 }}>
             <Stack gap="md">
               <EvidencePanel caseId={detail.data.case.id} />
-              <EnginePanel caseId={detail.data.case.id} currency={detail.data.case.currency} />
+              <EnginePanel
+                caseId={detail.data.case.id}
+                currency={detail.data.case.currency}
+                showInterest={false}
+              />
             </Stack>
           </Grid.Col>
         </Grid>
