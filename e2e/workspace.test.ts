@@ -315,6 +315,33 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, p
       const picker = row.getByRole('combobox', { name: /^Agent pour l’appel à/ });
       await expect.poll(() => picker.locator('option').count(), { timeout: 15_000 }).toBeGreaterThan(1);
     }
+    // The supervisor sets an agent's team and skills: "next case" routes by them.
+    const agents = page.getByTestId('agents-panel');
+    const listedAgents = (await (await page.request.get(api('/queue/agents'))).json()) as {
+      id: string;
+      name: string;
+      role: string;
+    }[];
+    const agent = listedAgents.find((a) => a.role === 'agent');
+    if (!agent) throw new Error('No agent listed for the supervisor.');
+    const agentRow = agents.locator(`[data-agent="${agent.id}"]`);
+    await agentRow.getByRole('textbox', { name: `Équipe de ${agent.name}` }).fill('Équipe Entreprises');
+    await agentRow.getByText('Entreprises (B2B)').click();
+    await agentRow.getByText('Français').click();
+    const saved = answerTo('PATCH', new RegExp(`/api/v1/users/${agent.id}$`));
+    await agentRow.getByRole('button', { name: 'Enregistrer' }).click();
+    await json(await saved);
+    await expect
+      .poll(async () => {
+        const now = (await (await page.request.get(api('/queue/agents'))).json()) as {
+          id: string;
+          team: string | null;
+          skills: string[];
+        }[];
+        const found = now.find((a) => a.id === agent.id);
+        return found ? [found.team, [...found.skills].sort()] : null;
+      })
+      .toEqual(['Équipe Entreprises', ['b2b', 'fr']]);
     await shot('workspace-supervision');
   });
 

@@ -61,3 +61,11 @@ export function assignTask(taskId: string, agentId: string | null): Promise<unkn
     json: { agentId },
   });
 }
+
+/** `PATCH /users/:userId`: an agent's team (null: none) and skills (empty: any call). */
+export function updateRouting(
+  userId: string,
+  routing: { readonly team: string | null; readonly skills: readonly string[] },
+): Promise<unknown> {
+  return apiRequest<unknown>(`/users/${encodeURIComponent(userId)}`, { method: 'PATCH', json: routing });
+}

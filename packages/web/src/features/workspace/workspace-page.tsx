@@ -14,6 +14,7 @@ import { caseQuery } from '../case/api.ts';
 import { EnginePanel } from '../case/engine-panel.tsx';
 import { EvidencePanel } from '../case/evidence-panel.tsx';
 import { ActionBar, ShortcutLegend, type WorkspaceForm } from './action-bar.tsx';
+import { AgentsPanel } from './agents-panel.tsx';
 import {
   caseScriptQuery,
   createDispute,
@@ -319,6 +320,7 @@ export function WorkspacePage() {
         </Grid>
       )}
       {canReviewActions(user) && <QueuePanel />}
+      {canReviewActions(user) && <AgentsPanel />}
       {caseId && detail.data && form === 'promise' && (
         <PromiseForm
           currency={detail.data.case.currency}
