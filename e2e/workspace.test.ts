@@ -3,6 +3,7 @@ import type { ConsoleMessage, Page, Response } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type LaunchedBrowser, launchChromium } from './support/browser.ts';
 import { type RunningRelance, startRelance } from './support/server.ts';
+import { signInAs } from './support/sign-in.ts';
 import { ensureWebBuild } from './support/web-build.ts';
 
 const screenshots = new URL('./screenshots/', import.meta.url).pathname;
@@ -153,13 +154,7 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, p
   });
 
   it('signs in as the agent and finds callable cases in the queue (the demo’s day planned the calls)', async () => {
-    const agent = server().accounts.find((account) => account.role === 'agent');
-    if (!agent) throw new Error('No demo agent account.');
-    await page.goto(`${server().url}/sign-in`);
-    await page.getByLabel('Adresse e-mail').fill(agent.email);
-    await page.getByLabel('Mot de passe').fill(agent.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/portfolio/);
+    await signInAs(page, server(), 'agent');
     const ready = await callable();
     if (ready < 2) await bookCallbacks(2 - Math.max(ready, 0));
     // The dispatcher turns the callbacks into tasks at their time (it looks every 15 s).
@@ -294,14 +289,9 @@ describe('an agent’s day in the workspace: next case, script, promise, plan, p
   });
 
   it('shows the supervisor the open calls with their holders, in hand-out order', async () => {
-    const supervisor = server().accounts.find((account) => account.role === 'supervisor');
-    if (!supervisor) throw new Error('No demo supervisor account.');
     await page.getByRole('button', { name: 'Se déconnecter' }).click();
     await page.waitForURL(/\/sign-in/);
-    await page.getByLabel('Adresse e-mail').fill(supervisor.email);
-    await page.getByLabel('Mot de passe').fill(supervisor.password);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await page.waitForURL(/\/portfolio/);
+    await signInAs(page, server(), 'supervisor');
     await page.goto(`${server().url}/workspace`);
     const panel = page.getByTestId('queue-panel');
     await panel.getByRole('heading', { name: 'Appels ouverts (supervision)' }).waitFor();
