@@ -16,7 +16,9 @@ export {
   assessClaim,
   claimCaseVerdict,
   deriveClaimStatus,
+  disputedPart,
   PRESCRIPTION_WARNING_DAYS,
+  undisputedPart,
 } from './claims/collectability.ts';
 export type { PrescriptionBasis, PrescriptionInput, Suspension } from './claims/prescription.ts';
 export {
@@ -112,7 +114,56 @@ export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
 export { callWindow } from './messages/call-window.ts';
 export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
 export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
+export { allocatePayment, coverInstalments } from './payments/allocate.ts';
+export type { AllocationLocale } from './payments/allocation-texts.ts';
+export { describeAllocation, describeAllocationStep } from './payments/allocation-texts.ts';
+export type {
+  Allocation,
+  AllocationClaim,
+  AllocationError,
+  AllocationInput,
+  AllocationInputField,
+  AllocationInstalment,
+  AllocationLine,
+  AllocationOrder,
+  AllocationPart,
+  AllocationPayment,
+  AllocationPhase,
+  AllocationRule,
+  AllocationStep,
+  InstalmentCoverage,
+  RankedClaim,
+} from './payments/allocation-types.ts';
+export { ALLOCATION_ORDERS } from './payments/allocation-types.ts';
 export { compactIban, formatIban, isValidBic, isValidIban, makeIban } from './payments/iban.ts';
+export { buildAmountIndex } from './payments/matching/amount-index.ts';
+export { invoiceLookupKeys, lineKeys } from './payments/matching/line-keys.ts';
+export { matchLine } from './payments/matching/match-line.ts';
+export { describeLineReason, describeMatchReason } from './payments/matching/match-texts.ts';
+export type {
+  AmountIndex,
+  CaseCandidate,
+  FoundReference,
+  InvoiceHit,
+  InvoiceToken,
+  IssuedHit,
+  IssuedKind,
+  LineFacts,
+  LineKeys,
+  LineNote,
+  LineReason,
+  MatchCandidate,
+  MatchDecision,
+  MatchLocale,
+  MatchLookup,
+  MatchReason,
+  MatchRule,
+  MatchStatus,
+  MatchVerdict,
+  ReferencePlace,
+} from './payments/matching/match-types.ts';
+export { AUTO_MATCH_CONFIDENCE } from './payments/matching/match-types.ts';
+export { nameSimilarity, nameTokens } from './payments/matching/payer-names.ts';
 export {
   compactRfReference,
   formatRfReference,

@@ -6,7 +6,14 @@ import type {
   CollectabilityWarning,
   ContactFacts,
 } from './collectability.ts';
-import { assessCase, assessClaim, claimCaseVerdict, deriveClaimStatus } from './collectability.ts';
+import {
+  assessCase,
+  assessClaim,
+  claimCaseVerdict,
+  deriveClaimStatus,
+  disputedPart,
+  undisputedPart,
+} from './collectability.ts';
 
 const today = '2025-03-01';
 const claim = (extra: Partial<ClaimFacts> = {}): ClaimFacts => ({
@@ -55,6 +62,18 @@ describe('assessClaim blocks', () => {
     {
       name: 'disputed',
       claim: claim({ status: 'disputed' }),
+      verdict: 'blocked',
+      blocks: [{ code: 'disputed' }],
+    },
+    {
+      name: 'partly disputed: the rest is still collectable',
+      claim: claim({ disputedMinor: 4_000 }),
+      verdict: 'collectable',
+      blocks: [],
+    },
+    {
+      name: 'open, but its disputes cover all that is left (a payment brought it under them)',
+      claim: claim({ outstandingMinor: 3_000, disputedMinor: 4_000 }),
       verdict: 'blocked',
       blocks: [{ code: 'disputed' }],
     },
@@ -191,6 +210,18 @@ describe('assessClaim warnings', () => {
       ],
     },
     {
+      name: 'partly disputed: what is disputed and what is still chased',
+      claim: claim({ disputedMinor: 4_000 }),
+      contacts: contacts(),
+      warnings: [{ code: 'partly_disputed', disputedMinor: 4_000, undisputedMinor: 8_000, currency: 'EUR' }],
+    },
+    {
+      name: 'a disputed part on a claim disputed whole is no warning (the block says it)',
+      claim: claim({ status: 'disputed', disputedMinor: 4_000 }),
+      contacts: contacts(),
+      warnings: [],
+    },
+    {
       name: 'a paid claim has nothing to warn about',
       claim: claim({ status: 'paid', outstandingMinor: 0, prescriptionEnd: '2025-03-31' }),
       contacts: contacts({ validEmails: 0, validPhones: 0, postalAddresses: 0 }),
@@ -268,5 +299,21 @@ describe('deriveClaimStatus', () => {
     [{ outstandingMinor: 100, disputed: false, cancelled: false }, 'open'],
   ] as const)('%j → %s', (input, status) => {
     expect(deriveClaimStatus(input)).toBe(status);
+  });
+});
+
+describe('disputed and undisputed parts', () => {
+  it.each([
+    [claim(), 0, 12_000],
+    [claim({ disputedMinor: 4_000 }), 4_000, 8_000],
+    [claim({ disputedMinor: 20_000 }), 12_000, 0],
+    [claim({ status: 'disputed' }), 12_000, 0],
+    [claim({ status: 'disputed', disputedMinor: 4_000 }), 12_000, 0],
+    [claim({ status: 'paid', outstandingMinor: 0, disputedMinor: 4_000 }), 0, 0],
+    [claim({ status: 'cancelled', disputedMinor: 4_000 }), 0, 0],
+    [claim({ outstandingMinor: -500 }), 0, 0],
+  ] as const)('%# → disputed %i, chased %i', (facts, disputed, undisputed) => {
+    expect(disputedPart(facts)).toBe(disputed);
+    expect(undisputedPart(facts)).toBe(undisputed);
   });
 });

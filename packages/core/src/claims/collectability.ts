@@ -9,6 +9,11 @@ export type ClaimFacts = {
   readonly status: ClaimStatus;
   readonly dueDate: IsoDate;
   readonly outstandingMinor: number;
+  /**
+   * The part of an `open` claim under dispute (a partial dispute): only the rest is chased. Left out or 0: none.
+   * A `disputed` claim is disputed whole.
+   */
+  readonly disputedMinor?: number;
   readonly currency: string;
   readonly prescriptionEnd: IsoDate;
   /** Optional: when given, the time_barred block carries it so that the reason can cite the law. */
@@ -37,6 +42,12 @@ export type CollectabilityWarning =
   | { readonly code: 'invalid_email' }
   | { readonly code: 'invalid_phone' }
   | { readonly code: 'no_postal_address' }
+  | {
+      readonly code: 'partly_disputed';
+      readonly disputedMinor: number;
+      readonly undisputedMinor: number;
+      readonly currency: string;
+    }
   | { readonly code: 'prescription_soon'; readonly prescriptionEnd: IsoDate; readonly daysLeft: number };
 
 export type ClaimVerdict = 'collectable' | 'pre_due' | 'blocked';
@@ -56,6 +67,24 @@ const SETTLING_BLOCKS: ReadonlySet<CollectabilityBlock['code']> = new Set([
   'non_positive_balance',
 ]);
 
+/** The part of a claim under dispute: all of a `disputed` one, at most the outstanding of an `open` one. */
+export function disputedPart(
+  claim: Pick<ClaimFacts, 'status' | 'outstandingMinor' | 'disputedMinor'>,
+): number {
+  const outstanding = Math.max(0, claim.outstandingMinor);
+  if (claim.status === 'disputed') return outstanding;
+  if (claim.status !== 'open') return 0;
+  return Math.min(Math.max(0, claim.disputedMinor ?? 0), outstanding);
+}
+
+/** What may be chased on a claim: its outstanding less the part under dispute (0 once paid or cancelled). */
+export function undisputedPart(
+  claim: Pick<ClaimFacts, 'status' | 'outstandingMinor' | 'disputedMinor'>,
+): number {
+  if (claim.status !== 'open') return 0;
+  return Math.max(0, claim.outstandingMinor) - disputedPart(claim);
+}
+
 function blocksOf(claim: ClaimFacts, today: IsoDate): CollectabilityBlock[] {
   const blocks: CollectabilityBlock[] = [];
   if (claim.status === 'paid') blocks.push({ code: 'paid' });
@@ -67,7 +96,9 @@ function blocksOf(claim: ClaimFacts, today: IsoDate): CollectabilityBlock[] {
       currency: claim.currency,
     });
   }
-  if (claim.status === 'disputed') blocks.push({ code: 'disputed' });
+  // Open, but its disputes cover all that is left: nothing to chase until one is resolved.
+  const wholly = claim.status === 'open' && claim.outstandingMinor > 0 && undisputedPart(claim) === 0;
+  if (claim.status === 'disputed' || wholly) blocks.push({ code: 'disputed' });
   if (isTimeBarred(claim.prescriptionEnd, today)) {
     blocks.push(
       claim.prescriptionBasis === undefined
@@ -94,6 +125,16 @@ function warningsOf(claim: ClaimFacts, contacts: ContactFacts, today: IsoDate): 
   if (contacts.invalidEmails > 0) warnings.push({ code: 'invalid_email' });
   if (contacts.invalidPhones > 0) warnings.push({ code: 'invalid_phone' });
   if (!noContact && contacts.postalAddresses === 0) warnings.push({ code: 'no_postal_address' });
+  const disputed = disputedPart(claim);
+  const undisputed = undisputedPart(claim);
+  if (claim.status === 'open' && disputed > 0 && undisputed > 0) {
+    warnings.push({
+      code: 'partly_disputed',
+      disputedMinor: disputed,
+      undisputedMinor: undisputed,
+      currency: claim.currency,
+    });
+  }
   const daysLeft = daysBetween(today, claim.prescriptionEnd);
   if (daysLeft >= 0 && daysLeft <= PRESCRIPTION_WARNING_DAYS) {
     warnings.push({ code: 'prescription_soon', prescriptionEnd: claim.prescriptionEnd, daysLeft });

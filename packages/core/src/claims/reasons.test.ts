@@ -70,6 +70,11 @@ describe('describeWarning', () => {
   const cases: { warning: CollectabilityWarning; fr: RegExp; en: RegExp }[] = [
     { warning: { code: 'no_contact' }, fr: /^Aucun moyen de contact valide/, en: /^No valid contact/ },
     {
+      warning: { code: 'partly_disputed', disputedMinor: 40_000, undisputedMinor: 60_000, currency: 'EUR' },
+      fr: /^Contestée en partie : 400,00\s€ en litige ne sont pas réclamés ; le reste \(600,00\s€\) l’est toujours$/,
+      en: /^Partly disputed: €400\.00 under dispute is not chased; the rest \(€600\.00\) still is$/,
+    },
+    {
       warning: { code: 'no_valid_email' },
       fr: /^Aucune adresse e-mail valide/,
       en: /^No valid e-mail address/,

@@ -94,6 +94,13 @@ export function describeWarning(warning: CollectabilityWarning, locale: ReasonLo
       return fr
         ? 'Aucune adresse postale : les courriers et la mise en demeure sont impossibles'
         : 'No postal address: letters and formal notices cannot be sent';
+    case 'partly_disputed': {
+      const disputed = formatMoney(warning.disputedMinor, warning.currency, locale);
+      const rest = formatMoney(warning.undisputedMinor, warning.currency, locale);
+      return fr
+        ? `Contestée en partie : ${disputed} en litige ne sont pas réclamés ; le reste (${rest}) l’est toujours`
+        : `Partly disputed: ${disputed} under dispute is not chased; the rest (${rest}) still is`;
+    }
     case 'prescription_soon': {
       const end = formatDate(warning.prescriptionEnd, locale);
       const when = inDays(warning.daysLeft, locale);

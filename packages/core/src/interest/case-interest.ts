@@ -1,6 +1,6 @@
 import type { IsoDate } from '../shared/dates.ts';
 import { computeInterest } from './compute-interest.ts';
-import type { InterestError, InterestRegime } from './types.ts';
+import type { InterestError, InterestPayment, InterestRegime } from './types.ts';
 
 /** Charge it, waive it, or compute it without claiming it (a lever for a negotiation). The choice is the creditor's. */
 export type ChargeChoice = 'charge' | 'waive' | 'lever';
@@ -10,6 +10,14 @@ export type InterestClaim = {
   readonly dueDate: IsoDate;
   readonly outstandingMinor: number;
   readonly currency: string;
+  /**
+   * What was paid on the claim through Relance, by payment (its date and the whole amount it put on the claim:
+   * interest, fees and principal). Interest then runs on the principal as it stood before each payment, and
+   * each payment is imputed on interest first (C. civ. 1343-1), so what is left owed is exact.
+   */
+  readonly payments?: readonly InterestPayment[];
+  /** Principal paid through those payments: the principal before them is outstanding + this. */
+  readonly paidPrincipalMinor?: number;
 };
 
 export type CaseInterestInput = {
@@ -31,8 +39,12 @@ export type ClaimInterest = {
   readonly regime: InterestRegime;
   readonly from: IsoDate;
   readonly days: number;
+  /** Still owed: accrued, less what payments on the claim already paid of it. */
   readonly interestMinor: number;
   readonly feesMinor: number;
+  /** Paid of them by the claim's payments. */
+  readonly paidInterestMinor: number;
+  readonly paidFeesMinor: number;
 };
 
 export type CaseInterest = {
@@ -44,7 +56,7 @@ export type CaseInterest = {
     | 'no_formal_notice_yet'
     | 'no_regime_for_country'
     | 'consumer_outside_b2b_law';
-  /** What the law gives, whatever the creditor chose. */
+  /** What the law gives, whatever the creditor chose, less what payments already paid of it. */
   readonly interestMinor: number;
   readonly feesMinor: number;
   /** What is claimed from the debtor: the above unless waived or kept as a lever. */
@@ -81,7 +93,8 @@ const EU_EURO = new Set([
  * Late interest and fixed compensation of a case, claim by claim, per `legal-rules.md`: between
  * professionals the B2B rules run from each due date with one fixed compensation per late invoice;
  * against a consumer only the legal rate, from the formal notice, and never a collection fee.
- * Interest runs on what is outstanding today (the dates of earlier partial payments are not known).
+ * Interest runs on the principal as it stood day by day: payments recorded through Relance are given with
+ * their dates; a reduction the creditor's own file shows (an import) has no date and counts from the due date.
  */
 export function caseInterest(input: CaseInterestInput): CaseInterest {
   const choice = regimeOf(input);
@@ -92,12 +105,14 @@ export function caseInterest(input: CaseInterestInput): CaseInterest {
   for (const claim of input.claims) {
     const from = choice.regime === 'fr-legal' ? (input.formalNoticeOn as IsoDate) : claim.dueDate;
     if (claim.outstandingMinor <= 0 || from >= input.asOf) continue;
+    const payments = (claim.payments ?? []).filter((p) => p.date <= input.asOf);
     const result = computeInterest({
       regime: choice.regime,
-      principalMinor: claim.outstandingMinor,
+      principalMinor: claim.outstandingMinor + (claim.paidPrincipalMinor ?? 0),
       currency: claim.currency,
       from,
       to: input.asOf,
+      ...(payments.length > 0 ? { payments } : {}),
       debtor: input.debtorKind,
       ...(choice.regime === 'fr-legal'
         ? { creditor: input.creditorProfessional ? 'professional' : 'individual' }
@@ -111,17 +126,20 @@ export function caseInterest(input: CaseInterestInput): CaseInterest {
         return { ...empty(choice.reason), regime: choice.regime, missing: result.error };
       continue;
     }
-    const fees = result.value.fixedCompensation.amountMinor;
+    const owedInterest = result.value.outstandingInterestMinor;
+    const owedFees = result.value.outstandingFeesMinor;
     claims.push({
       invoiceNumber: claim.invoiceNumber,
       regime: choice.regime,
       from,
       days: result.value.days,
-      interestMinor: result.value.interestMinor,
-      feesMinor: fees,
+      interestMinor: owedInterest,
+      feesMinor: owedFees,
+      paidInterestMinor: result.value.interestMinor - owedInterest,
+      paidFeesMinor: result.value.fixedCompensation.amountMinor - owedFees,
     });
-    interestMinor += result.value.interestMinor;
-    feesMinor += fees;
+    interestMinor += owedInterest;
+    feesMinor += owedFees;
   }
   return {
     regime: choice.regime,

@@ -41,6 +41,7 @@ export type ReasonCode =
   | 'conversation'
   | 'callback_requested'
   | 'payment_link_requested'
+  | 'payment_receipt'
   | 'email_bounce'
   | 'wrong_number'
   | 'paused'

@@ -132,6 +132,10 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
           en: `Callback requested by the debtor for ${d(p.on, 'en')} at ${s(p.at)}.`,
         }
       : { fr: 'Rappel demandé par le débiteur.', en: 'Callback requested by the debtor.' },
+  payment_receipt: () => ({
+    fr: 'Quittance du paiement reçu (art. R124-6 du code des procédures civiles d’exécution).',
+    en: 'Receipt for the payment received (French Code of civil enforcement procedures, R124-6).',
+  }),
   payment_link_requested: (p) =>
     p.channel === 'email'
       ? {

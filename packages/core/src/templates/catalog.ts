@@ -186,6 +186,19 @@ const SPECS: { readonly [P in VariablePath]: Spec } = {
     'État (« à venir », « payée », « impayée »…)',
     'Status ("due", "paid", "missed"…)',
   ),
+  receipt: ['object', true, 'Paiement reçu (quittance)', 'Payment received (receipt)'],
+  'receipt.number': text('Numéro de la quittance', 'Receipt number'),
+  'receipt.amount': money('Montant reçu', 'Amount received'),
+  'receipt.date': date('Date de réception', 'Date received'),
+  'receipt.method': text('Moyen de paiement', 'Payment method'),
+  'receipt.reference': text('Référence du paiement', 'Payment reference', true),
+  'receipt.lines': ['list', false, 'Imputation du paiement', 'Where the payment went', 'object'],
+  'receipt.lines[].invoice': text('Numéro de facture', 'Invoice number'),
+  'receipt.lines[].part': text('Intérêts, frais ou principal', 'Interest, fees or principal'),
+  'receipt.lines[].amount': money('Montant imputé', 'Amount applied'),
+  'receipt.balance': money('Reste à payer après ce paiement', 'Left to pay after this payment'),
+  'receipt.credit': ['money', true, 'Trop-perçu conservé en avoir', 'Overpayment kept as a credit'],
+  'receipt.settled': ['boolean', false, 'Dossier soldé', 'Case settled'],
 };
 
 export const VARIABLE_CATALOG: readonly VariableEntry[] = Object.entries(SPECS).map(([path, spec]) => {

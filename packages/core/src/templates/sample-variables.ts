@@ -139,5 +139,20 @@ export function sampleVariables(language: Language): TemplateVariables {
         },
       ],
     },
+    receipt: {
+      number: 'Q-2026-0519-7F3A',
+      amount: eur(55_029, language),
+      date: d('2026-05-19', '19 mai 2026', '19 May 2026'),
+      method: fr ? 'carte bancaire' : 'card',
+      reference: 'RF18LSWB2R6M0XN9',
+      lines: [
+        { invoice: 'F-2026-0042', part: fr ? 'intérêts' : 'interest', amount: eur(2_329, language) },
+        { invoice: 'F-2026-0042', part: fr ? 'indemnité et frais' : 'fees', amount: eur(4_000, language) },
+        { invoice: 'F-2026-0042', part: 'principal', amount: eur(48_700, language) },
+      ],
+      balance: eur(110_060, language),
+      credit: null,
+      settled: false,
+    },
   };
 }

@@ -152,6 +152,32 @@ export type PlanVariables = {
   readonly instalments: readonly PlanInstalmentVariables[];
 };
 
+/** One line of a receipt: what part of which invoice a payment paid. */
+export type ReceiptLineVariables = {
+  readonly invoice: string;
+  /** In the message's language: "intérêts" / "interest", "indemnité et frais" / "fees", "principal". */
+  readonly part: string;
+  readonly amount: MoneyText;
+};
+
+/** A payment received, for its receipt (quittance, R124-6): the amount, how it was paid and where it went. */
+export type ReceiptVariables = {
+  /** The receipt's number (stable per payment). */
+  readonly number: string;
+  readonly amount: MoneyText;
+  readonly date: DateText;
+  /** In the message's language: "carte bancaire" / "card", "virement" / "bank transfer"… */
+  readonly method: string;
+  readonly reference: string | null;
+  readonly lines: readonly ReceiptLineVariables[];
+  /** What is left to pay on the case after it. */
+  readonly balance: MoneyText;
+  /** An overpayment kept as a credit; null when none. */
+  readonly credit: MoneyText | null;
+  /** True when nothing is left to pay. */
+  readonly settled: boolean;
+};
+
 export type TemplateVariables = {
   readonly language: Language;
   readonly today: DateText;
@@ -185,4 +211,6 @@ export type TemplateVariables = {
   readonly dispute?: DisputeVariables | null;
   /** The active payment plan, when there is one. */
   readonly plan?: PlanVariables | null;
+  /** The payment a receipt is for (receipts only). */
+  readonly receipt?: ReceiptVariables | null;
 };

@@ -245,4 +245,36 @@ export const EMAILS: readonly ShippedTemplate[] = [
       '{{#if dispute.resolvedAmount}} ({{dispute.resolvedAmount}}){{/if}}{{/if}}.\n\n' +
       `{{#if claimCount}}Still owed today: {{balance.total}}.\n\n${EN_PAY}{{/if}}${EN_SIGN}`,
   },
+  {
+    key: 'payment-receipt',
+    channel: 'email',
+    language: 'fr',
+    subject: 'Quittance : paiement de {{#if receipt}}{{receipt.amount}}{{/if}} reçu — dossier {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${FR_RECALL}` +
+      '{{#if receipt}}Nous avons bien reçu votre paiement de {{receipt.amount}} le {{receipt.date}} ' +
+      '({{receipt.method}}{{#if receipt.reference}}, référence {{receipt.reference}}{{/if}}). Merci.\n\n' +
+      'Il a été imputé ainsi :\n{{#each receipt.lines}}- facture {{invoice}}, {{part}} : {{amount}}\n{{/each}}\n' +
+      '{{#if receipt.credit}}Le trop-perçu de {{receipt.credit}} est conservé à votre crédit ; nous vous le rembourserons sur simple demande.\n\n{{/if}}' +
+      '{{#if receipt.settled}}Votre dossier est soldé : il ne reste rien à payer.{{/if}}' +
+      '{{#unless receipt.settled}}Reste à payer : {{receipt.balance}}.{{/unless}}\n\n' +
+      'Vous trouverez ci-joint la quittance n° {{receipt.number}} ; conservez-la.\n\n{{/if}}' +
+      `${FR_AGENCY}Cordialement,\n{{collector.signatory}}\n{{collector.name}}{{#if collector.phone}} — {{collector.phone}}{{/if}}`,
+  },
+  {
+    key: 'payment-receipt',
+    channel: 'email',
+    language: 'en',
+    subject: 'Receipt: payment of {{#if receipt}}{{receipt.amount}}{{/if}} received — file {{case.ref}}',
+    body:
+      `{{debtor.salutation}}\n\n${EN_RECALL}` +
+      '{{#if receipt}}We have received your payment of {{receipt.amount}} on {{receipt.date}} ' +
+      '({{receipt.method}}{{#if receipt.reference}}, reference {{receipt.reference}}{{/if}}). Thank you.\n\n' +
+      'It was applied as follows:\n{{#each receipt.lines}}- invoice {{invoice}}, {{part}}: {{amount}}\n{{/each}}\n' +
+      '{{#if receipt.credit}}The overpayment of {{receipt.credit}} is kept as a credit in your favour; we will refund it on request.\n\n{{/if}}' +
+      '{{#if receipt.settled}}Your file is settled: nothing is left to pay.{{/if}}' +
+      '{{#unless receipt.settled}}Left to pay: {{receipt.balance}}.{{/unless}}\n\n' +
+      'Please find attached receipt no. {{receipt.number}}; please keep it.\n\n{{/if}}' +
+      `${EN_AGENCY}Kind regards,\n{{collector.signatory}}\n{{collector.name}}{{#if collector.phone}} — {{collector.phone}}{{/if}}`,
+  },
 ];

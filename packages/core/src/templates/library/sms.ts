@@ -118,4 +118,18 @@ export const SMS: readonly ShippedTemplate[] = [
     subject: null,
     body: `{{creditor.name}}${EN_RECALL}: we have looked into your dispute{{#if dispute}}: {{dispute.outcome}}{{/if}}. Details: {{payment.link}}`,
   },
+  {
+    key: 'payment-receipt',
+    channel: 'sms',
+    language: 'fr',
+    subject: null,
+    body: `{{creditor.name}}${FR_RECALL} : paiement de {{#if receipt}}{{receipt.amount}} recu le {{receipt.date}}, merci. {{#if receipt.settled}}Dossier {{case.ref}} soldé.{{/if}}{{#unless receipt.settled}}Reste à payer : {{receipt.balance}}.{{/unless}} Quittance {{receipt.number}}{{/if}} : {{payment.link}}`,
+  },
+  {
+    key: 'payment-receipt',
+    channel: 'sms',
+    language: 'en',
+    subject: null,
+    body: `{{creditor.name}}${EN_RECALL}: payment of {{#if receipt}}{{receipt.amount}} received on {{receipt.date}}, thank you. {{#if receipt.settled}}File {{case.ref}} is settled.{{/if}}{{#unless receipt.settled}}Left to pay: {{receipt.balance}}.{{/unless}} Receipt {{receipt.number}}{{/if}}: {{payment.link}}`,
+  },
 ];
