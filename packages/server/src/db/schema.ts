@@ -1,4 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
+import type { PaymentsTables } from './schema-payments.ts';
 
 /**
  * The database as Kysely sees it. One schema for SQLite and PostgreSQL:
@@ -7,7 +8,7 @@ import type { ColumnType, Kysely } from 'kysely';
  * - dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text made by the app;
  * - JSON is stored as text; no booleans (SQLite has none): statuses are text.
  */
-export type Database = {
+export type Database = PaymentsTables & {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;
@@ -135,6 +136,8 @@ export type CreditorsTable = {
   details: Nullable<string>;
   /** JSON PlanPolicy: instalment limits (count, duration, minimum, down payment); null: the defaults. */
   plan_policy: Nullable<string>;
+  /** 'legal' | 'oldest_due_first' | 'proportional': how a payment goes between claims (migration 0010). */
+  allocation_order: ColumnType<string, string | undefined, string>;
 };
 
 /** Charge late interest / the fixed compensation, waive it, or keep it as a negotiation lever (computed, not claimed). */
@@ -221,6 +224,9 @@ export type CasesTable = {
   accrued_on: Nullable<string>;
   /** ISO 11649 structured creditor reference (RF…), given at first use; unique per tenant. */
   payment_reference: Nullable<string>;
+  /** Collected through Relance (migration 0010), and an overpayment kept as the debtor's credit. */
+  paid_minor: ColumnType<number, number | undefined, number>;
+  credit_minor: ColumnType<number, number | undefined, number>;
 };
 
 export type ClaimsTable = {
@@ -246,6 +252,15 @@ export type ClaimsTable = {
   import_id: Nullable<string>;
   /** Hash of the imported content: a re-import of the same row is recognised as unchanged. */
   content_hash: string;
+  /**
+   * The part under an open dispute while the claim stays `open` (migration 0011); a `disputed` claim is
+   * disputed whole, whatever this says. Never written by an import.
+   */
+  disputed_minor: ColumnType<number, number | undefined, number>;
+  /** What Relance collected on the claim, by part (migration 0010). */
+  paid_principal_minor: ColumnType<number, number | undefined, number>;
+  paid_interest_minor: ColumnType<number, number | undefined, number>;
+  paid_fees_minor: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
 };
@@ -672,7 +687,8 @@ export type PlanInstalmentsTable = {
 };
 
 export type DisputeStatus = 'open' | 'resolved' | 'rejected' | 'withdrawn';
-export type DisputeResolution = 'credit_note' | 'write_off' | 'rejected' | 'withdrawn';
+/** 'cleared': a later import no longer marked the claim disputed (only for disputes an import opened). */
+export type DisputeResolution = 'credit_note' | 'write_off' | 'rejected' | 'withdrawn' | 'cleared';
 
 export type DisputesTable = {
   tenant_id: string;

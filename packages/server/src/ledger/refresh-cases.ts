@@ -8,7 +8,8 @@ const CHUNK = 500;
  * Recomputes the aggregates of the given cases from their claims, set-based (one UPDATE … FROM per chunk
  * of cases, same SQL on SQLite and PostgreSQL). Run it in the transaction that changed the claims.
  *
- * - outstanding: what is still owed on open and disputed claims; disputed: the part under dispute;
+ * - outstanding: what is still owed on open and disputed claims; disputed: the part under dispute (all of a
+ *   disputed claim, the disputed part of an open one, as core `disputedPart` says);
  * - claim_count: every claim; open_claim_count: claims open or disputed (not paid, not cancelled);
  * - oldest_due_date: the earliest due date among open and disputed claims;
  * - earliest_prescription_end: the earliest end of limitation among open, undisputed claims (a disputed
@@ -42,7 +43,10 @@ export async function refreshCases(
       from (
         select k.case_id,
           coalesce(sum(case when c.status in ('open', 'disputed') then c.outstanding_minor else 0 end), 0) as outstanding,
-          coalesce(sum(case when c.status = 'disputed' then c.outstanding_minor else 0 end), 0) as disputed,
+          coalesce(sum(case when c.status = 'disputed' then c.outstanding_minor
+            when c.status = 'open' and c.disputed_minor > 0 then
+              (case when c.disputed_minor < c.outstanding_minor then c.disputed_minor else c.outstanding_minor end)
+            else 0 end), 0) as disputed,
           count(c.claim_id) as claim_count,
           coalesce(sum(case when c.status in ('open', 'disputed') then 1 else 0 end), 0) as open_count,
           min(case when c.status in ('open', 'disputed') then c.due_date end) as oldest_due,

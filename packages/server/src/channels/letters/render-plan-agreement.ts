@@ -12,8 +12,8 @@ import {
   MM,
   newLetterDocument,
   type Pdf,
-  RULE,
 } from './pdf-kit.ts';
+import { heading, table } from './pdf-table.ts';
 import { planAgreementTexts } from './plan-agreement-texts.ts';
 
 /** What the agreement states beyond the case's variables: the plan itself. */
@@ -122,17 +122,6 @@ export async function renderPlanAgreement(model: PlanAgreementModel): Promise<Ui
   return finish(doc);
 }
 
-function heading(doc: Pdf, text: string): void {
-  ensureSpace(doc, 40);
-  doc
-    .moveDown(0.6)
-    .font('bold')
-    .fontSize(11)
-    .fillColor(INK)
-    .text(printable(text), MARGIN.left, doc.y, { width: CONTENT_WIDTH });
-  doc.moveDown(0.2);
-}
-
 function party(doc: Pdf, role: string, name: string, lines: readonly string[]): void {
   ensureSpace(doc, 30 + lines.length * 12);
   doc
@@ -145,37 +134,8 @@ function party(doc: Pdf, role: string, name: string, lines: readonly string[]): 
   doc.fillColor(INK).moveDown(0.3);
 }
 
+/** The amount column of the totals lines, aligned with the tables' last column. */
 const COLUMNS = [0, 70 * MM, 120 * MM] as const;
-
-function table(
-  doc: Pdf,
-  header: readonly [string, string, string],
-  rows: readonly (readonly string[])[],
-): void {
-  const row = (cells: readonly string[], font: 'regular' | 'bold') => {
-    ensureSpace(doc, 16);
-    const y = doc.y;
-    doc.font(font).fontSize(9.5);
-    cells.forEach((cell, i) => {
-      const x = MARGIN.left + (COLUMNS[i] ?? 0);
-      const last = i === cells.length - 1;
-      doc.text(printable(cell), last ? MARGIN.left + COLUMNS[2] : x, y, {
-        width: last ? CONTENT_WIDTH - COLUMNS[2] : 60 * MM,
-        align: last ? 'right' : 'left',
-        lineBreak: false,
-      });
-    });
-    doc.y = y + 14;
-  };
-  row(header, 'bold');
-  doc
-    .strokeColor(RULE)
-    .moveTo(MARGIN.left, doc.y - 2)
-    .lineTo(MARGIN.left + CONTENT_WIDTH, doc.y - 2)
-    .stroke();
-  for (const cells of rows) row(cells, 'regular');
-  doc.x = MARGIN.left;
-}
 
 function amountLine(doc: Pdf, label: string, amount: string, font: 'regular' | 'bold' = 'regular'): void {
   ensureSpace(doc, 16);

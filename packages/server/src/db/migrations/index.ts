@@ -8,6 +8,10 @@ import * as m0006e from './0006-evidence-digests.ts';
 import * as m0007 from './0007-agent-workspace.ts';
 import * as m0008q from './0008-call-queue.ts';
 import * as m0009 from './0009-promises-disputes.ts';
+import * as m0010 from './0010-payments.ts';
+import * as m0011 from './0011-dispute-amounts.ts';
+import * as m0012 from './0012-open-attempts.ts';
+import * as m0013 from './0013-statement-matching.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -20,6 +24,10 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0007-agent-workspace': m0007,
   '0008-call-queue': m0008q,
   '0009-promises-disputes': m0009,
+  '0010-payments': m0010,
+  '0011-dispute-amounts': m0011,
+  '0012-open-attempts': m0012,
+  '0013-statement-matching': m0013,
 };
 
 export const migrationProvider: MigrationProvider = {

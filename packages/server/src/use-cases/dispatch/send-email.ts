@@ -2,6 +2,8 @@ import { composeEmail, type EmailAttachment } from '../../channels/email/compose
 import { readEmailSettings } from '../../channels/email/email-settings.ts';
 import { SmtpSendError, sendRawEmail, smtpTransport } from '../../channels/email/smtp-sender.ts';
 import { appendEvidence, readDocument, storeDocument } from '../evidence/journal.ts';
+import { produceReceipt } from '../payments/produce-receipt.ts';
+import { paymentOfActionKey } from '../payments/receipt-variables.ts';
 import { renderContent } from '../templates/render-content.ts';
 import type { ClaimedAction } from './claim-due.ts';
 import { DispatchError, markHandedOver } from './record-outcome.ts';
@@ -162,7 +164,13 @@ async function documentOfAction(ctx: SendContext, action: ClaimedAction): Promis
     .where('tenant_id', '=', ctx.tenantId)
     .where('action_id', '=', action.actionId)
     .executeTakeFirst();
-  if (!row?.document_id) return [];
+  if (!row?.document_id) {
+    // A payment's receipt is made when its e-mail leaves (and kept), not while the payment is booked.
+    const paymentId = paymentOfActionKey(action.actionKey);
+    if (!paymentId) return [];
+    const receipt = await produceReceipt(ctx.db, ctx.tenantId, paymentId, ctx.now);
+    return [{ fileName: receipt.fileName, contentType: 'application/pdf', content: receipt.content }];
+  }
   const document = await readDocument(ctx.db, ctx.tenantId, row.document_id);
   return document
     ? [{ fileName: document.fileName, contentType: document.mediaType, content: document.content }]

@@ -1,4 +1,10 @@
-import { type CaseInterest, caseInterest, type IsoDate } from '@relance/core';
+import {
+  type CaseInterest,
+  caseInterest,
+  type InterestPayment,
+  type IsoDate,
+  undisputedPart,
+} from '@relance/core';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
 
@@ -39,11 +45,21 @@ export async function interestOfCases(
     .execute();
   const claims = await db
     .selectFrom('claims')
-    .select(['case_id', 'invoice_number', 'due_date', 'outstanding_minor', 'currency'])
+    .select([
+      'case_id',
+      'claim_id',
+      'invoice_number',
+      'due_date',
+      'outstanding_minor',
+      'disputed_minor',
+      'currency',
+      'paid_principal_minor',
+    ])
     .where('tenant_id', '=', tenantId)
     .where('case_id', 'in', caseIds)
     .where('status', '=', 'open')
     .execute();
+  const paymentsOf = await claimPayments(db, tenantId, caseIds);
   const notices = await db
     .selectFrom('actions')
     .select(['case_id', (eb) => eb.fn.min('scheduled_at').as('sent')])
@@ -63,8 +79,15 @@ export async function interestOfCases(
           .map((k) => ({
             invoiceNumber: k.invoice_number,
             dueDate: k.due_date,
-            outstandingMinor: Number(k.outstanding_minor),
+            // A disputed part bears no interest claimed while it is disputed: only what is still asked.
+            outstandingMinor: undisputedPart({
+              status: 'open',
+              outstandingMinor: Number(k.outstanding_minor),
+              disputedMinor: Number(k.disputed_minor),
+            }),
             currency: k.currency,
+            paidPrincipalMinor: Number(k.paid_principal_minor),
+            payments: paymentsOf.get(k.claim_id) ?? [],
           })),
         creditorCountry: c.country,
         creditorProfessional: c.is_professional === 1,
@@ -76,6 +99,42 @@ export async function interestOfCases(
         asOf,
       }),
     );
+  }
+  return out;
+}
+
+/**
+ * What booked payments put on each claim, by day (interest, fees and principal together: the interest rule
+ * imputes them again, interest first, and finds what is still owed). Reversed payments no longer count.
+ */
+async function claimPayments(
+  db: Reader,
+  tenantId: string,
+  caseIds: readonly string[],
+): Promise<Map<string, InterestPayment[]>> {
+  const rows = await db
+    .selectFrom('payment_allocations as a')
+    .innerJoin('payments as p', (j) =>
+      j.onRef('p.tenant_id', '=', 'a.tenant_id').onRef('p.payment_id', '=', 'a.payment_id'),
+    )
+    .select([
+      'a.claim_id',
+      'p.received_on',
+      (eb) => eb.fn.sum<string | number>('a.amount_minor').as('amount'),
+    ])
+    .where('a.tenant_id', '=', tenantId)
+    .where('a.case_id', 'in', caseIds)
+    .where('a.claim_id', 'is not', null)
+    .where('p.status', '=', 'booked')
+    .groupBy(['a.claim_id', 'p.received_on'])
+    .orderBy('p.received_on')
+    .execute();
+  const out = new Map<string, InterestPayment[]>();
+  for (const r of rows) {
+    if (!r.claim_id) continue;
+    const list = out.get(r.claim_id) ?? [];
+    list.push({ date: r.received_on, amountMinor: Number(r.amount) });
+    out.set(r.claim_id, list);
   }
   return out;
 }

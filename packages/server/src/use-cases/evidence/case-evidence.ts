@@ -50,10 +50,12 @@ export async function listCaseEvidence(
   actor: Actor,
   caseId: string,
   locale: Locale,
+  /** The reader's IANA zone: the instants the summaries tell are written in it, named. */
+  timeZone = 'UTC',
 ): Promise<readonly TimelineEntry[]> {
   const db = deps.database.db;
   const found = await findVisibleCase(db, actor, caseId);
-  return caseTimeline(db, found.tenantId, caseId, locale);
+  return caseTimeline(db, found.tenantId, caseId, locale, timeZone);
 }
 
 /** The case's entries with their documents' names (no access check: for the export and the callers above). */
@@ -62,6 +64,7 @@ export async function caseTimeline(
   tenantId: string,
   caseId: string,
   locale: Locale,
+  timeZone = 'UTC',
 ): Promise<readonly TimelineEntry[]> {
   const rows = await db
     .selectFrom('evidence as e')
@@ -94,7 +97,7 @@ export async function caseTimeline(
       kind: r.kind,
       kindName: kindName(r.kind, locale),
       actor: r.actor,
-      summary: summarizeEntry(r.kind, payload, locale),
+      summary: summarizeEntry(r.kind, payload, locale, timeZone),
       payload,
       hash: r.hash,
       document:

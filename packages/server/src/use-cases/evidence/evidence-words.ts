@@ -120,7 +120,13 @@ const kindNames: Readonly<Record<string, { readonly fr: string; readonly en: str
   plan_cancelled: { fr: 'Échéancier annulé', en: 'Payment plan cancelled' },
   dispute_opened: { fr: 'Contestation ouverte', en: 'Dispute opened' },
   dispute_resolved: { fr: 'Contestation close', en: 'Dispute resolved' },
+  ivr_call: { fr: 'Serveur vocal de paiement', en: 'Payment IVR' },
   payment_link_requested: { fr: 'Lien de paiement demandé', en: 'Payment link requested' },
+  payment_received: { fr: 'Paiement reçu', en: 'Payment received' },
+  payment_reversed: { fr: 'Paiement annulé', en: 'Payment reversed' },
+  portal_identity_check: { fr: 'Vérification d’identité (portail)', en: 'Identity check (portal)' },
+  contact_preference: { fr: 'Préférence de contact', en: 'Contact preference' },
+  callback_requested: { fr: 'Rappel demandé', en: 'Callback requested' },
 };
 
 /** The kind of an entry, named for a person; an unknown kind keeps its code. */

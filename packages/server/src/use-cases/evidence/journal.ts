@@ -31,8 +31,17 @@ export type EvidenceKind =
   // Payment plans: the terms agreed (the agreement PDF linked), and a plan ended by a person.
   | 'plan_agreed'
   | 'plan_cancelled'
+  // A step of a call to the payment IVR (identified, option, payment started / succeeded / failed, hang-up).
+  | 'ivr_call'
   // The payment link a debtor asked for during a call (the message itself is its own dispatch entry).
-  | 'payment_link_requested';
+  | 'payment_link_requested'
+  // Payments (issue #6): money booked on the case (with where it went and its receipt), or a booking undone.
+  | 'payment_received'
+  | 'payment_reversed'
+  // The debtor on the payment portal (issue #6): identity checks, contact preferences, a callback asked for.
+  | 'portal_identity_check'
+  | 'contact_preference'
+  | 'callback_requested';
 
 export type EvidenceInput = {
   readonly tenantId: string;

@@ -16,6 +16,7 @@ const RESOLUTIONS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = 
   write_off: { fr: 'abandon de créance', en: 'write-off' },
   rejected: { fr: 'rejetée', en: 'rejected' },
   withdrawn: { fr: 'retirée par le débiteur', en: 'withdrawn by the debtor' },
+  cleared: { fr: 'levée par le fichier du créancier', en: 'cleared by the creditor’s file' },
 };
 
 const CHANNELS: Readonly<Record<string, Readonly<Record<Locale, string>>>> = {

@@ -1,5 +1,6 @@
 import type { Locale } from '../../db/schema.ts';
 import { summarizeAgreement } from './summarize-agreement.ts';
+import { summarizePayment } from './summarize-payment.ts';
 
 /**
  * The payload keys worth a reader's eye, in the order they are told, with their names. The channels write
@@ -66,14 +67,37 @@ const INSTANTS = {
   en: new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' }),
 } as const;
 
-/** A stored value as a person reads it: a known word translated, an instant as a date and time (UTC). */
-function said(value: string, locale: Locale): string {
+/** Formatters of instants in a reader's zone, with the zone's short name ("UTC+1", "CET"): one per zone. */
+const ZONED = new Map<string, Intl.DateTimeFormat>();
+
+function instantText(value: string, locale: Locale, timeZone: string): string {
+  if (timeZone === 'UTC')
+    return `${INSTANTS[locale].format(new Date(value)).replace(/\u202f/g, '\u00a0')} UTC`;
+  const key = `${locale}:${timeZone}`;
+  let format = ZONED.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale === 'fr' ? 'fr-FR' : 'en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZone,
+      timeZoneName: 'short',
+    });
+    ZONED.set(key, format);
+  }
+  return format.format(new Date(value)).replace(/\u202f/g, '\u00a0');
+}
+
+/**
+ * A stored value as a person reads it: a known word translated, an instant as a date and time in the reader's
+ * zone, named (UTC unless the reader gave theirs).
+ */
+function said(value: string, locale: Locale, timeZone = 'UTC'): string {
   const word = words[value];
   if (word) return word[locale];
-  if (INSTANT.test(value)) {
-    const text = INSTANTS[locale].format(new Date(value));
-    return `${text.replace(/\u202f/g, '\u00a0')} UTC`;
-  }
+  if (INSTANT.test(value)) return instantText(value, locale, timeZone);
   return value;
 }
 
@@ -82,15 +106,20 @@ export function summarizeEntry(
   kind: string,
   payload: Readonly<Record<string, unknown>>,
   locale: Locale,
+  /** The reader's IANA zone for the instants told; UTC by default (the exported file). */
+  timeZone = 'UTC',
 ): string {
-  const agreement = summarizeAgreement(kind, payload, locale, (value) => said(value, locale));
+  const agreement =
+    summarizePayment(kind, payload, locale) ??
+    summarizeAgreement(kind, payload, locale, (value) => said(value, locale, timeZone));
   if (agreement) return agreement.flatMap((part) => (part === null ? [] : [clip(part)])).join(' · ');
   const parts: string[] = [];
   if (kind === 'agent_note' && typeof payload.text === 'string') parts.push(clip(payload.text));
   const separator = locale === 'fr' ? ' : ' : ': ';
   for (const [key, fr, en] of shown) {
     const value = textOf(payload[key]);
-    if (value !== null) parts.push(`${locale === 'fr' ? fr : en}${separator}${clip(said(value, locale))}`);
+    if (value !== null)
+      parts.push(`${locale === 'fr' ? fr : en}${separator}${clip(said(value, locale, timeZone))}`);
   }
   if (kind !== 'agent_note' && parts.length === 0 && typeof payload.text === 'string')
     parts.push(clip(payload.text));

@@ -15,9 +15,11 @@ import {
   type TemplateVariables,
 } from '@relance/core';
 import { sql, type Transaction } from 'kysely';
+import { paymentLinkUrl } from '../../channels/payments/payment-links.ts';
 import { publicUrl } from '../../channels/sms/sms-environment.ts';
 import type { Database, Db } from '../../db/schema.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
+import { loadReceiptVariables } from '../payments/receipt-variables.ts';
 import { loadDisputeVariables } from '../workspace/disputes/dispute-variables.ts';
 import { loadPlanVariables } from '../workspace/plans/plan-variables.ts';
 import { loadPromiseVariables } from '../workspace/promises/promise-variables.ts';
@@ -109,10 +111,19 @@ export async function loadTemplateVariables(
       .execute(),
     db
       .selectFrom('claims')
-      .select(['invoice_number', 'issue_date', 'due_date', 'amount_minor', 'outstanding_minor', 'currency'])
+      .select([
+        'invoice_number',
+        'issue_date',
+        'due_date',
+        'amount_minor',
+        'outstanding_minor',
+        'disputed_minor',
+      ])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .where('status', '=', 'open')
+      // A claim disputed in part is listed for what is still asked of it; one whose disputes cover it, not at all.
+      .whereRef('outstanding_minor', '>', 'disputed_minor')
       .orderBy('due_date')
       .orderBy('invoice_number')
       .execute(),
@@ -186,10 +197,11 @@ export async function loadTemplateVariables(
   const earlier = letters.filter((l) => l.reference !== current?.reference);
   const previous = earlier.at(-1);
   const first = isAgency ? earlier[0] : undefined;
-  const [promise, dispute, plan] = await Promise.all([
+  const [promise, dispute, plan, receipt] = await Promise.all([
     loadPromiseVariables(db, tenantId, caseId, money, date),
     loadDisputeVariables(db, tenantId, caseId, language, money, date),
     loadPlanVariables(db, tenantId, caseId, language, money, date, options.actionKey ?? null),
+    loadReceiptVariables(db, tenantId, caseId, language, money, date, options.actionKey ?? null),
   ]);
 
   return {
@@ -232,7 +244,7 @@ export async function loadTemplateVariables(
         issueDate: issued,
         dueDate: due,
         amount: money(Number(c.amount_minor)),
-        outstanding: money(Number(c.outstanding_minor)),
+        outstanding: money(Number(c.outstanding_minor) - Number(c.disputed_minor)),
         daysLate: Math.max(0, daysBetween(c.due_date, today)),
         label: claimLabel(c.invoice_number, issued, due, language),
       };
@@ -250,7 +262,7 @@ export async function loadTemplateVariables(
       asOf: date(today),
     },
     payment: {
-      link: `${(options.publicUrl ?? defaultPublicUrl()).replace(/\/+$/, '')}/pay/${paymentReference}`,
+      link: await paymentLinkOf(db, tenantId, caseId, paymentReference, options),
       beneficiary,
       iban,
       ibanText: iban ? formatIban(iban) : null,
@@ -266,7 +278,32 @@ export async function loadTemplateVariables(
     promise,
     dispute,
     plan,
+    receipt,
   };
+}
+
+/**
+ * `payment.link`: a message leaving the outbox (its action key is known) carries a signed, expiring link of its
+ * own (`/pay/<token>`, channels/payments/payment-links.ts); a letter, an agreement PDF or a preview carries the
+ * case's short `/pay/<RF reference>`, which a person can type and which asks the same identity check.
+ */
+async function paymentLinkOf(
+  db: Reader,
+  tenantId: string,
+  caseId: string,
+  reference: string,
+  options: VariablesOptions,
+): Promise<string> {
+  const base = (options.publicUrl ?? defaultPublicUrl()).replace(/\/+$/, '');
+  if (!options.actionKey) return `${base}/pay/${reference}`;
+  return paymentLinkUrl(db, {
+    tenantId,
+    caseId,
+    today: options.today,
+    now: `${options.today}T00:00:00.000Z`,
+    actionKey: options.actionKey,
+    publicUrl: base,
+  });
 }
 
 /** One formatter per language, made once: each `Intl.DateTimeFormat` holds native memory until a collection. */

@@ -5,8 +5,13 @@ import type { Database, Db } from '../../db/schema.ts';
 
 type Writer = Db | Transaction<Database>;
 
-const ALPHABET = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-/** 12 base-36 characters: 36^12 ≈ 4.7e18 bodies, so a collision is a curiosity the unique index still catches. */
+/**
+ * 12 digits (10^12 bodies per tenant; a collision is drawn again and the unique index still catches a race):
+ * digits only, so that the reference can be keyed on a phone — the payment IVR asks for the 14 digits after
+ * "RF" (check digits included). A reference given before, with letters, stays good for bank transfers and links;
+ * its case reaches the IVR through an agent's transfer code.
+ */
+const ALPHABET = '0123456789';
 const BODY_LENGTH = 12;
 
 /**
