@@ -305,6 +305,30 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
       `L’adresse ${address} est déjà utilisée : choisissez un autre port avec --port (ou PORT).`,
     database: (url: string, reason: string) => `Base de données injoignable (${url}) : ${reason}`,
   },
+  statements: {
+    help: 'relevés bancaires : importer un relevé et rapprocher ses virements des dossiers',
+    import:
+      'importer un relevé (CAMT.053, CAMT.054 ou CFONB 120, reconnu à son contenu) et rapprocher ses crédits',
+    file: 'le fichier du relevé',
+    title: (file: string, format: string, lines: number) => `Relevé ${file} (${format}) : ${lines} ligne(s)`,
+    fresh: (n: string, known: string) => `  Nouvelles          : ${n} (déjà importées : ${known})`,
+    allKnown: (n: string) => `Déjà importé : les ${n} lignes sont connues, rien n’a changé.`,
+    matched: (n: string) => `  Rapprochées        : ${n}`,
+    review: (n: string) => `  À vérifier         : ${n}`,
+    ambiguous: (n: string) => `  Ambiguës           : ${n}`,
+    unmatched: (n: string) => `  Sans dossier       : ${n}`,
+    ignored: (n: string) => `  Écartées           : ${n} (débits, écritures non comptabilisées…)`,
+    reversal: (n: string) => `  Retours            : ${n}`,
+    booked: (paid: string, reversed: string) =>
+      `Paiements enregistrés : ${paid} ; paiements annulés : ${reversed}`,
+    warnings: (n: string) => `Avertissements de lecture : ${n} (voir --json)`,
+    toFinish: 'À finir à la main (page Rapprochement) :',
+    line: (date: string, amount: string, payer: string, reason: string) =>
+      `  ${date}  ${amount}  ${payer} — ${reason}`,
+    more: (n: string) => `  … et ${n} autre(s).`,
+    noPayer: 'payeur inconnu',
+    duration: (seconds: string) => `Durée : ${seconds} s`,
+  },
 };
 
 export type Messages = typeof fr;

@@ -13,6 +13,7 @@ import { registerMail } from './commands/mail.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
+import { registerStatements } from './commands/statements.ts';
 import { registerStrategies } from './commands/strategies.ts';
 import { registerUsers } from './commands/users.ts';
 import { registerWorker } from './commands/worker.ts';
@@ -61,6 +62,7 @@ export function buildProgram(lang: Lang): Command {
   registerEvidence(program, msg, run, lang);
   registerLetter(program, msg, run, lang);
   registerLetters(program, msg, run, lang);
+  registerStatements(program, msg, run);
   return program;
 }
 

@@ -2,9 +2,13 @@ import type { DomainErrorCode } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
 import { disputesMessages } from './messages/disputes.ts';
+import { ivrMessages } from './messages/ivr.ts';
+import { paymentsMessages } from './messages/payments.ts';
 import { plansMessages } from './messages/plans.ts';
+import { portalMessages } from './messages/portal.ts';
 import { queueMessages } from './messages/queue.ts';
 import { scriptsMessages } from './messages/scripts.ts';
+import { statementsMessages } from './messages/statements.ts';
 import type { Details, ReasonMessages } from './messages/types.ts';
 
 /**
@@ -14,8 +18,12 @@ import type { Details, ReasonMessages } from './messages/types.ts';
 const byReason: ReasonMessages = {
   ...queueMessages,
   ...disputesMessages,
+  ...ivrMessages,
   ...plansMessages,
+  ...portalMessages,
   ...scriptsMessages,
+  ...paymentsMessages,
+  ...statementsMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {
     fr: 'Veuillez vous connecter (session ou clé d’API).',

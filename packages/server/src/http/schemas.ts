@@ -124,6 +124,7 @@ export const claimSchema = z.object({
   dueDate: z.string(),
   amountMinor: minor,
   outstandingMinor: minor,
+  disputedMinor: minor.describe('The part under dispute: all of a disputed claim, part of an open one'),
   currency: z.string(),
   status: z.enum(['open', 'disputed', 'paid', 'cancelled']),
   disputeReason: z.string().nullable(),

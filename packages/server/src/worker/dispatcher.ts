@@ -1,5 +1,6 @@
 import type { Deps } from '../shared/deps.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
+import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
 
 export type Dispatcher = { stop(): Promise<void>; tick(): Promise<void> };
 
@@ -7,7 +8,8 @@ export type Dispatcher = { stop(): Promise<void>; tick(): Promise<void> };
 export const DEFAULT_DISPATCH_INTERVAL_MS = 15_000;
 
 /**
- * Sends the outbox of every tenant every `intervalMs`, one tick at a time. Safe beside other dispatchers
+ * Sends the outbox of every tenant every `intervalMs`, one tick at a time, and gives up the payment attempts
+ * left open past their checkout's expiry. Safe beside other dispatchers
  * (other processes, other machines): each claims its actions under a lease, with SKIP LOCKED on PostgreSQL.
  */
 export function startDispatcher(
@@ -28,6 +30,8 @@ export function startDispatcher(
         if (stopped) return;
         const totals = await dispatchDue(deps, tenant_id);
         options.onTotals?.(tenant_id, totals);
+        // Payment attempts left open past their checkout's expiry are given up (the funnel's "abandoned").
+        await abandonExpiredAttempts(deps, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));
       }
     })()

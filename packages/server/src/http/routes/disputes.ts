@@ -4,7 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
 import { addDisputeDocument } from '../../use-cases/workspace/disputes/add-dispute-document.ts';
-import { DISPUTE_REASONS, DISPUTE_RESOLUTIONS } from '../../use-cases/workspace/disputes/dispute-texts.ts';
+import {
+  DISPUTE_OUTCOMES,
+  DISPUTE_REASONS,
+  DISPUTE_RESOLUTIONS,
+} from '../../use-cases/workspace/disputes/dispute-texts.ts';
 import {
   getDispute,
   listCaseDisputes,
@@ -46,7 +50,7 @@ const disputeView = z.object({
   openedVia: z.string(),
   openedBy: z.string(),
   openedAt: z.string(),
-  resolution: z.enum(DISPUTE_RESOLUTIONS).nullable(),
+  resolution: z.enum(DISPUTE_OUTCOMES).nullable(),
   resolutionMinor: minor.nullable(),
   resolutionNote: z.string().nullable(),
   resolvedBy: z.string().nullable(),

@@ -11,6 +11,19 @@ import { requestLocale } from '../locale.ts';
 import { errors, idParam, localeSchema } from '../schemas.ts';
 import { contentDisposition } from './imports.ts';
 
+/** An IANA time zone the runtime knows. */
+const timeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'Unknown time zone');
+
 const problemSchema = z.object({
   kind: z.string(),
   seq: z.number().int(),
@@ -92,11 +105,24 @@ export function evidenceRoutes(app: FastifyInstance, deps: Deps): void {
         summary:
           'The case’s evidence timeline: every contact attempt and result, agent notes, documents, in order',
         params: caseParams,
-        response: { 200: timelineSchema, ...errors(401, 403, 404) },
+        querystring: z.object({
+          timeZone: timeZoneSchema
+            .optional()
+            .describe(
+              'The reader’s IANA zone (e.g. Europe/Paris): instants in the summaries are told in it; UTC',
+            ),
+        }),
+        response: { 200: timelineSchema, ...errors(400, 401, 403, 404) },
       },
     },
     async (request) =>
-      listCaseEvidence(deps, actorOf(request), request.params.caseId, requestLocale(request)),
+      listCaseEvidence(
+        deps,
+        actorOf(request),
+        request.params.caseId,
+        requestLocale(request),
+        request.query.timeZone,
+      ),
   );
 
   api.get(
