@@ -16,6 +16,15 @@ describeEachCliDatabase('relance evidence', (ctx) => {
       .select(['tenant_id', 'case_id'])
       .orderBy('case_id')
       .executeTakeFirstOrThrow();
+    // The demo books a few payments, each with its journal entry: the letters' entries come after them.
+    const before = Number(
+      (
+        await handle.db
+          .selectFrom('evidence')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
     for (const [i, reference] of ['L-1', 'L-2', 'L-3'].entries())
       await storeEvidenceDocument(handle.db, found.tenant_id, found.case_id, {
         reference,
@@ -24,16 +33,16 @@ describeEachCliDatabase('relance evidence', (ctx) => {
 
     const ok = await relance(ctx.db, ['evidence', 'verify']);
     expect(ok.code, ok.stderr).toBe(0);
-    expect(ok.stdout).toContain('Chaîne intègre : 3 entrée(s) et 3 document(s) vérifiés.');
+    expect(ok.stdout).toContain(`Chaîne intègre : ${before + 3} entrée(s) et 3 document(s) vérifiés.`);
 
     const head = await relance(ctx.db, ['--json', 'evidence', 'head']);
     const heads = JSON.parse(head.stdout) as { heads: { seq: number; hash: string }[] };
     const last = await handle.db
       .selectFrom('evidence')
       .select('hash')
-      .where('seq', '=', 3)
+      .where('seq', '=', before + 3)
       .executeTakeFirstOrThrow();
-    expect(heads.heads[0]).toMatchObject({ seq: 3, hash: last.hash });
+    expect(heads.heads[0]).toMatchObject({ seq: before + 3, hash: last.hash });
 
     const out = join(ctx.db.dir, 'evidence.zip');
     const exported = await relance(ctx.db, [
@@ -50,10 +59,14 @@ describeEachCliDatabase('relance evidence', (ctx) => {
     expect(Object.keys(files).filter((n) => /^0[1-3]-/.test(n))).toHaveLength(3);
     expect(pdfText(files['00-summary.pdf']!)).toContain('Evidence file');
 
-    await sql`update evidence set at = '2025-01-01T00:00:00.000Z' where seq = 2`.execute(handle.db);
+    await sql`update evidence set at = '2025-01-01T00:00:00.000Z' where seq = ${before + 2}`.execute(
+      handle.db,
+    );
     await handle.close();
     const broken = await relance(ctx.db, ['--lang', 'en', 'evidence', 'verify']);
     expect(broken.code).toBe(1);
-    expect(broken.stdout).toContain('First break: Entry #2: its date was changed after it was written.');
+    expect(broken.stdout).toContain(
+      `First break: Entry #${before + 2}: its date was changed after it was written.`,
+    );
   });
 });

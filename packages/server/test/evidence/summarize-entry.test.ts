@@ -97,3 +97,17 @@ it('says what a promise, a plan, a dispute and a call outcome agreed or recorded
       'callback: 17 Mar 2026, 09:30 UTC · note: Rappeler mardi',
   );
 });
+
+it('tells instants in the reader’s zone, named, when the reader gives it', () => {
+  const outcome = { outcome: 'callback_requested', callbackAt: '2026-03-17T09:30:00.000Z' };
+  expect(summarizeEntry('call_outcome', outcome, 'fr', 'Europe/Paris')).toBe(
+    'résultat : Rappel demandé · rappel : 17 mars 2026, 10:30 UTC+1',
+  );
+  expect(summarizeEntry('call_outcome', outcome, 'en', 'America/New_York')).toBe(
+    'outcome: Callback requested · callback: 17 Mar 2026, 05:30 GMT-4',
+  );
+  const resolved = { disputeId: 'd1', resolution: 'cleared' };
+  expect(summarizeEntry('dispute_resolved', resolved, 'fr')).toBe(
+    'Contestation close (levée par le fichier du créancier)',
+  );
+});

@@ -89,9 +89,26 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     `/creditors/${t.creditors.beta}/plan-policy`,
   ],
   '/cases/:caseId/promises': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/promises`),
+  '/cases/:caseId/payment-links': (t) =>
+    Object.values(t.debtors).map((d) => `/cases/${d.caseId}/payment-links`),
   '/cases/:caseId/disputes': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/disputes`),
   '/disputes': () => ['/disputes', '/disputes?status=resolved'],
   '/disputes/:disputeId': (t) => (disputesOf.get(t.tenantId) ?? []).map((id) => `/disputes/${id}`),
+  '/settings/channels/ivr': () => ['/settings/channels/ivr'],
+  '/cases/:caseId/payment-attempts/:attemptId': (t) =>
+    (ivrAttemptsOf.get(t.tenantId) ?? []).map(
+      (id) => `/cases/${t.debtors.D1!.caseId}/payment-attempts/${id}`,
+    ),
+  '/cases/:caseId/payments': (t) => Object.values(t.debtors).map((d) => `/cases/${d.caseId}/payments`),
+  '/payments/:paymentId/receipt': (t) =>
+    (paymentsOf.get(t.tenantId) ?? []).map((id) => `/payments/${id}/receipt`),
+  '/payments/funnel': () => ['/payments/funnel'],
+  '/settings/payments': () => ['/settings/payments'],
+  // The built-in provider's card page answers the debtor (no staff session), keyed by an unguessable attempt
+  // id; its scoping is tested with the card payments (test/payments/cards).
+  '/pay/builtin/:attemptId': () => [],
+  '/statements/imports': () => ['/statements/imports'],
+  '/statements/lines': () => ['/statements/lines', '/statements/lines?status=matched'],
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -105,6 +122,10 @@ const plansOf = new Map<string, string[]>();
 /** A promise and a dispute on D1 of each tenant (their ids, to be leaked or found). */
 const disputesOf = new Map<string, string[]>();
 const workspaceIdsOf = new Map<string, string[]>();
+/** A cheque recorded on D1 of each tenant (its payment id). */
+const paymentsOf = new Map<string, string[]>();
+/** An IVR transfer on D1 of each tenant (its payment attempt). */
+const ivrAttemptsOf = new Map<string, string[]>();
 
 describeEachDatabase('tenant isolation', (ctx) => {
   let app: FastifyInstance;
@@ -151,6 +172,19 @@ describeEachDatabase('tenant isolation', (ctx) => {
         payload: { kind: 'scheduled', firstDueOn: '2026-04-15' },
       });
       plansOf.set(t.tenantId, [plan.json().id]);
+      const transfer = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${t.debtors.D1!.caseId}/ivr-transfer`,
+        headers: admin,
+      });
+      ivrAttemptsOf.set(t.tenantId, [transfer.json().attemptId]);
+      const cheque = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${t.debtors.D1!.caseId}/payments`,
+        headers: admin,
+        payload: { amountMinor: 10_00, currency: 'EUR', method: 'cheque', receivedOn: '2026-03-16' },
+      });
+      paymentsOf.set(t.tenantId, [cheque.json().paymentId]);
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
       // Evidence: a note and a stored document on every case.
@@ -205,14 +239,20 @@ describeEachDatabase('tenant isolation', (ctx) => {
     for (const id of plansOf.get(b.tenantId) ?? []) idsOfB.add(id);
     for (const id of workspaceIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
     for (const id of workspaceIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
+    for (const id of ivrAttemptsOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of ivrAttemptsOf.get(b.tenantId) ?? []) idsOfB.add(id);
+    for (const id of paymentsOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of paymentsOf.get(b.tenantId) ?? []) idsOfB.add(id);
   });
   afterAll(async () => {
     await app?.close();
   });
 
   it('lists every GET route of the API', () => {
+    // The debtor's portal has no staff session: one signed link and cookie open one case (test/portal).
     const registered = registeredRoutes(app)
       .filter((r) => r.method === 'GET' && r.url.startsWith(`${apiPrefix}/`))
+      .filter((r) => !r.url.startsWith(`${apiPrefix}/portal/`))
       .map((r) => r.url.slice(apiPrefix.length));
     expect(new Set(registered)).toEqual(new Set(Object.keys(getRoutes)));
   });

@@ -6,6 +6,7 @@ import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { closeImportDisputes } from '../workspace/disputes/close-import-disputes.ts';
 import { openImportDisputes } from '../workspace/disputes/open-import-disputes.ts';
 import { startBulkLoad } from './bulk-load.ts';
 import { type ClaimStore, creditorHasClaims, type StoreContext } from './claim-store.ts';
@@ -129,8 +130,19 @@ export async function runImport(
           now: ctx.now,
         })
       : 0;
+  // Only a changed row can stop marking a claim as disputed.
+  const disputes =
+    work.counts.updated > 0
+      ? await closeImportDisputes(trx, {
+          tenantId: ctx.tenantId,
+          importId: ctx.importId,
+          actor: run.actor,
+          today: run.deps.clock.today(),
+          now: ctx.now,
+        })
+      : { closed: 0, kept: 0 };
   await refreshCases(trx, ctx.tenantId, work.touchedCases, ctx.now);
-  await completeImportRow(trx, run, work, disputesOpened);
+  await completeImportRow(trx, run, work, { opened: disputesOpened, ...disputes });
   return work;
 }
 
@@ -160,7 +172,7 @@ async function completeImportRow(
   trx: Transaction<Database>,
   run: ImportRun,
   work: ImportBatcher,
-  disputesOpened: number,
+  disputes: { readonly opened: number; readonly closed: number; readonly kept: number },
 ): Promise<void> {
   const finishedAt = run.deps.clock.now();
   const { warned, ...counts } = work.counts;
@@ -192,7 +204,9 @@ async function completeImportRow(
       fileName: run.opened.fileName,
       ...counts,
       warned,
-      disputesOpened,
+      disputesOpened: disputes.opened,
+      disputesClosed: disputes.closed,
+      disputedClaimsKept: disputes.kept,
     },
   });
 }

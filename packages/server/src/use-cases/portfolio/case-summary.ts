@@ -39,7 +39,7 @@ export type CaseSummary = {
 /**
  * A case's collectability for today, in SQL so that lists filter and count on it. It follows the
  * core's `assessCase` over its claims exactly: collectable when at least one claim is
- * (open, something owed, past its due date, not time-barred); otherwise pre_due when one is not due
+ * (open, something owed beyond its disputed part, past its due date, not time-barred); otherwise pre_due when one is not due
  * yet (on its due date a debtor is not late yet, as in `assessClaim`); settled when nothing is owed
  * on any open or disputed claim; blocked otherwise (everything owed is disputed or time-barred).
  * Aggregates on the case row could not say this: one time-barred claim must not hide a
@@ -48,9 +48,11 @@ export type CaseSummary = {
 export function collectabilitySql(today: string): RawBuilder<CaseCollectabilityFilter> {
   const owedClaims = (condition: RawBuilder<unknown>) => sql`exists (select 1 from claims k
       where k.tenant_id = c.tenant_id and k.case_id = c.case_id and k.outstanding_minor > 0 and ${condition})`;
+  // Open with something left beyond its disputed part (a claim disputed in part is still chased for the rest).
+  const chased = sql`k.status = 'open' and k.outstanding_minor > k.disputed_minor`;
   return sql<CaseCollectabilityFilter>`(case
-    when ${owedClaims(sql`k.status = 'open' and k.due_date < ${today} and k.prescription_end >= ${today}`)} then 'collectable'
-    when ${owedClaims(sql`k.status = 'open' and k.due_date >= ${today} and k.prescription_end >= ${today}`)} then 'pre_due'
+    when ${owedClaims(sql`${chased} and k.due_date < ${today} and k.prescription_end >= ${today}`)} then 'collectable'
+    when ${owedClaims(sql`${chased} and k.due_date >= ${today} and k.prescription_end >= ${today}`)} then 'pre_due'
     when not ${owedClaims(sql`k.status in ('open', 'disputed')`)} then 'settled'
     else 'blocked' end)`;
 }

@@ -26,6 +26,7 @@ export const claimWithPartiesColumns = [
   'cl.due_date',
   'cl.amount_minor',
   'cl.outstanding_minor',
+  'cl.disputed_minor',
   'cl.currency',
   'cl.status',
   'cl.dispute_reason',

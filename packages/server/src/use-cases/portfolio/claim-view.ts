@@ -6,6 +6,7 @@ import {
   type ContactFacts,
   describeBlock,
   describeWarning,
+  disputedPart,
   type PrescriptionBasis,
 } from '@relance/core';
 import type { ClaimStatus, Locale } from '../../db/schema.ts';
@@ -37,6 +38,8 @@ export type ClaimView = {
   readonly dueDate: string;
   readonly amountMinor: number;
   readonly outstandingMinor: number;
+  /** The part under dispute (all of a disputed claim, the disputed part of an open one). */
+  readonly disputedMinor: number;
   readonly currency: string;
   readonly status: ClaimStatus;
   readonly disputeReason: string | null;
@@ -59,6 +62,7 @@ export const claimColumns = [
   'due_date',
   'amount_minor',
   'outstanding_minor',
+  'disputed_minor',
   'currency',
   'status',
   'dispute_reason',
@@ -81,6 +85,7 @@ type ClaimRow = {
   readonly due_date: string;
   readonly amount_minor: number;
   readonly outstanding_minor: number;
+  readonly disputed_minor: number;
   readonly currency: string;
   readonly status: ClaimStatus;
   readonly dispute_reason: string | null;
@@ -104,6 +109,11 @@ export function toClaimView(row: ClaimRow): ClaimView {
     dueDate: row.due_date,
     amountMinor: row.amount_minor,
     outstandingMinor: row.outstanding_minor,
+    disputedMinor: disputedPart({
+      status: row.status,
+      outstandingMinor: Number(row.outstanding_minor),
+      disputedMinor: Number(row.disputed_minor),
+    }),
     currency: row.currency,
     status: row.status,
     disputeReason: row.dispute_reason,
@@ -138,6 +148,7 @@ export function assessClaimView(claim: ClaimView, contacts: ContactFacts, today:
     status: claim.status,
     dueDate: claim.dueDate,
     outstandingMinor: claim.outstandingMinor,
+    disputedMinor: claim.disputedMinor,
     currency: claim.currency,
     prescriptionEnd: claim.prescriptionEnd,
     ...(prescriptionBases.includes(claim.prescriptionBasis)

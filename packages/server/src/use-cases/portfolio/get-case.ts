@@ -83,7 +83,7 @@ export async function getCase(
     bucket.outstandingMinor += claim.outstandingMinor;
     amountMinor += claim.amountMinor;
     outstandingMinor += claim.outstandingMinor;
-    if (claim.status === 'disputed') disputedMinor += claim.outstandingMinor;
+    disputedMinor += claim.disputedMinor;
     return { ...claim, assessment };
   });
 

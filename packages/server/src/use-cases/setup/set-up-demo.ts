@@ -1,4 +1,5 @@
 import type { Deps } from '../../shared/deps.ts';
+import { seedDemoPayments } from './demo/payments.ts';
 import { type DemoTenant, demoAccounts, ensureDemoTenant } from './ensure-demo-tenant.ts';
 import { setupActor } from './initialise-instance.ts';
 import { listTenants, type TenantSummary } from './list-tenants.ts';
@@ -26,14 +27,18 @@ export async function setUpDemo(deps: Deps, input: SetUpDemoInput): Promise<Demo
   return { tenant, portfolio: await seedPortfolio(deps, tenant, input) };
 }
 
-function seedPortfolio(deps: Deps, tenant: DemoTenant, input: SetUpDemoInput): Promise<SeedDemoResult> {
-  return seedDemoPortfolio(deps, setupActor(tenant.tenantId), {
+async function seedPortfolio(deps: Deps, tenant: DemoTenant, input: SetUpDemoInput): Promise<SeedDemoResult> {
+  const actor = setupActor(tenant.tenantId);
+  const portfolio = await seedDemoPortfolio(deps, actor, {
     size: input.size,
     seed: input.seed,
     today: input.today,
     ...(input.creditorRef ? { creditors: [customDemoCreditor(input.creditorRef)] } : {}),
     ...(input.onProgress ? { onProgress: input.onProgress } : {}),
   });
+  // Money arriving on a few cases: transfers, cards, a cheque (each allocated, with its receipt).
+  await seedDemoPayments(deps, actor, input.today);
+  return portfolio;
 }
 
 export type FirstStart =

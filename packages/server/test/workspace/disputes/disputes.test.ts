@@ -73,7 +73,7 @@ describeEachDatabase('disputes', (ctx) => {
 
     const whole = await openDispute(w.on('2026-03-13'), w.actor, caseId, {
       reason: 'quality',
-      claims: [{ claimId: claims['D-1']?.claim_id ?? '', amountMinor: 40_000 }],
+      claims: [{ claimId: claims['D-1']?.claim_id ?? '' }],
       deadlineOn: '2026-03-20',
     });
     actions = await w.actions(caseId);

@@ -1,4 +1,5 @@
 import type { Language } from '@relance/core';
+import type { DisputeResolution } from '../../../db/schema.ts';
 
 export const DISPUTE_REASONS = [
   'contract_misunderstanding',
@@ -10,8 +11,11 @@ export const DISPUTE_REASONS = [
 ] as const;
 export type DisputeReason = (typeof DISPUTE_REASONS)[number];
 
+/** How a person resolves a dispute. */
 export const DISPUTE_RESOLUTIONS = ['credit_note', 'write_off', 'rejected', 'withdrawn'] as const;
 export type DisputeResolutionKind = (typeof DISPUTE_RESOLUTIONS)[number];
+/** Every resolution a dispute can carry: a person's, or `cleared` by the creditor's next file. */
+export const DISPUTE_OUTCOMES = [...DISPUTE_RESOLUTIONS, 'cleared'] as const;
 
 const REASONS: Readonly<Record<DisputeReason, Readonly<Record<Language, string>>>> = {
   contract_misunderstanding: { fr: 'désaccord sur le contrat', en: 'disagreement about the contract' },
@@ -22,7 +26,7 @@ const REASONS: Readonly<Record<DisputeReason, Readonly<Record<Language, string>>
   other: { fr: 'autre motif', en: 'other reason' },
 };
 
-const OUTCOMES: Readonly<Record<DisputeResolutionKind, Readonly<Record<Language, string>>>> = {
+const OUTCOMES: Readonly<Record<DisputeResolution, Readonly<Record<Language, string>>>> = {
   credit_note: { fr: 'un avoir a été émis', en: 'a credit note has been issued' },
   write_off: { fr: 'le montant a été abandonné', en: 'the amount has been written off' },
   rejected: {
@@ -30,6 +34,10 @@ const OUTCOMES: Readonly<Record<DisputeResolutionKind, Readonly<Record<Language,
     en: 'it could not be upheld and the amounts remain due',
   },
   withdrawn: { fr: 'vous l’avez retirée', en: 'you have withdrawn it' },
+  cleared: {
+    fr: 'le créancier l’a close dans ses comptes',
+    en: 'the creditor has closed it in its accounts',
+  },
 };
 
 /** The reason in the debtor's language; an unknown stored value reads as "other". */
@@ -38,5 +46,5 @@ export function disputeReasonText(reason: string, language: Language): string {
 }
 
 export function disputeOutcomeText(resolution: string, language: Language): string {
-  return (OUTCOMES[resolution as DisputeResolutionKind] ?? OUTCOMES.rejected)[language];
+  return (OUTCOMES[resolution as DisputeResolution] ?? OUTCOMES.rejected)[language];
 }

@@ -1,4 +1,4 @@
-import { addDays, DomainError, isIsoDate } from '@relance/core';
+import { addDays, DomainError, disputedPart, isIsoDate } from '@relance/core';
 import type { Transaction } from 'kysely';
 import { queueCaseEvent } from '../../../channels/queue-case-event.ts';
 import { newId } from '../../../db/ids.ts';
@@ -56,10 +56,11 @@ export async function openDebtorDispute(
 }
 
 /**
- * The disputed claims leave the ladder at once: they become `disputed` (the case's totals follow), and when no
- * undisputed claim is left every contact not yet made is cancelled; the engine holds the case. Otherwise the
- * ladder goes on for the other claims, whose messages no longer count the disputed amounts. The debtor gets a
- * written acknowledgement. One transaction with the evidence and audit entries.
+ * The disputed claims leave the ladder at once: a claim disputed whole becomes `disputed`; a claim disputed in
+ * part stays `open` with its disputed part (`claims.disputed_minor`), and only the rest of it is asked for. The
+ * case's totals follow. When nothing undisputed is left, every contact not yet made is cancelled and the engine
+ * holds the case; otherwise the ladder goes on, its messages no longer counting the disputed amounts. The
+ * debtor gets a written acknowledgement. One transaction with the evidence and audit entries.
  */
 async function writeDispute(
   deps: Deps,
@@ -108,7 +109,7 @@ async function writeDispute(
     }
     const claims = await trx
       .selectFrom('claims')
-      .select(['claim_id', 'invoice_number', 'status', 'outstanding_minor'])
+      .select(['claim_id', 'invoice_number', 'status', 'outstanding_minor', 'disputed_minor'])
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .where('claim_id', 'in', ids)
@@ -130,8 +131,22 @@ async function writeDispute(
         });
       }
       const outstanding = Number(claim.outstanding_minor);
-      const amount = asked.amountMinor ?? outstanding;
-      if (!Number.isSafeInteger(amount) || amount <= 0 || amount > outstanding) {
+      const before = disputedPart({
+        status: claim.status,
+        outstandingMinor: outstanding,
+        disputedMinor: Number(claim.disputed_minor),
+      });
+      // What another dispute already covers cannot be disputed again.
+      const left = outstanding - before;
+      if (left <= 0) {
+        throw new DomainError('conflict', `Invoice ${claim.invoice_number} is disputed.`, {
+          reason: 'dispute_claim_not_open',
+          invoice: claim.invoice_number,
+          status: 'disputed',
+        });
+      }
+      const amount = asked.amountMinor ?? left;
+      if (!Number.isSafeInteger(amount) || amount <= 0 || amount > left) {
         throw new DomainError(
           'invalid_input',
           `The disputed amount on ${claim.invoice_number} is out of range.`,
@@ -139,11 +154,11 @@ async function writeDispute(
             reason: 'dispute_amount_invalid',
             field: 'claims',
             invoice: claim.invoice_number,
-            outstandingMinor: outstanding,
+            outstandingMinor: left,
           },
         );
       }
-      return { claimId: claim.claim_id, amountMinor: amount };
+      return { claimId: claim.claim_id, amountMinor: amount, disputedMinor: before + amount, outstanding };
     });
     const disputeId = newId();
     const amountMinor = disputed.reduce((sum, c) => sum + c.amountMinor, 0);
@@ -182,12 +197,22 @@ async function writeDispute(
         })),
       )
       .execute();
-    await trx
-      .updateTable('claims')
-      .set({ status: 'disputed', dispute_reason: input.reason })
-      .where('tenant_id', '=', tenantId)
-      .where('claim_id', 'in', ids)
-      .execute();
+    for (const c of disputed) {
+      // Disputed whole (by this dispute, or with the ones before it): the claim leaves the ladder. In part: it
+      // stays open, and only the rest of it is asked for.
+      const whole = c.disputedMinor >= c.outstanding;
+      await trx
+        .updateTable('claims')
+        .set({
+          ...(whole ? { status: 'disputed' as const } : {}),
+          disputed_minor: c.disputedMinor,
+          dispute_reason: input.reason,
+          updated_at: now,
+        })
+        .where('tenant_id', '=', tenantId)
+        .where('claim_id', '=', c.claimId)
+        .execute();
+    }
     await refreshCases(trx, tenantId, [caseId], now);
     const open = await trx
       .selectFrom('claims')
@@ -195,6 +220,7 @@ async function writeDispute(
       .where('tenant_id', '=', tenantId)
       .where('case_id', '=', caseId)
       .where('status', '=', 'open')
+      .whereRef('outstanding_minor', '>', 'disputed_minor')
       .executeTakeFirstOrThrow();
     const wholeCase = Number(open.n) === 0;
     const cancelled = wholeCase ? await cancelPendingContacts(trx, tenantId, caseId, disputeId, now) : 0;
@@ -212,7 +238,11 @@ async function writeDispute(
       reason: input.reason,
       amountMinor,
       currency: kase.currency,
-      claims: disputed,
+      claims: disputed.map((c) => ({
+        claimId: c.claimId,
+        amountMinor: c.amountMinor,
+        whole: c.disputedMinor >= c.outstanding,
+      })),
       wholeCase,
       cancelled,
     };

@@ -13,8 +13,8 @@ const DEADLINE_DAYS = 30;
  * re-import of the same file opens nothing (its rows are unchanged), and a dispute an agent opened first is
  * kept as it is.
  * The claim is already out of the ladder (its status is `disputed`); no acknowledgement is sent, since the
- * creditor's system reported what the debtor told the creditor. Closing such a dispute is a person's
- * decision (resolve it in the workspace). Returns how many were opened.
+ * creditor's system reported what the debtor told the creditor. A person may resolve it in the workspace; a
+ * later file that no longer marks the claim closes it (`closeImportDisputes`). Returns how many were opened.
  */
 export async function openImportDisputes(
   trx: Transaction<Database>,

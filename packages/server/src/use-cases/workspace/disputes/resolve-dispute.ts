@@ -1,7 +1,7 @@
 import { DomainError } from '@relance/core';
 import type { Transaction } from 'kysely';
 import { queueCaseEvent } from '../../../channels/queue-case-event.ts';
-import type { Database } from '../../../db/schema.ts';
+import type { ClaimStatus, Database } from '../../../db/schema.ts';
 import { refreshCases } from '../../../ledger/refresh-cases.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
@@ -118,7 +118,11 @@ export async function resolveDispute(
   });
 }
 
-/** Puts the dispute's claims back in the ledger, less the amount credited or written off. */
+/**
+ * Puts the dispute's claims back in the ledger, less the amount credited or written off (in invoice order).
+ * What the claim's other open disputes cover stays disputed: the claim is `disputed` again when they cover all
+ * that is left of it, else open with that part (`disputed_minor`).
+ */
 async function reopenClaims(
   trx: Transaction<Database>,
   tenantId: string,
@@ -136,6 +140,12 @@ async function reopenClaims(
     .where('dc.dispute_id', '=', disputeId)
     .orderBy('c.invoice_number')
     .execute();
+  const others = await otherDisputedParts(
+    trx,
+    tenantId,
+    disputeId,
+    rows.map((r) => r.claim_id),
+  );
   let left = amount;
   const changed: { claimId: string; reducedMinor: number; outstandingMinor: number; status: string }[] = [];
   for (const row of rows) {
@@ -143,14 +153,24 @@ async function reopenClaims(
     const reduced = Math.min(left, Number(row.amount_minor), outstanding);
     left -= reduced;
     const after = outstanding - reduced;
-    // A claim paid meanwhile stays paid; otherwise it is owed again, or cancelled when nothing is left.
-    const status = row.status !== 'disputed' ? row.status : after <= 0 ? 'cancelled' : 'open';
+    const stillDisputed = Math.min(others.get(row.claim_id) ?? 0, Math.max(0, after));
+    // A claim paid meanwhile stays paid; otherwise it is cancelled when nothing is left, disputed when its
+    // other disputes cover the rest, else owed again.
+    const status: ClaimStatus =
+      row.status !== 'disputed' && row.status !== 'open'
+        ? row.status
+        : after <= 0
+          ? 'cancelled'
+          : stillDisputed >= after
+            ? 'disputed'
+            : 'open';
     await trx
       .updateTable('claims')
       .set({
         outstanding_minor: after,
-        status: status as 'open' | 'cancelled' | 'paid' | 'disputed',
-        dispute_reason: null,
+        status,
+        disputed_minor: stillDisputed,
+        ...(stillDisputed === 0 ? { dispute_reason: null } : {}),
         updated_at: now,
       })
       .where('tenant_id', '=', tenantId)
@@ -159,4 +179,28 @@ async function reopenClaims(
     changed.push({ claimId: row.claim_id, reducedMinor: reduced, outstandingMinor: after, status });
   }
   return changed;
+}
+
+/** What the other open disputes on these claims cover, per claim. */
+async function otherDisputedParts(
+  trx: Transaction<Database>,
+  tenantId: string,
+  disputeId: string,
+  claimIds: readonly string[],
+): Promise<Map<string, number>> {
+  if (claimIds.length === 0) return new Map();
+  const rows = await trx
+    .selectFrom('dispute_claims as dc')
+    .innerJoin('disputes as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'dc.tenant_id').onRef('d.dispute_id', '=', 'dc.dispute_id'),
+    )
+    .select(['dc.claim_id', 'dc.amount_minor'])
+    .where('dc.tenant_id', '=', tenantId)
+    .where('dc.claim_id', 'in', claimIds)
+    .where('d.status', '=', 'open')
+    .where('d.dispute_id', '!=', disputeId)
+    .execute();
+  const parts = new Map<string, number>();
+  for (const r of rows) parts.set(r.claim_id, (parts.get(r.claim_id) ?? 0) + Number(r.amount_minor));
+  return parts;
 }

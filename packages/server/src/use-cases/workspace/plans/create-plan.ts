@@ -37,6 +37,8 @@ export async function createPlan(
   const now = deps.clock.now();
   const today = deps.clock.today();
   const tenantId = actor.tenantId;
+  // The debtor agreeing on the portal acts as the system actor 'debtor' (use-cases/portal/debtor-actor.ts).
+  const agreedBy = actor.kind === 'system' ? actor.id : `user:${actor.id}`;
   return deps.database.db.transaction().execute(async (trx) => {
     const basis = await loadPlanBasis(trx, tenantId, caseId, request.claimIds, today);
     const preview = previewFromBasis(basis, request, today);
@@ -110,7 +112,7 @@ export async function createPlan(
         instalment_count: preview.instalments.length,
         claim_ids: JSON.stringify(preview.claimIds),
         agreed_on: today,
-        agreed_by: `user:${actor.id}`,
+        agreed_by: agreedBy,
         document_id: document.documentId,
         ended_on: null,
         end_reason: null,
@@ -206,7 +208,7 @@ export async function createPlan(
       actionId: agreementActionId,
       at: now,
       kind: 'plan_agreed',
-      actor: `user:${actor.id}`,
+      actor: agreedBy,
       payload: { ...terms, replacedPromises: replaced.map((p) => p.promise_id) },
       document,
     });

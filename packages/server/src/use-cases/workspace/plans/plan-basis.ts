@@ -65,11 +65,12 @@ export async function loadPlanBasis(
   if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
   const open = await db
     .selectFrom('claims')
-    .select(['claim_id', 'invoice_number', 'due_date', 'outstanding_minor'])
+    .select(['claim_id', 'invoice_number', 'due_date', 'outstanding_minor', 'disputed_minor'])
     .where('tenant_id', '=', tenantId)
     .where('case_id', '=', caseId)
     .where('status', '=', 'open')
-    .where('outstanding_minor', '>', 0)
+    // A claim disputed in part goes in the plan for its undisputed rest.
+    .whereRef('outstanding_minor', '>', 'disputed_minor')
     .orderBy('due_date')
     .orderBy('invoice_number')
     .execute();
@@ -90,7 +91,7 @@ export async function loadPlanBasis(
       claimId: c.claim_id,
       invoiceNumber: c.invoice_number,
       dueDate: c.due_date,
-      outstandingMinor: Number(c.outstanding_minor),
+      outstandingMinor: Number(c.outstanding_minor) - Number(c.disputed_minor),
     }));
   if (claims.length === 0) {
     throw new DomainError('invalid_input', 'The case has no open, undisputed claim to put in a plan.', {

@@ -141,6 +141,8 @@ export type OutboxMessage = {
   readonly instalments: number;
   readonly documentId: string | null;
   readonly now: string;
+  /** Why it is queued, as the outbox shows it; a plan's agreement or reminder by default. */
+  readonly reason?: { readonly code: string; readonly params: Readonly<Record<string, unknown>> };
 };
 
 /** Puts a message in the outbox (planned, or blocked when the gate never allows it), keyed for idempotency. */
@@ -164,7 +166,7 @@ export async function queueMessage(trx: Transaction<Database>, m: OutboxMessage)
       strategy_version: null,
       step_key: null,
       reason: JSON.stringify({
-        reason: { code: 'plan_agreed', params: { instalments: m.instalments } },
+        reason: m.reason ?? { code: 'plan_agreed', params: { instalments: m.instalments } },
         notes: [],
       }),
       gate: JSON.stringify(

@@ -1,0 +1,54 @@
+import { addDays } from '@relance/core';
+import type { PaymentChannel, PaymentMethod } from '../../../db/schema-payments.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import type { Deps } from '../../../shared/deps.ts';
+import { recordPayment } from '../../payments/record-payment.ts';
+
+/** How the demo's payments came: transfers seen on the statement, cards on the portal, a cheque, the IVR. */
+const KINDS: readonly {
+  readonly method: PaymentMethod;
+  readonly channel: PaymentChannel;
+  readonly provider: string | null;
+}[] = [
+  { method: 'transfer', channel: 'statement', provider: 'bank' },
+  { method: 'card', channel: 'portal', provider: 'builtin' },
+  { method: 'cheque', channel: 'manual', provider: null },
+  { method: 'card', channel: 'ivr', provider: 'builtin' },
+];
+
+/**
+ * A few payments on the demo's open cases, so that the case pages, receipts and figures show money arriving:
+ * every third one pays the case in full, the others a part. Keyed `demo:<n>`: a second seeding books nothing more.
+ */
+export async function seedDemoPayments(deps: Deps, actor: Actor, today: string, count = 12): Promise<number> {
+  const cases = await deps.database.db
+    .selectFrom('cases')
+    .select(['case_id', 'outstanding_minor', 'currency'])
+    .where('tenant_id', '=', actor.tenantId)
+    .where('status', '=', 'open')
+    .where('outstanding_minor', '>', 0)
+    .where('disputed_minor', '=', 0)
+    .orderBy('oldest_due_date')
+    .orderBy('case_id')
+    .limit(count * 3)
+    .execute();
+  let booked = 0;
+  for (let n = 0; n < count && n * 3 < cases.length; n++) {
+    const kase = cases[n * 3];
+    const kind = KINDS[n % KINDS.length];
+    if (!kase || !kind) continue;
+    const outstanding = Number(kase.outstanding_minor);
+    const amountMinor = n % 3 === 0 ? outstanding : Math.max(100, Math.round(outstanding / 200) * 100);
+    const paid = await recordPayment(deps, actor, {
+      caseId: kase.case_id,
+      amountMinor,
+      currency: kase.currency,
+      ...kind,
+      sourceKey: `demo:${n}`,
+      receivedOn: addDays(today, -(n % 10)),
+      reference: kind.method === 'cheque' ? `CHQ ${7_431_200 + n}` : null,
+    });
+    if (!paid.repeated) booked++;
+  }
+  return booked;
+}

@@ -1,0 +1,237 @@
+import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiPrefix } from '../../../src/http/paths.ts';
+import type { Deps } from '../../../src/shared/deps.ts';
+import { setAttemptProviderRef } from '../../../src/use-cases/payments/attempts/set-attempt-provider-ref.ts';
+import { startAttempt } from '../../../src/use-cases/payments/attempts/start-attempt.ts';
+import { type SeededTenant, seedTenant } from '../../http/seed.ts';
+import { signInAs, testServer } from '../../http/support.ts';
+import { describeEachDatabase } from '../../support/databases.ts';
+import { webhookFixtures } from './stripe-fixtures.ts';
+import { attemptOf, countRows, ourEvent, STRIPE_KEY, stripeRequest, WEBHOOK_SECRET } from './world.ts';
+
+const COMPLETED = 'stripe_ruby_mock_checkout.session.completed.json';
+const PI_SUCCEEDED = 'stripe_ruby_mock_payment_intent.succeeded.json';
+const PI_FAILED = 'stripe_ruby_mock_payment_intent.payment_failed.json';
+const CHARGE_FAILED = 'stripe_ruby_mock_charge.failed.json';
+
+describe.skipIf(!webhookFixtures)('card webhooks', () => {
+  describeEachDatabase('Stripe webhooks, each event handled exactly once', (ctx) => {
+    let app: FastifyInstance;
+    let deps: Deps;
+    let t: SeededTenant;
+    let other: SeededTenant;
+    let serial = 0;
+
+    beforeAll(async () => {
+      ({ app, deps } = await testServer(ctx.handle));
+      t = await seedTenant(ctx.handle.db, 'Cards');
+      other = await seedTenant(ctx.handle.db, 'Other');
+      const admin = await signInAs(app, t.users.admin.email);
+      const put = await app.inject({
+        method: 'PUT',
+        url: `${apiPrefix}/settings/payments`,
+        headers: admin,
+        payload: { provider: 'stripe', stripeSecretKey: STRIPE_KEY, stripeWebhookSecret: WEBHOOK_SECRET },
+      });
+      expect(put.statusCode, put.body).toBe(200);
+    });
+    afterAll(async () => {
+      await app.close();
+    });
+
+    /** A Stripe attempt on D1's case, with its Checkout Session, and the ids an event of it carries. */
+    async function stripeAttempt(amountMinor = 100_00) {
+      serial += 1;
+      const caseId = t.debtors.D1!.caseId;
+      const attemptId = await startAttempt(deps, {
+        tenantId: t.tenantId,
+        caseId,
+        channel: 'portal',
+        provider: 'stripe',
+        amountMinor,
+        currency: 'EUR',
+      });
+      const session = `cs_test_${serial}_${attemptId.slice(-6)}`;
+      await setAttemptProviderRef(deps, { tenantId: t.tenantId, attemptId, providerRef: session });
+      const ours = { tenantId: t.tenantId, caseId, attemptId };
+      const ids = { amountMinor, paymentIntent: `pi_test_${serial}_${attemptId.slice(-6)}`, session };
+      const event = (file: string, id: string) => ourEvent(file, ours, { ...ids, id: `${id}_${serial}` });
+      return { attemptId, caseId, ...ids, event };
+    }
+
+    const outstanding = async () =>
+      Number(
+        (
+          await ctx.handle.db
+            .selectFrom('cases')
+            .select('outstanding_minor')
+            .where('tenant_id', '=', t.tenantId)
+            .where('case_id', '=', t.debtors.D1!.caseId)
+            .executeTakeFirstOrThrow()
+        ).outstanding_minor,
+      );
+
+    it('the settings never show the secrets', async () => {
+      const admin = await signInAs(app, t.users.admin.email);
+      const got = await app.inject({ method: 'GET', url: `${apiPrefix}/settings/payments`, headers: admin });
+      expect(got.json()).toEqual({
+        provider: 'stripe',
+        stripeSecretKeySet: true,
+        stripeMode: 'test',
+        stripeWebhookSecretSet: true,
+      });
+      expect(got.body).not.toContain(STRIPE_KEY);
+      expect(got.body).not.toContain(WEBHOOK_SECRET);
+    });
+
+    it('refuses a wrong, missing or foreign signature and records nothing', async () => {
+      const a = await stripeAttempt();
+      const event = a.event(COMPLETED, 'evt_refused');
+      const badly = stripeRequest(t.tenantId, event, 'whsec_not_the_right_one_000');
+      const wrong = await app.inject({ ...badly, headers: { ...badly.headers, 'accept-language': 'en' } });
+      expect(wrong.statusCode).toBe(400);
+      expect(wrong.json().error.details.reason).toBe('payment_webhook_signature_invalid');
+      expect(wrong.json().error.message).toMatch(/Stripe signature .* nothing was recorded/);
+      const tampered = stripeRequest(t.tenantId, event);
+      const changed = await app.inject({ ...tampered, payload: tampered.payload.replace('10000', '99999') });
+      expect(changed.statusCode).toBe(400);
+      const { 'stripe-signature': _, ...unsigned } = tampered.headers;
+      expect((await app.inject({ ...tampered, headers: unsigned })).statusCode).toBe(400);
+      // The other tenant has no Stripe secret: refused, in French when asked.
+      const foreign = stripeRequest(other.tenantId, event);
+      const refused = await app.inject({
+        ...foreign,
+        headers: { ...foreign.headers, 'accept-language': 'fr' },
+      });
+      expect(refused.statusCode).toBe(403);
+      expect(refused.json().error.message).toMatch(/n’a pas de secret de signature Stripe/);
+      const nobody = await app.inject(stripeRequest('no-such-tenant', event));
+      expect(nobody.statusCode).toBe(404);
+      expect(await countRows(ctx.handle.db, 'webhook_events', t.tenantId)).toBe(0);
+      expect(await countRows(ctx.handle.db, 'payments', t.tenantId)).toBe(0);
+      expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('started');
+    });
+
+    it('a completed checkout books one payment; its duplicate and its PaymentIntent event change nothing', async () => {
+      const before = await outstanding();
+      const a = await stripeAttempt(100_00);
+      const completed = a.event(COMPLETED, 'evt_completed');
+      const first = await app.inject(stripeRequest(t.tenantId, completed));
+      expect(first.statusCode, first.body).toBe(200);
+      expect(first.json()).toEqual({
+        received: true,
+        duplicate: false,
+        result: 'processed',
+        detail: 'payment booked',
+      });
+      const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
+      expect(attempt.status).toBe('succeeded');
+      expect(attempt.ended_at).not.toBeNull();
+      const payment = await ctx.handle.db
+        .selectFrom('payments')
+        .selectAll()
+        .where('tenant_id', '=', t.tenantId)
+        .where('payment_id', '=', attempt.payment_id ?? '')
+        .executeTakeFirstOrThrow();
+      expect(payment).toMatchObject({
+        source_key: `stripe:${a.paymentIntent}`,
+        method: 'card',
+        channel: 'portal',
+        provider: 'stripe',
+        currency: 'EUR',
+        attempt_id: a.attemptId,
+        case_id: a.caseId,
+      });
+      expect(Number(payment.amount_minor)).toBe(100_00);
+      expect(await outstanding()).toBeLessThan(before);
+      const counts = async () => ({
+        payments: await countRows(ctx.handle.db, 'payments', t.tenantId),
+        allocations: await countRows(ctx.handle.db, 'payment_allocations', t.tenantId),
+        evidence: await countRows(ctx.handle.db, 'evidence', t.tenantId),
+        outstanding: await outstanding(),
+      });
+      const after = await counts();
+
+      const again = await app.inject(stripeRequest(t.tenantId, completed));
+      expect(again.json()).toMatchObject({ duplicate: true });
+      // The same payment told by its PaymentIntent: a new event, but the payment is booked already.
+      const told = await app.inject(stripeRequest(t.tenantId, a.event(PI_SUCCEEDED, 'evt_pi')));
+      expect(told.json()).toMatchObject({ duplicate: false, detail: 'payment already booked' });
+      // A late failure of the same checkout (an earlier card) does not undo the success.
+      const late = await app.inject(stripeRequest(t.tenantId, a.event(CHARGE_FAILED, 'evt_late')));
+      expect(late.json()).toMatchObject({ duplicate: false, detail: 'attempt already ended' });
+      expect(await counts()).toEqual(after);
+      expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('succeeded');
+    });
+
+    it('a declined card keeps Stripe’s reason; paying afterwards on the same checkout still succeeds', async () => {
+      const a = await stripeAttempt(50_00);
+      const failed = await app.inject(stripeRequest(t.tenantId, a.event(PI_FAILED, 'evt_failed')));
+      expect(failed.json()).toMatchObject({ detail: 'attempt failed' });
+      const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
+      expect(attempt.status).toBe('failed');
+      expect(attempt.failure_reason).toBe('card_declined / generic_decline: Your card was declined.');
+      const paid = await app.inject(stripeRequest(t.tenantId, a.event(COMPLETED, 'evt_then_paid')));
+      expect(paid.json()).toMatchObject({ detail: 'payment booked' });
+      expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('succeeded');
+    });
+
+    it('an expired checkout is abandoned; an event of nobody’s attempt is recorded as ignored', async () => {
+      const a = await stripeAttempt();
+      const expired = a.event(COMPLETED, 'evt_expired');
+      expired.type = 'checkout.session.expired';
+      expired.data.object.metadata = {};
+      expired.data.object.client_reference_id = null;
+      // Found by its Checkout Session alone.
+      const got = await app.inject(stripeRequest(t.tenantId, expired));
+      expect(got.json()).toMatchObject({ result: 'processed', detail: 'attempt abandoned' });
+      const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
+      expect(attempt.status).toBe('abandoned');
+      expect(attempt.failure_reason).toBe('checkout expired');
+      const stranger = a.event(COMPLETED, 'evt_stranger');
+      stranger.data.object.metadata = {};
+      stranger.data.object.client_reference_id = null;
+      stranger.data.object.id = 'cs_test_unknown';
+      const ignored = await app.inject(stripeRequest(t.tenantId, stranger));
+      expect(ignored.json()).toMatchObject({
+        result: 'ignored',
+        detail: 'no attempt of this tenant matches',
+      });
+      const row = await ctx.handle.db
+        .selectFrom('webhook_events')
+        .selectAll()
+        .where('tenant_id', '=', t.tenantId)
+        .where('event_id', '=', stranger.id)
+        .executeTakeFirstOrThrow();
+      expect(row).toMatchObject({
+        provider: 'stripe',
+        kind: 'checkout.session.completed',
+        result: 'ignored',
+      });
+    });
+
+    it('copies arriving at the same time book one payment (PostgreSQL: concurrent transactions)', async () => {
+      const a = await stripeAttempt(20_00);
+      const before = await countRows(ctx.handle.db, 'payments', t.tenantId);
+      const completed = a.event(COMPLETED, 'evt_storm');
+      const copies = await Promise.all([
+        ...Array.from({ length: 6 }, () => app.inject(stripeRequest(t.tenantId, completed))),
+        app.inject(stripeRequest(t.tenantId, a.event(PI_SUCCEEDED, 'evt_storm_pi'))),
+        app.inject(stripeRequest(t.tenantId, a.event(PI_SUCCEEDED, 'evt_storm_pi'))),
+      ]);
+      expect(copies.map((c) => c.statusCode)).toEqual(Array(8).fill(200));
+      const fresh = copies.map((c) => c.json()).filter((b) => !b.duplicate);
+      expect(fresh).toHaveLength(2);
+      expect(fresh.map((b) => b.detail).sort()).toEqual(['payment already booked', 'payment booked']);
+      expect(await countRows(ctx.handle.db, 'payments', t.tenantId)).toBe(before + 1);
+      const events = await ctx.handle.db
+        .selectFrom('webhook_events')
+        .select('event_id')
+        .where('tenant_id', '=', t.tenantId)
+        .where('event_id', 'like', 'evt_storm%')
+        .execute();
+      expect(events).toHaveLength(2);
+    });
+  });
+});
