@@ -8,7 +8,9 @@ import {
   redirect,
 } from '@tanstack/react-router';
 import { validateDebtorsSearch } from '../features/debtors/search.ts';
+import { validateReturnSearch } from '../features/portal/search.ts';
 import { validatePortfolioSearch } from '../features/portfolio/search.ts';
+import { validateScriptsSearch } from '../features/scripts/search.ts';
 import { validateSettingsSearch } from '../features/settings/search.ts';
 import { validateSignInSearch } from '../features/sign-in/search.ts';
 import { validateWorkspaceSearch } from '../features/workspace/search.ts';
@@ -35,6 +37,20 @@ const signInRoute = createRoute({
     if (user) throw redirect({ href: search.redirect ?? '/portfolio' });
   },
   component: lazyRouteComponent(() => import('../features/sign-in/sign-in-page.tsx'), 'SignInPage'),
+});
+
+/** The debtor's payment portal (issue #6): no session, outside the staff layout, its own query client. */
+const portalRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pay/$key',
+  component: lazyRouteComponent(() => import('../features/portal/portal-page.tsx'), 'PortalPage'),
+});
+
+const portalReturnRoute = createRoute({
+  getParentRoute: () => rootRoute,
+  path: '/pay/$key/return',
+  validateSearch: validateReturnSearch,
+  component: lazyRouteComponent(() => import('../features/portal/return-page.tsx'), 'PortalReturnPage'),
 });
 
 /** Every page behind this pathless route needs a session; without one, go to the sign-in page. */
@@ -96,6 +112,15 @@ const importsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/imports/imports-page.tsx'), 'ImportsPage'),
 });
 
+const reconciliationRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reconciliation',
+  component: lazyRouteComponent(
+    () => import('../features/reconciliation/reconciliation-page.tsx'),
+    'ReconciliationPage',
+  ),
+});
+
 const strategiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/strategies',
@@ -106,6 +131,13 @@ const strategyRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/strategies/$key',
   component: lazyRouteComponent(() => import('../features/strategies/strategy-page.tsx'), 'StrategyPage'),
+});
+
+const scriptsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/scripts',
+  validateSearch: validateScriptsSearch,
+  component: lazyRouteComponent(() => import('../features/scripts/scripts-page.tsx'), 'ScriptsPage'),
 });
 
 const runsRoute = createRoute({
@@ -141,6 +173,8 @@ const settingsRoute = createRoute({
 
 const routeTree = rootRoute.addChildren([
   signInRoute,
+  portalRoute,
+  portalReturnRoute,
   appRoute.addChildren([
     indexRoute,
     portfolioRoute,
@@ -149,8 +183,10 @@ const routeTree = rootRoute.addChildren([
     debtorsRoute,
     debtorRoute,
     importsRoute,
+    reconciliationRoute,
     strategiesRoute,
     strategyRoute,
+    scriptsRoute,
     templatesRoute,
     settingsRoute,
     runsRoute,

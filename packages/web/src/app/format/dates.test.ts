@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, localIsoDate } from './dates.ts';
+import { formatDate, formatZonedDateTime, localIsoDate } from './dates.ts';
 
 describe('formatDate', () => {
   it('shows a calendar date in the locale, without time-zone shifts', () => {
@@ -17,5 +17,21 @@ describe('localIsoDate', () => {
   it('gives the calendar day of an instant in the local time zone', () => {
     expect(localIsoDate(new Date(2026, 2, 29, 23, 59))).toBe('2026-03-29');
     expect(localIsoDate(new Date(2026, 0, 1, 0, 0))).toBe('2026-01-01');
+  });
+});
+
+describe('formatZonedDateTime', () => {
+  it('shows an instant in the given zone with the zone named', () => {
+    expect(formatZonedDateTime('2026-03-17T09:30:00.000Z', 'fr', 'Europe/Paris')).toBe(
+      '17 mars 2026, 10:30 UTC+1',
+    );
+    expect(formatZonedDateTime('2026-07-17T09:30:00.000Z', 'fr', 'Europe/Paris')).toBe(
+      '17 juil. 2026, 11:30 UTC+2',
+    );
+    expect(formatZonedDateTime('2026-03-17T09:30:00.000Z', 'en', 'UTC')).toBe('17 Mar 2026, 09:30 UTC');
+  });
+
+  it('shows a dash for no instant', () => {
+    expect(formatZonedDateTime(null, 'fr', 'UTC')).toBe('—');
   });
 });

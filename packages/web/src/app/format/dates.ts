@@ -27,6 +27,35 @@ export function formatDateTime(isoInstant: string | null | undefined, language: 
   return text.replaceAll('\u202f', '\u00a0');
 }
 
+/** The browser's IANA time zone (e.g. 'Europe/Paris'): where the person reading the screen is. */
+export function browserTimeZone(): string {
+  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+}
+
+/**
+ * An instant with its date, time and the zone named ("12 mars 2026, 10:30 UTC+1"), in `timeZone` (the
+ * browser's by default): a timeline read by agents in several zones says which clock it is on.
+ */
+export function formatZonedDateTime(
+  isoInstant: string | null | undefined,
+  language: Language,
+  timeZone: string = browserTimeZone(),
+): string {
+  if (!isoInstant) return '—';
+  const date = new Date(isoInstant);
+  if (Number.isNaN(date.getTime())) return isoInstant;
+  const text = new Intl.DateTimeFormat(intlLocale(language), {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZone,
+    timeZoneName: 'short',
+  }).format(date);
+  return text.replaceAll('\u202f', '\u00a0');
+}
+
 export function formatInteger(value: number, language: Language): string {
   return new Intl.NumberFormat(intlLocale(language)).format(value).replaceAll('\u202f', '\u00a0');
 }

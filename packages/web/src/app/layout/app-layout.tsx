@@ -57,7 +57,11 @@ export function AppLayout() {
   const onTemplates = useRouterState({ select: (s) => s.location.pathname.startsWith('/templates') });
   const onOutbox = useRouterState({ select: (s) => s.location.pathname.startsWith('/outbox') });
   const onWorkspace = useRouterState({ select: (s) => s.location.pathname.startsWith('/workspace') });
+  const onScripts = useRouterState({ select: (s) => s.location.pathname.startsWith('/scripts') });
   const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
+  const onReconciliation = useRouterState({
+    select: (s) => s.location.pathname.startsWith('/reconciliation'),
+  });
   const reviewCount = useReviewCount(canReviewActions(user));
 
   const onSignOut = async () => {
@@ -132,12 +136,20 @@ export function AppLayout() {
           onClick={closeNav}
         />
         {canImport(user) && (
-          <NavRouterLink
-            to="/imports"
-            label={t('nav.imports')}
-            active={section === 'imports'}
-            onClick={closeNav}
-          />
+          <>
+            <NavRouterLink
+              to="/imports"
+              label={t('nav.imports')}
+              active={section === 'imports'}
+              onClick={closeNav}
+            />
+            <NavRouterLink
+              to="/reconciliation"
+              label={t('reconciliation.nav')}
+              active={onReconciliation}
+              onClick={closeNav}
+            />
+          </>
         )}
         {canReadStrategies(user) && (
           <>
@@ -147,6 +159,7 @@ export function AppLayout() {
               active={section === 'strategies'}
               onClick={closeNav}
             />
+            <NavRouterLink to="/scripts" label={t('scripts.nav')} active={onScripts} onClick={closeNav} />
             <NavRouterLink
               to="/templates"
               label={t('templates.nav')}

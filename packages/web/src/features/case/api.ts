@@ -19,6 +19,8 @@ export type Claim = {
   readonly dueDate: string;
   readonly amountMinor: number;
   readonly outstandingMinor: number;
+  /** The part under dispute: all of a disputed claim, part of an open one disputed in part. */
+  readonly disputedMinor?: number;
   readonly currency: string;
   readonly status: string;
   readonly disputeReason: string | null;

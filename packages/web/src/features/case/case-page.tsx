@@ -13,6 +13,7 @@ import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { ContactsList } from '../debtors/contacts-list.tsx';
 import { DebtorCard } from '../debtors/debtor-card.tsx';
+import { PaymentsPanel } from '../payments/payments-panel.tsx';
 import { WorkCaseButton } from '../workspace/work-case-button.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
 import { ClaimsTable } from './claims-table.tsx';
@@ -115,6 +116,7 @@ export function CasePage() {
           <ClaimsTable claims={claims} totals={totals} />
         )}
       </Paper>
+      <PaymentsPanel caseId={item.id} currency={item.currency} />
       <EvidencePanel caseId={item.id} />
     </Stack>
   );

@@ -1,5 +1,6 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, apiUrl } from '../../app/api/client.ts';
+import { apiRequest, apiUrl, toQueryString } from '../../app/api/client.ts';
+import { browserTimeZone } from '../../app/format/dates.ts';
 import type { Language } from '../../app/i18n/languages.ts';
 
 /** One entry of the case's evidence journal, summed up by the server in the reader's language. */
@@ -20,11 +21,15 @@ export type EvidenceEntry = {
   } | null;
 };
 
-export function caseEvidenceQuery(caseId: string) {
+/** The journal, its summaries telling instants in `timeZone` (the reader's), named. */
+export function caseEvidenceQuery(caseId: string, timeZone: string = browserTimeZone()) {
   return queryOptions({
-    queryKey: ['case', caseId, 'evidence'],
+    queryKey: ['case', caseId, 'evidence', timeZone],
     queryFn: ({ signal }) =>
-      apiRequest<readonly EvidenceEntry[]>(`/cases/${encodeURIComponent(caseId)}/evidence`, { signal }),
+      apiRequest<readonly EvidenceEntry[]>(
+        `/cases/${encodeURIComponent(caseId)}/evidence${toQueryString({ timeZone })}`,
+        { signal },
+      ),
   });
 }
 

@@ -15,6 +15,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { TFunction } from 'i18next';
 import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { formatZonedDateTime } from '../../app/format/dates.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
@@ -107,7 +108,7 @@ export function EvidencePanel({ caseId }: { readonly caseId: string }) {
             >
               <Text size="xs" c="dimmed">
                 {t('evidence.meta', {
-                  at: format.dateTime(entry.at),
+                  at: formatZonedDateTime(entry.at, format.language),
                   actor: actorLabel(entry.actor, t),
                   seq: entry.seq,
                 })}

@@ -57,8 +57,9 @@ export function ContactsList({ contacts }: { readonly contacts: readonly Contact
         <Stack gap="sm" component="ul" p={0} m={0} style={{ listStyle: 'none' }}>
           {contacts.map((contact) => (
             <li key={contact.id}>
-              <Group justify="space-between" align="flex-start" wrap="nowrap" gap="sm">
-                <Stack gap={0} style={{ minWidth: 0 }}>
+              {/* On a narrow screen the badges go under the value rather than squeeze it. */}
+              <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+                <Stack gap={0} style={{ minWidth: 0, flex: '1 1 12rem' }}>
                   <Text size="xs" c="dimmed" fw={600} tt="uppercase">
                     {t(`contacts.kind.${contact.kind}`)}
                     {contact.label ? ` · ${contact.label}` : ''}

@@ -79,6 +79,7 @@ export function reasonText(reason: EngineReason, { t, date, channel }: Describe)
     case 'paused':
     case 'resumed':
     case 'ladder_finished':
+    case 'payment_receipt':
       return t(`reasons.${reason.code}`);
     case 'callback_requested':
       return t('reasons.callback_requested', { date: date(str(p.on)), time: str(p.at) });

@@ -8,6 +8,7 @@ import { PageHeader } from '../../app/ui/page-header.tsx';
 import { CreditorSection } from './creditor-section.tsx';
 import { EmailSection } from './email-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
+import { PaymentsSection } from './payments-section.tsx';
 import { SETTINGS_TABS } from './search.ts';
 import { SmsSection } from './sms-section.tsx';
 
@@ -56,6 +57,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="sms">
           <SmsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="payments">
+          <PaymentsSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -42,7 +42,8 @@ export function ActionBar({ onOpen }: { readonly onOpen: (form: WorkspaceForm) =
 export function ShortcutLegend() {
   const { t } = useTranslation();
   return (
-    <Group gap="md" aria-label={t('workspace.shortcuts.label')} role="note">
+    // Keys are for a keyboard: a phone or a tablet held upright has none, and the legend only takes room.
+    <Group gap="md" aria-label={t('workspace.shortcuts.label')} role="note" visibleFrom="sm">
       {(Object.keys(SHORTCUTS) as (keyof typeof SHORTCUTS)[]).map((key) => (
         <Text key={key} size="xs" c="dimmed">
           <Kbd size="xs">{SHORTCUTS[key]}</Kbd> {t(`workspace.shortcuts.${key}`)}

@@ -3,7 +3,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
 import { useChannelName } from '../../app/ui/engine.tsx';
-import { agreementUrl, caseDisputesQuery, casePlansQuery, casePromisesQuery } from './api.ts';
+import { agreementUrl, casePlansQuery, casePromisesQuery } from './api.ts';
+import { caseDisputesQuery } from './dispute-api.ts';
+import { DisputeDocuments } from './dispute-documents.tsx';
 
 function Status({ value }: { readonly value: string }) {
   const { t } = useTranslation();
@@ -105,11 +107,17 @@ export function Agreements({ caseId, currency }: { readonly caseId: string; read
               <Status value={dispute.status} />
             </Group>
             <Text size="xs" c="dimmed">
+              {format.money(dispute.amountMinor, dispute.currency)}
+              {' · '}
               {t(`workspace.dispute.reasons.${dispute.reason}`, { defaultValue: dispute.reason })}
-              {dispute.deadlineOn
+              {dispute.status === 'open' && dispute.deadlineOn
                 ? ` · ${t('workspace.dispute.until', { date: format.date(dispute.deadlineOn) })}`
                 : ''}
+              {dispute.resolution
+                ? ` · ${t(`workspace.dispute.resolutions.${dispute.resolution}`, { defaultValue: dispute.resolution })}`
+                : ''}
             </Text>
+            <DisputeDocuments documents={dispute.documents} />
           </Stack>
         ))}
       </Stack>

@@ -246,35 +246,6 @@ export function agreementUrl(planId: string): string {
   return `/api/v1/payment-plans/${seg(planId)}/agreement.pdf`;
 }
 
-export type DisputeInput = {
-  readonly reason: string;
-  readonly description?: string;
-  readonly claims: readonly { readonly claimId: string; readonly amountMinor?: number }[];
-  readonly ownerId?: string;
-  readonly deadlineOn?: string;
-};
-
-export type DisputeView = {
-  readonly id: string;
-  readonly status: string;
-  readonly reason: string;
-  readonly description?: string | null;
-  readonly deadlineOn?: string | null;
-  readonly claims: readonly { readonly claimId: string; readonly amountMinor?: number | null }[];
-};
-
-export function createDispute(caseId: string, input: DisputeInput): Promise<DisputeView> {
-  return apiRequest<DisputeView>(`/cases/${seg(caseId)}/disputes`, { method: 'POST', json: input });
-}
-
-export function caseDisputesQuery(caseId: string) {
-  return queryOptions({
-    queryKey: ['case', caseId, 'disputes'],
-    queryFn: async ({ signal }) =>
-      rows<DisputeView>(await apiRequest<unknown>(`/cases/${seg(caseId)}/disputes`, { signal }), 'disputes'),
-  });
-}
-
 export type ScriptAnswerOption = {
   readonly label: string;
   readonly next?: string;

@@ -3,6 +3,7 @@ import { type FormEvent, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { errorMessage } from '../../app/query-client.ts';
 import { defaultCallback, localInputToIso } from './datetime.ts';
+import { usePhoneScreen } from './phone-screen.ts';
 
 type CallbackModalProps = {
   readonly saving: boolean;
@@ -14,6 +15,7 @@ type CallbackModalProps = {
 /** "Call me back Thursday at 2 pm": the case comes back to the queue at that time (the server checks the hours). */
 export function CallbackModal({ saving, error, onClose, onSubmit }: CallbackModalProps) {
   const { t } = useTranslation();
+  const phone = usePhoneScreen();
   const [at, setAt] = useState(defaultCallback);
   const [note, setNote] = useState('');
   const [checked, setChecked] = useState(false);
@@ -28,7 +30,7 @@ export function CallbackModal({ saving, error, onClose, onSubmit }: CallbackModa
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('workspace.callback.title')}>
+    <Modal opened onClose={onClose} title={t('workspace.callback.title')} fullScreen={phone}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           <TextInput

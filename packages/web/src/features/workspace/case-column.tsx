@@ -33,8 +33,8 @@ export function CaseColumn({
         aria-labelledby="debtor-title"
         data-testid="workspace-debtor"
       >
-        <Group justify="space-between" align="flex-start" wrap="nowrap">
-          <Stack gap={2}>
+        <Group justify="space-between" align="flex-start" wrap="wrap" gap="xs">
+          <Stack gap={2} style={{ minWidth: 0, flex: '1 1 14rem' }}>
             <Title order={2} fz="lg" id="debtor-title">
               <AnchorLink to="/cases/$caseId" params={{ caseId: item.id }} inherit>
                 {debtor.name}
@@ -44,10 +44,10 @@ export function CaseColumn({
               {t('case.subtitle', { creditor: item.creditor.name, ref: item.creditor.ref })}
             </Text>
           </Stack>
-          <Stack gap={4} align="flex-end">
+          <Group gap={6} wrap="wrap">
             <CollectabilityBadge value={item.collectability} />
             <DaysPastDue days={item.daysPastDue} bucket={item.ageBucket} />
-          </Stack>
+          </Group>
         </Group>
         <Group gap="lg" mt="sm">
           <Stack gap={0}>

@@ -6,6 +6,8 @@ import { errorMessage } from '../../app/query-client.ts';
 import { ActionStatusBadge } from '../../app/ui/engine.tsx';
 import { caseEngineQuery } from '../case/engine-api.ts';
 import { type PaymentLinkSent, sendPaymentLink } from './api.ts';
+import { IvrTransfer } from './ivr-transfer.tsx';
+import { usePhoneScreen } from './phone-screen.ts';
 
 /** Statuses after which the message's fate is known: the modal stops asking. */
 const SETTLED = ['sent', 'delivered', 'failed', 'blocked', 'cancelled'];
@@ -22,6 +24,7 @@ type PaymentLinkModalProps = {
  */
 export function PaymentLinkModal({ caseId, contacts, onClose }: PaymentLinkModalProps) {
   const { t } = useTranslation();
+  const phone = usePhoneScreen();
   const usable = (kind: Contact['kind']) =>
     contacts.some((contact) => contact.kind === kind && contact.value && contact.validity !== 'invalid');
   const queryClient = useQueryClient();
@@ -43,7 +46,7 @@ export function PaymentLinkModal({ caseId, contacts, onClose }: PaymentLinkModal
   const status = engine.data?.actions.find((a) => a.id === sent?.actionId)?.status ?? sent?.status ?? null;
 
   return (
-    <Modal opened onClose={onClose} title={t('workspace.paymentLink.title')}>
+    <Modal opened onClose={onClose} title={t('workspace.paymentLink.title')} fullScreen={phone}>
       <Stack gap="sm">
         <Text size="sm">{t('workspace.paymentLink.hint')}</Text>
         <Group>
@@ -84,6 +87,7 @@ export function PaymentLinkModal({ caseId, contacts, onClose }: PaymentLinkModal
             {errorMessage(send.error)}
           </Alert>
         )}
+        <IvrTransfer caseId={caseId} />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             {t('common.close')}

@@ -31,6 +31,7 @@ import {
   type PlanView,
   previewPlan,
 } from './api.ts';
+import { usePhoneScreen } from './phone-screen.ts';
 
 const numeric = { textAlign: 'right', fontVariantNumeric: 'tabular-nums' } as const;
 
@@ -64,6 +65,7 @@ function planInput(
  */
 export function PlanModal({ caseId, currency, saving, error, created, onClose, onSubmit }: PlanModalProps) {
   const { t } = useTranslation();
+  const phone = usePhoneScreen();
   const format = useFormat();
   const [kind, setKind] = useState<PlanKind>('instalments');
   const [count, setCount] = useState(3);
@@ -96,7 +98,7 @@ export function PlanModal({ caseId, currency, saving, error, created, onClose, o
   const canCreate = input !== null && fresh && shown !== null && refusal === null && violations.length === 0;
 
   return (
-    <Modal opened onClose={onClose} title={t('workspace.plan.title')} size="xl">
+    <Modal opened onClose={onClose} title={t('workspace.plan.title')} size="xl" fullScreen={phone}>
       {created ? (
         <Stack gap="sm" data-testid="plan-created">
           <Alert color="teal" variant="light">

@@ -6,6 +6,7 @@ import { parseMoneyInput } from '../../app/format/money.ts';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
 import type { PromiseInput } from './api.ts';
+import { usePhoneScreen } from './phone-screen.ts';
 
 type Line = { readonly key: number; readonly dueOn: string; readonly amount: string };
 
@@ -23,6 +24,7 @@ type PromiseFormProps = {
  */
 export function PromiseForm({ currency, saving, error, onClose, onSubmit }: PromiseFormProps) {
   const { t } = useTranslation();
+  const phone = usePhoneScreen();
   const format = useFormat();
   const today = localIsoDate();
   const [lines, setLines] = useState<readonly Line[]>([{ key: 0, dueOn: today, amount: '' }]);
@@ -51,7 +53,7 @@ export function PromiseForm({ currency, saving, error, onClose, onSubmit }: Prom
   };
 
   return (
-    <Modal opened onClose={onClose} title={t('workspace.promise.title')} size="lg">
+    <Modal opened onClose={onClose} title={t('workspace.promise.title')} size="lg" fullScreen={phone}>
       <form onSubmit={submit} noValidate>
         <Stack gap="sm">
           {parsed.map((line, index) => {

@@ -17,10 +17,8 @@ import { ActionBar, ShortcutLegend, type WorkspaceForm } from './action-bar.tsx'
 import { AgentsPanel } from './agents-panel.tsx';
 import {
   caseScriptQuery,
-  createDispute,
   createPlan,
   createPromise,
-  type DisputeInput,
   dispositionsQuery,
   type NextCase,
   type NextTask,
@@ -35,6 +33,7 @@ import {
 } from './api.ts';
 import { CallbackModal } from './callback-modal.tsx';
 import { CaseColumn } from './case-column.tsx';
+import { type DisputeInput, openDisputeWithDocuments, type UploadFailure } from './dispute-api.ts';
 import { DisputeModal } from './dispute-modal.tsx';
 import { caseLockQuery, type LockState } from './lock.ts';
 import { NextCaseBar } from './next-case-bar.tsx';
@@ -69,6 +68,7 @@ export function WorkspacePage() {
   const [linked, setLinked] = useState<Linked>({});
   const [suggested, setSuggested] = useState<string | null>(null);
   const [createdPlan, setCreatedPlan] = useState<PlanView | null>(null);
+  const [uploadFailures, setUploadFailures] = useState<readonly UploadFailure[] | null>(null);
   const [outcomeKey, setOutcomeKey] = useState(0);
   const dispositionRef = useRef<HTMLSelectElement | null>(null);
 
@@ -195,12 +195,15 @@ export function WorkspacePage() {
   });
 
   const dispute = useMutation({
-    mutationFn: (input: DisputeInput) => createDispute(caseId ?? '', input),
+    mutationFn: (sent: { readonly input: DisputeInput; readonly files: readonly File[] }) =>
+      openDisputeWithDocuments(caseId ?? '', sent.input, sent.files),
     meta: { silent: true },
-    onSuccess: (created) => {
+    onSuccess: ({ dispute: created, failures }) => {
       setLinked((current) => ({ ...current, disputeId: created.id }));
       setSuggested('dispute');
-      setForm(null);
+      // A refused document keeps the form open to say which; the dispute itself is opened either way.
+      if (failures.length > 0) setUploadFailures(failures);
+      else setForm(null);
       notifications.show({ color: 'teal', message: t('workspace.dispute.saved') });
       refreshCase();
     },
@@ -218,6 +221,7 @@ export function WorkspacePage() {
     dispute.reset();
     outcome.reset();
     if (which === 'plan') setCreatedPlan(null);
+    setUploadFailures(null);
     setForm(which);
   };
 
@@ -346,8 +350,9 @@ export function WorkspacePage() {
           claims={detail.data.claims}
           saving={dispute.isPending}
           error={dispute.error}
+          failures={uploadFailures}
           onClose={() => setForm(null)}
-          onSubmit={(input) => dispute.mutate(input)}
+          onSubmit={(input, files) => dispute.mutate({ input, files })}
         />
       )}
       {caseId && detail.data && form === 'paymentLink' && (
