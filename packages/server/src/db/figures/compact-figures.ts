@@ -1,0 +1,80 @@
+import type { Kysely } from 'kysely';
+import type { Dialect } from '../database.ts';
+import type { Database } from '../schema.ts';
+import { boundSql } from './bound-sql.ts';
+import { FIGURE_SPECS, type FigureSpec, keyNames, measureNames } from './figure-specs.ts';
+
+/**
+ * Folds a tenant's pending deltas into its figures, and drops the figures that came back to zero.
+ *
+ * PostgreSQL takes the deltas with `delete … returning` in the statement that adds them: a delta appended
+ * meanwhile by another transaction is not yet visible and stays for the next time, and two compactions at
+ * once cannot fold the same delta twice (the second waits for the first's row locks and finds them gone).
+ * SQLite has one writer at a time: the sum and the delete run in one transaction.
+ */
+export async function compactFigures(
+  db: Kysely<Database>,
+  dialect: Dialect,
+  tenantId: string,
+): Promise<number> {
+  let folded = 0;
+  for (const spec of FIGURE_SPECS) {
+    folded += await db.transaction().execute(async (trx) => {
+      const count =
+        dialect === 'postgres'
+          ? await foldPostgres(trx, spec, tenantId)
+          : await foldSqlite(trx, spec, tenantId);
+      if (count > 0) await dropZeroRows(trx, spec, tenantId);
+      return count;
+    });
+  }
+  return folded;
+}
+
+const sums = (spec: FigureSpec) =>
+  measureNames(spec)
+    .map((m) => `sum(${m})`)
+    .join(', ');
+const columns = (spec: FigureSpec) => [...keyNames(spec), ...measureNames(spec)].join(', ');
+const onConflict = (spec: FigureSpec) =>
+  `on conflict (${keyNames(spec).join(', ')}) do update set ` +
+  measureNames(spec)
+    .map((m) => `${m} = ${spec.figures}.${m} + excluded.${m}`)
+    .join(', ');
+
+async function foldSqlite(trx: Kysely<Database>, spec: FigureSpec, tenantId: string): Promise<number> {
+  const pending = await boundSql<{ n: number }>(
+    `select count(*) as n from ${spec.deltas} where tenant_id = :tenant`,
+    { tenant: tenantId },
+  ).execute(trx);
+  const count = Number(pending.rows[0]?.n ?? 0);
+  if (count === 0) return 0;
+  const keys = keyNames(spec).join(', ');
+  await boundSql(
+    `insert into ${spec.figures} (${columns(spec)}) select ${keys}, ${sums(spec)} from ${spec.deltas} ` +
+      `where tenant_id = :tenant group by ${keys} ${onConflict(spec)}`,
+    { tenant: tenantId },
+  ).execute(trx);
+  await boundSql(`delete from ${spec.deltas} where tenant_id = :tenant`, { tenant: tenantId }).execute(trx);
+  return count;
+}
+
+async function foldPostgres(trx: Kysely<Database>, spec: FigureSpec, tenantId: string): Promise<number> {
+  const keys = keyNames(spec).join(', ');
+  const result = await boundSql<{ n: string }>(
+    `with moved as (delete from ${spec.deltas} where tenant_id = :tenant returning *), ` +
+      `folded as (insert into ${spec.figures} (${columns(spec)}) select ${keys}, ${sums(spec)} from moved ` +
+      `group by ${keys} ${onConflict(spec)} returning 1) select (select count(*) from moved) as n`,
+    { tenant: tenantId },
+  ).execute(trx);
+  return Number(result.rows[0]?.n ?? 0);
+}
+
+async function dropZeroRows(trx: Kysely<Database>, spec: FigureSpec, tenantId: string): Promise<void> {
+  const zero = measureNames(spec)
+    .map((m) => `${m} = 0`)
+    .join(' and ');
+  await boundSql(`delete from ${spec.figures} where tenant_id = :tenant and ${zero}`, {
+    tenant: tenantId,
+  }).execute(trx);
+}
