@@ -142,6 +142,117 @@ export { matchLine } from './payments/matching/match-line.ts';
 export { describeLineReason, describeMatchReason } from './payments/matching/match-texts.ts';
 export type {
   AmountIndex,
+export type {
+  AgeingBalance,
+  AgeingBucket,
+  AgeingInput,
+  AgeingItem,
+  AgeingLine,
+  DueDateRange,
+} from './kpis/ageing.ts';
+export {
+  AGEING_BUCKETS,
+  ageingBalance,
+  ageingBucket,
+  ageingBucketOfDays,
+  bucketBounds,
+} from './kpis/ageing.ts';
+export type { AgentCollection, AgentLeague, LeagueRow } from './kpis/agents.ts';
+export { agentLeague } from './kpis/agents.ts';
+export type { Cei, CeiInput } from './kpis/cei.ts';
+export { collectionEffectivenessIndex } from './kpis/cei.ts';
+export type {
+  Attribution,
+  ChannelResponseInput,
+  ChannelResponseReport,
+  ChannelResponses,
+  ResponseKind,
+  ResponsePair,
+  SentAction,
+} from './kpis/channels.ts';
+export { channelResponses, RESPONSE_KINDS } from './kpis/channels.ts';
+export type { KpiLocale } from './kpis/common.ts';
+export type { ContactRates, DispositionCount } from './kpis/contacts.ts';
+export { contactRates, reachesPerson } from './kpis/contacts.ts';
+export type {
+  DisputeAgeBucket,
+  DisputeFigures,
+  DisputeRow,
+  DisputeStatus,
+  DisputeSummary,
+} from './kpis/disputes.ts';
+export { DISPUTE_AGE_BUCKETS, DISPUTE_STATUSES, disputeAgeBucket, disputeSummary } from './kpis/disputes.ts';
+export type { Dso, DsoInput, DsoMonthUse, DsoPoint, DsoTrendPoint, SalesMonth } from './kpis/dso.ts';
+export { countbackMonths, daysSalesOutstanding, dsoTrend } from './kpis/dso.ts';
+export type {
+  ExpectedAmount,
+  Forecast,
+  ForecastBucket,
+  ForecastFigures,
+  ForecastGranularity,
+  ForecastInput,
+} from './kpis/forecast.ts';
+export { cashForecast, largestRemainder } from './kpis/forecast.ts';
+export type {
+  AttemptCount,
+  AttemptStatus,
+  FunnelChannel,
+  FunnelStage,
+  PaymentFunnel,
+} from './kpis/funnel.ts';
+export { ATTEMPT_STATUSES, FUNNEL_CHANNELS, paymentFunnel } from './kpis/funnel.ts';
+export type { KpiKey } from './kpis/kpi-labels.ts';
+export {
+  AGEING_BUCKET_LABELS,
+  DISPUTE_AGE_LABELS,
+  DISPUTE_STATUS_LABELS,
+  FUNNEL_CHANNEL_LABELS,
+  FUNNEL_STAGE_LABELS,
+  formatDays,
+  INSTALMENT_STATUS_LABELS,
+  KPI_DIMENSION_LABELS,
+  KPI_KEYS,
+  KPI_LABELS,
+  kpiName,
+  NO_TEAM_LABEL,
+  PERIOD_GRANULARITY_LABELS,
+  PLAN_STATUS_LABELS,
+  PROMISE_STATUS_LABELS,
+  RESPONSE_KIND_LABELS,
+} from './kpis/kpi-labels.ts';
+export type {
+  LiquidationCollection,
+  LiquidationCurve,
+  LiquidationInput,
+  LiquidationPlacement,
+  LiquidationPoint,
+} from './kpis/liquidation.ts';
+export { liquidationCurves } from './kpis/liquidation.ts';
+export type { CalendarPeriod, KpiDimension, MonthKey, PeriodGranularity } from './kpis/periods.ts';
+export {
+  calendarPeriod,
+  calendarPeriods,
+  groupRows,
+  KPI_DIMENSIONS,
+  PERIOD_GRANULARITIES,
+} from './kpis/periods.ts';
+export type {
+  InstalmentFigures,
+  InstalmentRow,
+  InstalmentStatus,
+  InstalmentSummary,
+  PlanFigures,
+  PlanRow,
+  PlanStatus,
+  PlanSummary,
+} from './kpis/plans.ts';
+export { INSTALMENT_STATUSES, instalmentSummary, PLAN_STATUSES, planSummary } from './kpis/plans.ts';
+export type { PromiseFigures, PromiseRow, PromiseStatus, PromiseSummary } from './kpis/promises.ts';
+export { PROMISE_STATUSES, promiseSummary } from './kpis/promises.ts';
+export type { Ratio } from './kpis/ratio.ts';
+export { addRatios, decimalQuotient, formatPercent, percent, ratio } from './kpis/ratio.ts';
+export type { RecoveryRate, RecoveryTotals } from './kpis/recovery.ts';
+export { recoveryRate } from './kpis/recovery.ts';
   CaseCandidate,
   FoundReference,
   InvoiceHit,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countbackMonths, dso, dsoTrend } from './dso.ts';
+import { countbackMonths, daysSalesOutstanding, dsoTrend } from './dso.ts';
 
 const EUR = 'EUR';
 
@@ -7,7 +7,7 @@ describe('dso (countback)', () => {
   it('the worked example: 150 000 against November 100 000 and October 80 000', () => {
     // November's 100 000 are all still owed: 30 days; 50 000 remain.
     // October: 50 000 / 80 000 × 31 = 19.375 days → 30 + 19.375 = 49.375 → 49.4
-    const result = dso({
+    const result = daysSalesOutstanding({
       currency: EUR,
       receivablesMinor: 15_000_000,
       months: [
@@ -75,7 +75,7 @@ describe('dso (countback)', () => {
     { receivables: 1, months: [[80, 30]], days: '0.4', complete: true },
   ])('$receivables owed → $days days', ({ receivables, months, days, complete }) => {
     const start = ['2026-04', '2026-03', '2026-02'];
-    const result = dso({
+    const result = daysSalesOutstanding({
       currency: EUR,
       receivablesMinor: receivables,
       months: months.map(([sales, d], i) => ({ month: start[i]!, salesMinor: sales!, days: d! })),
@@ -87,10 +87,18 @@ describe('dso (countback)', () => {
   it('refuses months out of order, gaps and impossible day counts', () => {
     const m = (month: string, days = 30) => ({ month, salesMinor: 1, days });
     expect(() =>
-      dso({ currency: EUR, receivablesMinor: 5, months: [m('2026-03', 31), m('2026-01', 31)] }),
+      daysSalesOutstanding({
+        currency: EUR,
+        receivablesMinor: 5,
+        months: [m('2026-03', 31), m('2026-01', 31)],
+      }),
     ).toThrow(/consecutive/);
-    expect(() => dso({ currency: EUR, receivablesMinor: 5, months: [m('2026-02', 29)] })).toThrow(/1 to 28/);
-    expect(() => dso({ currency: EUR, receivablesMinor: 5, months: [m('2026-02', 0)] })).toThrow(/days/);
+    expect(() =>
+      daysSalesOutstanding({ currency: EUR, receivablesMinor: 5, months: [m('2026-02', 29)] }),
+    ).toThrow(/1 to 28/);
+    expect(() =>
+      daysSalesOutstanding({ currency: EUR, receivablesMinor: 5, months: [m('2026-02', 0)] }),
+    ).toThrow(/days/);
   });
 });
 

@@ -91,7 +91,7 @@ function checkMonths(months: readonly SalesMonth[]): void {
   });
 }
 
-export function dso(input: DsoInput): Dso {
+export function daysSalesOutstanding(input: DsoInput): Dso {
   checkCurrency(input.currency);
   checkMinor(input.receivablesMinor, 'receivablesMinor');
   checkMonths(input.months);
@@ -144,7 +144,7 @@ export function dsoTrend(points: readonly DsoPoint[]): readonly DsoTrendPoint[] 
   let previous: string | null = null;
   return sorted.map((point) => {
     checkDate(point.periodEnd, 'periodEnd');
-    const result = dso(point);
+    const result = daysSalesOutstanding(point);
     let change: string | null = null;
     if (previous !== null) {
       const delta = tenths(result.days) - tenths(previous);

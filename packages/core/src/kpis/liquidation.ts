@@ -24,14 +24,14 @@ import { type Ratio, ratio } from './ratio.ts';
  * unless `asOf` is its last day; placements and collections dated after `asOf` are left out. A payment
  * dated before its placement (a bank's value date) counts in month 0.
  */
-export type Placement = {
+export type LiquidationPlacement = {
   readonly placedOn: IsoDate;
   readonly placedMinor: number;
   readonly currency: string;
   readonly cohort?: string | undefined;
 };
 
-export type Collection = {
+export type LiquidationCollection = {
   /** The placement date of the claims paid (only its month matters). */
   readonly placedOn: IsoDate;
   readonly collectedOn: IsoDate;
@@ -44,8 +44,8 @@ export type Collection = {
 export type LiquidationInput = {
   readonly currency: string;
   readonly asOf: IsoDate;
-  readonly placements: readonly Placement[];
-  readonly collections: readonly Collection[];
+  readonly placements: readonly LiquidationPlacement[];
+  readonly collections: readonly LiquidationCollection[];
   /** The last month offset shown (e.g. 24); default: up to `asOf`. */
   readonly maxOffset?: number | undefined;
 };

@@ -2,9 +2,16 @@ import fc from 'fast-check';
 import { Temporal } from 'temporal-polyfill';
 import { describe, expect, it } from 'vitest';
 import { addDays, fromEpochDay } from '../shared/dates.ts';
-import { daysInMonth, groupBy, monthsBetween, periodOf, periodsBetween, shiftMonth } from './periods.ts';
+import {
+  calendarPeriod,
+  calendarPeriods,
+  daysInMonth,
+  groupRows,
+  monthsBetween,
+  shiftMonth,
+} from './periods.ts';
 
-describe('periodOf', () => {
+describe('calendarPeriod', () => {
   it.each([
     { date: '2026-03-16', granularity: 'day', key: '2026-03-16', from: '2026-03-16', to: '2026-03-16' },
     // 2026-01-01 is a Thursday: week 1 runs Monday 29 Dec 2025 → Sunday 4 Jan 2026
@@ -18,7 +25,7 @@ describe('periodOf', () => {
     { date: '2026-12-31', granularity: 'quarter', key: '2026-Q4', from: '2026-10-01', to: '2026-12-31' },
     { date: '2026-07-04', granularity: 'year', key: '2026', from: '2026-01-01', to: '2026-12-31' },
   ] as const)('$date by $granularity → $key', ({ date, granularity, key, from, to }) => {
-    expect(periodOf(date, granularity)).toEqual({ key, from, to });
+    expect(calendarPeriod(date, granularity)).toEqual({ key, from, to });
   });
 
   it('numbers weeks as ISO 8601 does (Temporal as the reference)', () => {
@@ -26,7 +33,7 @@ describe('periodOf', () => {
       fc.property(fc.integer({ min: 0, max: 40_000 }), (day) => {
         const date = fromEpochDay(day);
         const plain = Temporal.PlainDate.from(date);
-        const week = periodOf(date, 'week');
+        const week = calendarPeriod(date, 'week');
         expect(week.key).toBe(`${plain.yearOfWeek}-W${String(plain.weekOfYear).padStart(2, '0')}`);
         expect(week.from <= date && date <= week.to).toBe(true);
       }),
@@ -46,14 +53,14 @@ describe('months', () => {
   });
 });
 
-describe('periodsBetween', () => {
+describe('calendarPeriods', () => {
   it('covers the range without gaps or overlaps', () => {
-    expect(periodsBetween('2026-01-30', '2026-03-02', 'month').map((p) => p.key)).toEqual([
+    expect(calendarPeriods('2026-01-30', '2026-03-02', 'month').map((p) => p.key)).toEqual([
       '2026-01',
       '2026-02',
       '2026-03',
     ]);
-    expect(periodsBetween('2026-03-02', '2026-01-30', 'month')).toEqual([]);
+    expect(calendarPeriods('2026-03-02', '2026-01-30', 'month')).toEqual([]);
     fc.assert(
       fc.property(
         fc.integer({ min: 0, max: 30_000 }),
@@ -62,7 +69,7 @@ describe('periodsBetween', () => {
         (start, length, granularity) => {
           const from = fromEpochDay(start);
           const to = addDays(from, length);
-          const periods = periodsBetween(from, to, granularity);
+          const periods = calendarPeriods(from, to, granularity);
           expect(periods[0]!.from <= from).toBe(true);
           expect(periods.at(-1)!.to >= to).toBe(true);
           for (let i = 1; i < periods.length; i++) {
@@ -75,14 +82,14 @@ describe('periodsBetween', () => {
   });
 });
 
-describe('groupBy', () => {
+describe('groupRows', () => {
   it('groups rows under sorted keys, keeping their order inside a group', () => {
     const rows = [
       { agent: 'b', n: 1 },
       { agent: 'a', n: 2 },
       { agent: 'b', n: 3 },
     ];
-    const groups = groupBy(rows, (r) => r.agent);
+    const groups = groupRows(rows, (r) => r.agent);
     expect([...groups.keys()]).toEqual(['a', 'b']);
     expect(groups.get('b')?.map((r) => r.n)).toEqual([1, 3]);
   });

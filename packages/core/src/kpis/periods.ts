@@ -10,7 +10,7 @@ export const PERIOD_GRANULARITIES = ['day', 'week', 'month', 'quarter', 'year'] 
 export type PeriodGranularity = (typeof PERIOD_GRANULARITIES)[number];
 
 /** A period and its first and last days (both included). */
-export type Period = { readonly key: string; readonly from: IsoDate; readonly to: IsoDate };
+export type CalendarPeriod = { readonly key: string; readonly from: IsoDate; readonly to: IsoDate };
 
 /** 'YYYY-MM'. */
 export type MonthKey = string;
@@ -65,7 +65,7 @@ export function daysInMonth(month: MonthKey): number {
   return Number(lastDayOfMonth(month).slice(8, 10));
 }
 
-function isoWeek(date: IsoDate): Period {
+function isoWeek(date: IsoDate): CalendarPeriod {
   const monday = addDays(date, 1 - isoWeekday(date));
   const thursday = addDays(monday, 3);
   const year = thursday.slice(0, 4);
@@ -74,7 +74,7 @@ function isoWeek(date: IsoDate): Period {
 }
 
 /** The period of a granularity that holds `date`. */
-export function periodOf(date: IsoDate, granularity: PeriodGranularity): Period {
+export function calendarPeriod(date: IsoDate, granularity: PeriodGranularity): CalendarPeriod {
   checkDate(date, 'date');
   const { year, month } = parts(date);
   const y = date.slice(0, 4);
@@ -101,17 +101,21 @@ export function periodOf(date: IsoDate, granularity: PeriodGranularity): Period 
  * Every period from the one holding `from` to the one holding `to`, in order and without gaps (a chart's
  * axis: a week with nothing in it is still a week). Capped: a silly range is a mistake, not a request.
  */
-export function periodsBetween(
+export function calendarPeriods(
   from: IsoDate,
   to: IsoDate,
   granularity: PeriodGranularity,
   max = 5000,
-): readonly Period[] {
+): readonly CalendarPeriod[] {
   checkDate(from, 'from');
   checkDate(to, 'to');
-  const periods: Period[] = [];
+  const periods: CalendarPeriod[] = [];
   if (to < from) return periods;
-  for (let p = periodOf(from, granularity); p.from <= to; p = periodOf(addDays(p.to, 1), granularity)) {
+  for (
+    let p = calendarPeriod(from, granularity);
+    p.from <= to;
+    p = calendarPeriod(addDays(p.to, 1), granularity)
+  ) {
     if (periods.length === max) fail(`More than ${max} periods from ${from} to ${to}`, { from, to });
     periods.push(p);
   }
@@ -119,7 +123,10 @@ export function periodsBetween(
 }
 
 /** Rows grouped by a key (a creditor, a strategy, a segment, a channel, an agent, a period…), keys sorted. */
-export function groupBy<T>(rows: readonly T[], keyOf: (row: T) => string): ReadonlyMap<string, readonly T[]> {
+export function groupRows<T>(
+  rows: readonly T[],
+  keyOf: (row: T) => string,
+): ReadonlyMap<string, readonly T[]> {
   const groups = new Map<string, T[]>();
   for (const row of rows) {
     const key = keyOf(row);
