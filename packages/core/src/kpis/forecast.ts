@@ -96,41 +96,60 @@ function lastDate(input: ForecastInput): IsoDate {
   return last;
 }
 
-export function cashForecast(input: ForecastInput): Forecast {
-  const { currency, asOf } = input;
-  checkCurrency(currency);
-  checkDate(asOf, 'asOf');
+function checkInput(input: ForecastInput): { readonly promises: Ratio; readonly instalments: Ratio } {
+  checkCurrency(input.currency);
+  checkDate(input.asOf, 'asOf');
   if (input.until !== undefined) checkDate(input.until, 'until');
   const weights = input.weights ?? { promises: ONE, instalments: ONE };
   checkWeight(weights.promises, 'weights.promises');
   checkWeight(weights.instalments, 'weights.instalments');
   for (const e of [...input.promises, ...input.instalments]) {
-    checkSameCurrency(currency, e.currency);
+    checkSameCurrency(input.currency, e.currency);
     checkDate(e.dueOn, 'dueOn');
     checkAmount(e.amountMinor, 'amountMinor');
   }
-  const until = input.until ?? lastDate(input);
-  const periods = calendarPeriods(asOf, until, input.granularity);
+  return weights;
+}
+
+/** What is expected in each period, from asOf to until (both included). */
+function sumByPeriod(
+  input: ForecastInput,
+  periods: readonly CalendarPeriod[],
+  until: IsoDate,
+): readonly Sums[] {
   const sums: Sums[] = periods.map(() => ({ promises: 0, instalments: 0 }));
   const indexOf = new Map(periods.map((p, i) => [p.key, i]));
   const place = (entries: readonly ExpectedAmount[], field: keyof Sums) => {
     for (const e of entries) {
-      if (compareDates(e.dueOn, asOf) < 0 || compareDates(e.dueOn, until) > 0) continue;
+      if (compareDates(e.dueOn, input.asOf) < 0 || compareDates(e.dueOn, until) > 0) continue;
       const sum = sums[indexOf.get(calendarPeriod(e.dueOn, input.granularity).key) ?? -1];
       if (sum) sum[field] = addMinor(sum[field], e.amountMinor);
     }
   };
   place(input.promises, 'promises');
   place(input.instalments, 'instalments');
-  // Exact weighted amounts over one common denominator: P × pn/pd + I × in/id = (P·pn·id + I·in·pd) / (pd·id).
+  return sums;
+}
+
+/** Exact weighted amounts over one common denominator: P × pn/pd + I × in/id = (P·pn·id + I·in·pd) / (pd·id). */
+function weigh(sums: readonly Sums[], weights: { readonly promises: Ratio; readonly instalments: Ratio }) {
   const pn = BigInt(weights.promises.numerator);
   const pd = BigInt(weights.promises.denominator);
   const inn = BigInt(weights.instalments.numerator);
   const id = BigInt(weights.instalments.denominator);
-  const weighted = largestRemainder(
+  return largestRemainder(
     sums.map((s) => BigInt(s.promises) * pn * id + BigInt(s.instalments) * inn * pd),
     pd * id,
   );
+}
+
+export function cashForecast(input: ForecastInput): Forecast {
+  const weights = checkInput(input);
+  const { currency, asOf } = input;
+  const until = input.until ?? lastDate(input);
+  const periods = calendarPeriods(asOf, until, input.granularity);
+  const sums = sumByPeriod(input, periods, until);
+  const weighted = weigh(sums, weights);
   const buckets = periods.map((p, i) => {
     const s = sums[i] ?? { promises: 0, instalments: 0 };
     return {
