@@ -1,8 +1,10 @@
 import type { DomainErrorCode } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
+import { agencyMessages } from './messages/agency.ts';
 import { disputesMessages } from './messages/disputes.ts';
 import { ivrMessages } from './messages/ivr.ts';
+import { kpisMessages } from './messages/kpis.ts';
 import { paymentsMessages } from './messages/payments.ts';
 import { plansMessages } from './messages/plans.ts';
 import { portalMessages } from './messages/portal.ts';
@@ -24,6 +26,8 @@ const byReason: ReasonMessages = {
   ...scriptsMessages,
   ...paymentsMessages,
   ...statementsMessages,
+  ...agencyMessages,
+  ...kpisMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {
     fr: 'Veuillez vous connecter (session ou clé d’API).',

@@ -75,6 +75,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/creditors/{creditorId}/charges',
       '/api/v1/creditors/{creditorId}/details',
       '/api/v1/creditors/{creditorId}/plan-policy',
+      '/api/v1/dashboard',
       '/api/v1/debtors',
       '/api/v1/debtors/{debtorId}',
       '/api/v1/dispositions',

@@ -103,6 +103,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/payments/:paymentId/receipt': (t) =>
     (paymentsOf.get(t.tenantId) ?? []).map((id) => `/payments/${id}/receipt`),
   '/payments/funnel': () => ['/payments/funnel'],
+  '/dashboard': (t) => ['/dashboard', `/dashboard?creditorId=${t.creditors.acme}&segment=business`],
   '/settings/payments': () => ['/settings/payments'],
   // The built-in provider's card page answers the debtor (no staff session), keyed by an unguessable attempt
   // id; its scoping is tested with the card payments (test/payments/cards).

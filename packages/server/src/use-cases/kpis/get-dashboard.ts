@@ -1,0 +1,95 @@
+import { addDays, DomainError, daysBetween, isIsoDate } from '@relance/core';
+import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
+import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { creditorFilter, readScope } from '../portfolio/scope.ts';
+import { type ActivityFigures, activityFigures } from './activity-figures.ts';
+import { type CollectionFigures, collectionFigures } from './collection-figures.ts';
+import { type PortfolioFigures, portfolioFigures } from './portfolio-figures.ts';
+
+export const SEGMENTS = ['business', 'consumer'] as const;
+export type Segment = (typeof SEGMENTS)[number];
+
+export type DashboardInput = {
+  readonly creditorId?: string | undefined;
+  readonly segment?: Segment | undefined;
+  readonly currency?: string | undefined;
+  /** The period of the flows (collected, promises, plans); 30 days to today by default. */
+  readonly from?: string | undefined;
+  readonly to?: string | undefined;
+};
+
+export type Dashboard = {
+  readonly asOf: string;
+  readonly from: string;
+  readonly to: string;
+  readonly currency: string;
+  /** Every currency the portfolio holds, largest first: figures are given in one at a time. */
+  readonly currencies: readonly string[];
+  readonly creditorId: string | null;
+  readonly segment: Segment | null;
+  readonly portfolio: PortfolioFigures;
+  readonly collections: CollectionFigures;
+  readonly activity: ActivityFigures;
+};
+
+const MAX_DAYS = 366;
+
+/**
+ * The supervisor's (or a creditor's) dashboard: the portfolio as it stands today — receivables, ageing,
+ * recovery, DSO — and what happened over the period — money collected by day, channel, strategy and
+ * agent, promises, plans, disputes — with the cash expected from plans and promises. A client sees its own
+ * creditor only. The claims and payments figures come from the running sums (never behind the last
+ * commit); the rest from tables a hundred times smaller than the claims.
+ */
+export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInput): Promise<Dashboard> {
+  const scope = readScope(actor);
+  const asOf = deps.clock.today();
+  const { from, to } = period(input, asOf);
+  const creditorId = creditorFilter(scope, input.creditorId) ?? null;
+  const segment = input.segment ?? null;
+  const filters: FigureFilter[] = [];
+  if (creditorId !== null) filters.push({ column: 'creditor_id', op: '=', value: creditorId });
+  if (segment !== null) filters.push({ column: 'segment', op: '=', value: segment });
+  const db = deps.database.db;
+  const byCurrency = await sumFigures(db, CLAIM_FIGURES, {
+    tenantId: scope.tenantId,
+    groupBy: ['currency'],
+    filters,
+  });
+  const currencies = [...byCurrency]
+    .sort((a, b) => Number(b.amount_minor) - Number(a.amount_minor))
+    .map((r) => String(r.currency));
+  const currency = input.currency ?? currencies[0] ?? 'EUR';
+  const [portfolio, collections, activity] = await Promise.all([
+    portfolioFigures(db, scope.tenantId, filters, currency, asOf),
+    collectionFigures(db, scope.tenantId, filters, { currency, from, to }),
+    activityFigures(db, { tenantId: scope.tenantId, creditorId, segment, currency, from, to, asOf }),
+  ]);
+  return { asOf, from, to, currency, currencies, creditorId, segment, portfolio, collections, activity };
+}
+
+function period(input: DashboardInput, today: string): { from: string; to: string } {
+  const to = input.to ?? today;
+  const from = input.from ?? addDays(to, -29);
+  for (const [field, value] of [
+    ['from', from],
+    ['to', to],
+  ] as const) {
+    if (!isIsoDate(value)) {
+      throw new DomainError('invalid_input', `${field} must be a date (YYYY-MM-DD).`, {
+        reason: 'dashboard_period_invalid',
+        field,
+      });
+    }
+  }
+  const days = daysBetween(from, to) + 1;
+  if (days < 1 || days > MAX_DAYS) {
+    throw new DomainError('invalid_input', `The period runs from ${from} to ${to}: 1 to ${MAX_DAYS} days.`, {
+      reason: 'dashboard_period_invalid',
+      field: 'to',
+    });
+  }
+  return { from, to };
+}
