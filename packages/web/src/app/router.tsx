@@ -112,6 +112,12 @@ const importsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/imports/imports-page.tsx'), 'ImportsPage'),
 });
 
+const dashboardRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/dashboard',
+  component: lazyRouteComponent(() => import('../features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
+});
+
 const reconciliationRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/reconciliation',
@@ -184,6 +190,7 @@ const routeTree = rootRoute.addChildren([
     debtorRoute,
     importsRoute,
     reconciliationRoute,
+    dashboardRoute,
     strategiesRoute,
     strategyRoute,
     scriptsRoute,

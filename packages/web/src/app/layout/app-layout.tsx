@@ -59,6 +59,7 @@ export function AppLayout() {
   const onWorkspace = useRouterState({ select: (s) => s.location.pathname.startsWith('/workspace') });
   const onScripts = useRouterState({ select: (s) => s.location.pathname.startsWith('/scripts') });
   const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
+  const onDashboard = useRouterState({ select: (s) => s.location.pathname.startsWith('/dashboard') });
   const onReconciliation = useRouterState({
     select: (s) => s.location.pathname.startsWith('/reconciliation'),
   });
@@ -120,6 +121,9 @@ export function AppLayout() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
+        {user?.role !== 'agent' && (
+          <NavRouterLink to="/dashboard" label={t('dashboard.nav')} active={onDashboard} onClick={closeNav} />
+        )}
         <NavRouterLink
           to="/portfolio"
           label={t('nav.portfolio')}
