@@ -1,5 +1,37 @@
 // The one public entry of @relance/core: the pure domain. Inside the package, import the file you need.
 
+export type { Commission, CommissionBasis } from './agency/commission.ts';
+export {
+  bandIndex,
+  computeCommission,
+  debtAge,
+  describeCommissionStep,
+  roundToMinor,
+  selectRate,
+} from './agency/commission.ts';
+export type {
+  AgeBand,
+  AgeMeasure,
+  AmountBand,
+  CommissionRule,
+  FeeSettlement,
+  MandateIssue,
+  MandateIssueCode,
+  MandateTerms,
+  RemittanceFrequency,
+} from './agency/mandate.ts';
+export {
+  checkMandate,
+  describeMandateIssue,
+  FEE_SETTLEMENTS,
+  isRate,
+  MAX_REMITTANCE_DELAY_DAYS,
+  REMITTANCE_FREQUENCIES,
+} from './agency/mandate.ts';
+export type { RemittancePeriod } from './agency/periods.ts';
+export { endedPeriods, nextPeriod, parsePeriod, periodOf, remittanceDueOn } from './agency/periods.ts';
+export type { StatementEntry, StatementTotals } from './agency/statement.ts';
+export { statementTotals } from './agency/statement.ts';
 export type {
   CaseCollectability,
   CaseVerdict,
@@ -110,38 +142,6 @@ export type {
   RateTableName,
 } from './interest/types.ts';
 export { CREDITOR_KINDS, DEBTOR_KINDS, INTEREST_REGIMES } from './interest/types.ts';
-export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
-export { callWindow } from './messages/call-window.ts';
-export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
-export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
-export { allocatePayment, coverInstalments } from './payments/allocate.ts';
-export type { AllocationLocale } from './payments/allocation-texts.ts';
-export { describeAllocation, describeAllocationStep } from './payments/allocation-texts.ts';
-export type {
-  Allocation,
-  AllocationClaim,
-  AllocationError,
-  AllocationInput,
-  AllocationInputField,
-  AllocationInstalment,
-  AllocationLine,
-  AllocationOrder,
-  AllocationPart,
-  AllocationPayment,
-  AllocationPhase,
-  AllocationRule,
-  AllocationStep,
-  InstalmentCoverage,
-  RankedClaim,
-} from './payments/allocation-types.ts';
-export { ALLOCATION_ORDERS } from './payments/allocation-types.ts';
-export { compactIban, formatIban, isValidBic, isValidIban, makeIban } from './payments/iban.ts';
-export { buildAmountIndex } from './payments/matching/amount-index.ts';
-export { invoiceLookupKeys, lineKeys } from './payments/matching/line-keys.ts';
-export { matchLine } from './payments/matching/match-line.ts';
-export { describeLineReason, describeMatchReason } from './payments/matching/match-texts.ts';
-export type {
-  AmountIndex,
 export type {
   AgeingBalance,
   AgeingBucket,
@@ -253,6 +253,38 @@ export type { Ratio } from './kpis/ratio.ts';
 export { addRatios, decimalQuotient, formatPercent, percent, ratio } from './kpis/ratio.ts';
 export type { RecoveryRate, RecoveryTotals } from './kpis/recovery.ts';
 export { recoveryRate } from './kpis/recovery.ts';
+export type { CallWindow, CallWindowInput } from './messages/call-window.ts';
+export { callWindow } from './messages/call-window.ts';
+export type { SmsEncoding, SmsLength } from './messages/sms-segments.ts';
+export { isGsm7, smsLength, toGsm7 } from './messages/sms-segments.ts';
+export { allocatePayment, coverInstalments } from './payments/allocate.ts';
+export type { AllocationLocale } from './payments/allocation-texts.ts';
+export { describeAllocation, describeAllocationStep } from './payments/allocation-texts.ts';
+export type {
+  Allocation,
+  AllocationClaim,
+  AllocationError,
+  AllocationInput,
+  AllocationInputField,
+  AllocationInstalment,
+  AllocationLine,
+  AllocationOrder,
+  AllocationPart,
+  AllocationPayment,
+  AllocationPhase,
+  AllocationRule,
+  AllocationStep,
+  InstalmentCoverage,
+  RankedClaim,
+} from './payments/allocation-types.ts';
+export { ALLOCATION_ORDERS } from './payments/allocation-types.ts';
+export { compactIban, formatIban, isValidBic, isValidIban, makeIban } from './payments/iban.ts';
+export { buildAmountIndex } from './payments/matching/amount-index.ts';
+export { invoiceLookupKeys, lineKeys } from './payments/matching/line-keys.ts';
+export { matchLine } from './payments/matching/match-line.ts';
+export { describeLineReason, describeMatchReason } from './payments/matching/match-texts.ts';
+export type {
+  AmountIndex,
   CaseCandidate,
   FoundReference,
   InvoiceHit,
