@@ -1,0 +1,228 @@
+/**
+ * `node bench/dashboard.ts [--claims 1000000] [--reads 60] [--engines sqlite,postgres]`: the dashboards'
+ * benchmark of issue #7. On a fresh database per engine: `claims` open claims (one per case, 4 creditors,
+ * due dates over five months, two debtors in three businesses), written in bulk with the figures' triggers
+ * on, and 2 % of them paid by a payment row. Then:
+ * - floor: the naive figure, one `sum(outstanding)` over the tenant's claims (what every dashboard figure
+ *   would cost without the running sums), timed like the reads;
+ * - reads: `reads` whole dashboards (every figure: ageing, recovery, DSO, collections by day, channel,
+ *   strategy and agent, promises, plans, disputes, forecast), for the whole tenant, one creditor, and one
+ *   creditor's consumers in turn — with a payment booked (`recordPayment`) before every fifth read, so
+ *   that reads meet fresh deltas, and a check that the figure moved by the payment;
+ * - the time the claims took to write with the triggers, next to the same insert without them.
+ * Writes bench/results/dashboard.json.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import pg from 'pg';
+import { type DatabaseHandle, migrateToLatest, openDatabase } from '../packages/server/src/db/database.ts';
+import { compactFigures } from '../packages/server/src/db/figures/compact-figures.ts';
+import type { Actor } from '../packages/server/src/shared/actor.ts';
+import { fixedClock } from '../packages/server/src/shared/clock.ts';
+import type { Deps } from '../packages/server/src/shared/deps.ts';
+import { type DashboardInput, getDashboard } from '../packages/server/src/use-cases/kpis/get-dashboard.ts';
+import { recordPayment } from '../packages/server/src/use-cases/payments/record-payment.ts';
+import { seedPortfolio } from './run-portfolio.ts';
+
+const { values } = parseArgs({
+  options: {
+    claims: { type: 'string', default: '1000000' },
+    reads: { type: 'string', default: '60' },
+    engines: { type: 'string', default: 'sqlite,postgres' },
+    postgres: { type: 'string' },
+  },
+});
+const claims = Number(values.claims);
+const reads = Number(values.reads);
+const engines = (values.engines ?? '').split(',');
+const postgresUrl =
+  values.postgres ?? process.env.RELANCE_BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
+const runOn = '2026-03-16';
+const tenantId = 'bench-tenant';
+const actor: Actor = { tenantId, kind: 'user', id: 'bench-agent', role: 'admin', creditorId: null };
+
+const ms = (from: number) => performance.now() - from;
+const quantile = (sorted: readonly number[], q: number) =>
+  sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
+
+/** One claim per case, as the case says, written in one statement: the triggers add each to the figures. */
+function insertClaims(handle: DatabaseHandle) {
+  const now = `${runOn}T00:00:00.000Z`;
+  return sql`insert into claims (tenant_id, claim_id, creditor_id, debtor_id, case_id, invoice_number, issue_date, due_date, amount_minor, outstanding_minor, currency, status, dispute_reason, prescription_basis, prescription_end, external_ref, description, import_id, content_hash, created_at, updated_at)
+    select tenant_id, 'clm-' || substr(case_id, 6), creditor_id, debtor_id, case_id, 'INV-' || substr(case_id, 6), oldest_due_date, oldest_due_date,
+      outstanding_minor, outstanding_minor, currency, 'open', null, 'commercial_5y', '2030-01-01', null, null, null, case_id, ${now}, ${now}
+    from cases where tenant_id = ${tenantId}`.execute(handle.db);
+}
+
+async function claimTriggers(handle: DatabaseHandle): Promise<{ name: string; definition: string }[]> {
+  const found =
+    handle.dialect === 'postgres'
+      ? await sql<{
+          name: string;
+          definition: string;
+        }>`select tgname as name, pg_get_triggerdef(oid) as definition
+          from pg_trigger where tgrelid = to_regclass('claims') and not tgisinternal`.execute(handle.db)
+      : await sql<{ name: string; definition: string }>`select name, sql as definition from sqlite_master
+          where type = 'trigger' and tbl_name = 'claims'`.execute(handle.db);
+  return found.rows;
+}
+
+/** The same claims inserted without the triggers, then deleted: what the figures add to a bulk write. */
+async function insertWithoutTriggers(handle: DatabaseHandle): Promise<number> {
+  const triggers = await claimTriggers(handle);
+  const on = handle.dialect === 'postgres' ? ' on claims' : '';
+  for (const t of triggers) await sql.raw(`drop trigger ${t.name}${on}`).execute(handle.db);
+  const t = performance.now();
+  await insertClaims(handle);
+  const seconds = ms(t) / 1000;
+  await sql`delete from claims where tenant_id = ${tenantId}`.execute(handle.db);
+  for (const trigger of triggers) await sql.raw(trigger.definition).execute(handle.db);
+  return seconds;
+}
+
+async function seedPayments(handle: DatabaseHandle): Promise<void> {
+  const every = 50;
+  const channel =
+    handle.dialect === 'sqlite'
+      ? `case (rowid % 3) when 0 then 'portal' when 1 then 'statement' else 'ivr' end`
+      : `(array['portal','statement','ivr'])[1 + (abs(hashtext(case_id)) % 3)]`;
+  await sql`insert into payments (tenant_id, payment_id, case_id, creditor_id, amount_minor, currency, method, channel, provider, source_key, received_on, status, recorded_by, recorded_at, strategy_key, segment)
+    select tenant_id, 'pay-' || case_id, case_id, creditor_id, outstanding_minor / 2, currency, 'card', ${sql.raw(channel)}, null, 'bench:' || case_id,
+      ${runOn}, 'booked', 'system:bench', ${`${runOn}T08:00:00.000Z`}, 'b2b-standard', 'business'
+    from cases where tenant_id = ${tenantId} and ${sql.raw(handle.dialect === 'sqlite' ? `rowid % ${every} = 0` : `abs(hashtext(case_id)) % ${every} = 0`)}`.execute(
+    handle.db,
+  );
+}
+
+async function measure(handle: DatabaseHandle, dataDir: string): Promise<Record<string, unknown>> {
+  const deps: Deps = { database: handle, clock: fixedClock(`${runOn}T10:00:00.000Z`), dataDir };
+  let t = performance.now();
+  await seedPortfolio(handle, tenantId, claims, runOn);
+  const bare = await insertWithoutTriggers(handle);
+  t = performance.now();
+  await insertClaims(handle);
+  const withTriggers = ms(t) / 1000;
+  await seedPayments(handle);
+  t = performance.now();
+  const folded = await compactFigures(handle.db, handle.dialect, tenantId);
+  const compaction = ms(t) / 1000;
+  await sql`analyze`.execute(handle.db);
+  console.log(
+    `  ${claims.toLocaleString('en')} claims: ${withTriggers.toFixed(1)} s with the figures' triggers, ${bare.toFixed(1)} s without (${(withTriggers / bare).toFixed(2)}×); ${folded.toLocaleString('en')} deltas folded in ${compaction.toFixed(1)} s`,
+  );
+
+  const floorTimes: number[] = [];
+  for (let i = 0; i < 10; i++) {
+    t = performance.now();
+    await sql`select count(*) as n, sum(outstanding_minor) as s from claims where tenant_id = ${tenantId} and status in ('open', 'disputed')`.execute(
+      handle.db,
+    );
+    floorTimes.push(ms(t));
+  }
+  floorTimes.sort((a, b) => a - b);
+
+  const shapes: readonly DashboardInput[] = [
+    {},
+    { creditorId: 'cred-C2' },
+    { creditorId: 'cred-C3', segment: 'consumer' },
+  ];
+  const times: number[] = [];
+  const afterWrite: number[] = [];
+  let paid = 0;
+  let stale = 0;
+  for (let i = 0; i < reads; i++) {
+    let before: number | null = null;
+    if (i % 5 === 0) {
+      before = (await getDashboard(deps, actor, {})).portfolio.recovery.collectedMinor;
+      const caseId = `case-${String((1 + i * 9973) % claims).padStart(9, '0')}`;
+      await recordPayment(deps, actor, {
+        caseId,
+        amountMinor: 100,
+        currency: 'EUR',
+        method: 'card',
+        channel: 'agent',
+        provider: null,
+        sourceKey: `bench-read:${i}`,
+        receivedOn: runOn,
+        reference: null,
+      });
+      paid += 1;
+    }
+    t = performance.now();
+    const d = await getDashboard(deps, actor, shapes[i % shapes.length] ?? {});
+    const took = ms(t);
+    times.push(took);
+    if (before !== null) {
+      afterWrite.push(took);
+      if (d.portfolio.recovery.collectedMinor !== before + 100 && i % shapes.length === 0) stale += 1;
+    }
+  }
+  times.sort((a, b) => a - b);
+  afterWrite.sort((a, b) => a - b);
+  const result = {
+    claims,
+    claimsWrite: {
+      withTriggersSeconds: withTriggers,
+      withoutTriggersSeconds: bare,
+      ratio: withTriggers / bare,
+    },
+    compaction: { deltas: folded, seconds: compaction },
+    floorMs: { p50: quantile(floorTimes, 0.5), p95: quantile(floorTimes, 0.95) },
+    dashboardMs: {
+      reads,
+      p50: quantile(times, 0.5),
+      p95: quantile(times, 0.95),
+      max: times[times.length - 1],
+      afterWriteP95: quantile(afterWrite, 0.95),
+    },
+    paymentsBookedBetweenReads: paid,
+    staleReads: stale,
+    targetMs: 200,
+    met: quantile(times, 0.95) < 200,
+  };
+  console.log(
+    `  floor (one sum over the claims): p50 ${result.floorMs.p50.toFixed(1)} ms, p95 ${result.floorMs.p95.toFixed(1)} ms`,
+  );
+  console.log(
+    `  whole dashboard: p50 ${result.dashboardMs.p50.toFixed(1)} ms, p95 ${result.dashboardMs.p95.toFixed(1)} ms (right after a payment: p95 ${result.dashboardMs.afterWriteP95.toFixed(1)} ms); ${stale} stale of ${paid} reads after a payment`,
+  );
+  return result;
+}
+
+const load = loadavg()[0] ?? 0;
+const results: Record<string, unknown> = {};
+for (const engine of engines) {
+  console.log(`\n${engine}:`);
+  const dir = mkdtempSync(join(tmpdir(), 'relance-dashboard-bench-'));
+  let url = `sqlite:${join(dir, 'bench.db')}`;
+  let drop = async () => {};
+  if (engine === 'postgres') {
+    const schema = `bench_${randomBytes(4).toString('hex')}`;
+    const admin = new pg.Client({ connectionString: postgresUrl });
+    await admin.connect();
+    await admin.query(`create schema ${schema}`);
+    await admin.end();
+    url = `${postgresUrl}${postgresUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
+    drop = async () => {
+      const c = new pg.Client({ connectionString: postgresUrl });
+      await c.connect();
+      await c.query(`drop schema ${schema} cascade`);
+      await c.end();
+    };
+  }
+  const handle = openDatabase(url);
+  try {
+    await migrateToLatest(handle.db);
+    results[engine] = await measure(handle, dir);
+  } finally {
+    await handle.close();
+    await drop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+const out = { at: new Date().toISOString(), claims, reads, cpus: cpus().length, loadAverage: load, results };
+writeFileSync(join(import.meta.dirname, 'results', 'dashboard.json'), `${JSON.stringify(out, null, 2)}\n`);
