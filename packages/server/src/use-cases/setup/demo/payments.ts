@@ -4,7 +4,10 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { recordPayment } from '../../payments/record-payment.ts';
 
-/** How the demo's payments came: transfers seen on the statement, cards on the portal, a cheque, the IVR. */
+/**
+ * How the demo's payments came: transfers seen on the statement, cards on the portal, a cheque, the IVR, and
+ * a card an agent took on the phone (booked as the demo agent: the dashboard's league table).
+ */
 const KINDS: readonly {
   readonly method: PaymentMethod;
   readonly channel: PaymentChannel;
@@ -14,6 +17,7 @@ const KINDS: readonly {
   { method: 'card', channel: 'portal', provider: 'builtin' },
   { method: 'cheque', channel: 'manual', provider: null },
   { method: 'card', channel: 'ivr', provider: 'builtin' },
+  { method: 'card', channel: 'agent', provider: 'builtin' },
 ];
 
 /**
@@ -32,14 +36,25 @@ export async function seedDemoPayments(deps: Deps, actor: Actor, today: string, 
     .orderBy('case_id')
     .limit(count * 3)
     .execute();
+  const agent = await deps.database.db
+    .selectFrom('users')
+    .select('user_id')
+    .where('tenant_id', '=', actor.tenantId)
+    .where('role', '=', 'agent')
+    .orderBy('created_at')
+    .executeTakeFirst();
   let booked = 0;
   for (let n = 0; n < count && n * 3 < cases.length; n++) {
     const kase = cases[n * 3];
     const kind = KINDS[n % KINDS.length];
     if (!kase || !kind) continue;
+    const by: Actor =
+      kind.channel === 'agent' && agent
+        ? { tenantId: actor.tenantId, kind: 'user', id: agent.user_id, role: 'agent', creditorId: null }
+        : actor;
     const outstanding = Number(kase.outstanding_minor);
     const amountMinor = n % 3 === 0 ? outstanding : Math.max(100, Math.round(outstanding / 200) * 100);
-    const paid = await recordPayment(deps, actor, {
+    const paid = await recordPayment(deps, by, {
       caseId: kase.case_id,
       amountMinor,
       currency: kase.currency,
