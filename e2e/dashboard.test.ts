@@ -111,6 +111,12 @@ describe('the dashboard shows a supervisor and a creditor the figures a hand com
     const total = Object.values(hand.buckets).reduce((s, l) => s + l.minor, 0);
     const stats = (await page.getByTestId('dashboard-stats').innerText()).replace(/\s/g, ' ');
     expect(stats).toContain(euros(total));
+    // The export gives the same figures, as decimals a spreadsheet reads.
+    const href = await page.getByTestId('dashboard-csv').getAttribute('href');
+    const csv = await (await page.request.get(`${relance.url}${href}`)).text();
+    const decimal = (minor: number) => `${Math.trunc(minor / 100)}.${String(minor % 100).padStart(2, '0')}`;
+    const notDue = hand.buckets.not_due as Line;
+    expect(csv).toContain(`Balance âgée;Non échu;${notDue.count};${decimal(notDue.minor)};`);
     await page.screenshot({ path: `${screenshots}dashboard-supervisor.png`, fullPage: true });
   });
 

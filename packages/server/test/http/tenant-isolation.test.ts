@@ -103,6 +103,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/payments/:paymentId/receipt': (t) =>
     (paymentsOf.get(t.tenantId) ?? []).map((id) => `/payments/${id}/receipt`),
   '/payments/funnel': () => ['/payments/funnel'],
+  '/dashboard.csv': (t) => ['/dashboard.csv', `/dashboard.csv?creditorId=${t.creditors.acme}`],
   '/dashboard': (t) => ['/dashboard', `/dashboard?creditorId=${t.creditors.acme}&segment=business`],
   '/settings/payments': () => ['/settings/payments'],
   // The built-in provider's card page answers the debtor (no staff session), keyed by an unguessable attempt
@@ -110,6 +111,11 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/pay/builtin/:attemptId': () => [],
   '/statements/imports': () => ['/statements/imports'],
   '/statements/lines': () => ['/statements/lines', '/statements/lines?status=matched'],
+  '/mandates': () => ['/mandates'],
+  '/placements': (t) => ['/placements', `/placements?creditorId=${t.creditors.acme}`],
+  '/remittances': (t) => ['/remittances', `/remittances?creditorId=${t.creditors.acme}&period=2026-02`],
+  '/remittances/:remittanceId/pdf': (t) =>
+    (remittancesOf.get(t.tenantId) ?? []).map((id) => `/remittances/${id}/pdf`),
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -127,6 +133,9 @@ const workspaceIdsOf = new Map<string, string[]>();
 const paymentsOf = new Map<string, string[]>();
 /** An IVR transfer on D1 of each tenant (its payment attempt). */
 const ivrAttemptsOf = new Map<string, string[]>();
+/** A mandate for ACME, a placement, a February cheque and February's statement in each tenant (agency mode). */
+const remittancesOf = new Map<string, string[]>();
+const agencyIdsOf = new Map<string, string[]>();
 
 describeEachDatabase('tenant isolation', (ctx) => {
   let app: FastifyInstance;
@@ -186,6 +195,53 @@ describeEachDatabase('tenant isolation', (ctx) => {
         payload: { amountMinor: 10_00, currency: 'EUR', method: 'cheque', receivedOn: '2026-03-16' },
       });
       paymentsOf.set(t.tenantId, [cheque.json().paymentId]);
+      await app.inject({
+        method: 'PUT',
+        url: `/api/v1/creditors/${t.creditors.acme}/mandate`,
+        headers: admin,
+        payload: {
+          signedOn: '2026-01-05',
+          commission: { kind: 'flat', rate: '15' },
+          allowedStrategies: ['b2b-standard'],
+          planLimits: { maxInstalments: 6, minInstalmentMinor: 0 },
+          remittance: { frequency: 'monthly', delayDays: 10 },
+          scope: `Mandat ${t.label}`,
+          powerToReceiveFunds: true,
+        },
+      });
+      // A placement of ACME's claims (written as an import would, without adding a case).
+      const placementId = newId();
+      await ctx.handle.db
+        .insertInto('placements')
+        .values({
+          tenant_id: t.tenantId,
+          placement_id: placementId,
+          creditor_id: t.creditors.acme,
+          label: `Lot ${t.label}`,
+          placed_on: '2026-01-10',
+          claim_count: 1,
+          amount_minor: 1200_00,
+          currency: 'EUR',
+          import_id: t.importId,
+          created_at: '2026-01-10T09:00:00.000Z',
+          updated_at: '2026-01-10T09:00:00.000Z',
+        })
+        .execute();
+      await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${t.debtors.D1!.caseId}/payments`,
+        headers: admin,
+        payload: { amountMinor: 20_00, currency: 'EUR', method: 'transfer', receivedOn: '2026-02-10' },
+      });
+      const closed = await app.inject({
+        method: 'POST',
+        url: '/api/v1/remittances/close',
+        headers: admin,
+        payload: { period: '2026-02' },
+      });
+      const statements = closed.json().statements.map((r: { remittanceId: string }) => r.remittanceId);
+      remittancesOf.set(t.tenantId, statements);
+      agencyIdsOf.set(t.tenantId, [...statements, placementId]);
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
       // Evidence: a note and a stored document on every case.
@@ -244,6 +300,8 @@ describeEachDatabase('tenant isolation', (ctx) => {
     for (const id of ivrAttemptsOf.get(b.tenantId) ?? []) idsOfB.add(id);
     for (const id of paymentsOf.get(a.tenantId) ?? []) idsOfA.add(id);
     for (const id of paymentsOf.get(b.tenantId) ?? []) idsOfB.add(id);
+    for (const id of agencyIdsOf.get(a.tenantId) ?? []) idsOfA.add(id);
+    for (const id of agencyIdsOf.get(b.tenantId) ?? []) idsOfB.add(id);
   });
   afterAll(async () => {
     await app?.close();

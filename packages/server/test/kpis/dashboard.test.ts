@@ -1,4 +1,4 @@
-import { DomainError } from '@relance/core';
+import { DomainError, minorToDecimalString } from '@relance/core';
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/shared/actor.ts';
@@ -150,6 +150,39 @@ describeEachDatabase('the dashboard', (ctx) => {
       });
       expect(bad.statusCode).toBe(400);
       expect(bad.json().error.message).toContain('dashboard’s period');
+    });
+
+    it('exports the same figures as CSV, in the caller’s language', async () => {
+      const { cookie } = await signInAs(app, tenant.users.client.email);
+      const csv = await app.inject({ method: 'GET', url: '/api/v1/dashboard.csv', headers: { cookie } });
+      expect(csv.statusCode).toBe(200);
+      expect(csv.headers['content-type']).toContain('text/csv');
+      const lines = csv.body
+        .replace(/^\uFEFF/, '')
+        .trim()
+        .split('\n');
+      expect(lines[0]).toBe('Rubrique;Élément;Nombre;Montant;Part (%)');
+      // The same figures as the page's: the JSON answer, line by line (the agent's payment above moved F-1001).
+      const json = (
+        await app.inject({ method: 'GET', url: '/api/v1/dashboard', headers: { cookie } })
+      ).json();
+      const line = json.portfolio.ageing.find((l: { bucket: string }) => l.bucket === 'd31_60');
+      const decimal = (minor: number) => minorToDecimalString(minor, 'EUR');
+      expect(lines).toContain(
+        `Balance âgée;31–60 jours;${line.count};${decimal(line.outstandingMinor)};${line.share}`,
+      );
+      expect(lines).toContain(
+        `Portefeuille;Encours;${json.portfolio.receivables.count};${decimal(json.portfolio.receivables.outstandingMinor)};`,
+      );
+      const english = await app.inject({
+        method: 'GET',
+        url: '/api/v1/dashboard.csv?delimiter=,',
+        headers: { cookie, 'accept-language': 'en' },
+      });
+      const late = json.portfolio.ageing.find((l: { bucket: string }) => l.bucket === 'd61_90');
+      expect(english.body).toContain(
+        `Ageing balance,61–90 days,${late.count},${decimal(late.outstandingMinor)},${late.share}`,
+      );
     });
   });
 });

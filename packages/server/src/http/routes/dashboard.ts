@@ -1,10 +1,14 @@
+import { stringify } from 'csv-stringify/sync';
 import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
+import { dashboardHeader, dashboardRows } from '../../use-cases/kpis/dashboard-rows.ts';
 import { getDashboard, SEGMENTS } from '../../use-cases/kpis/get-dashboard.ts';
 import { actorOf } from '../auth.ts';
+import { requestLocale } from '../locale.ts';
 import { errors, isoDate } from '../schemas.ts';
+import { contentDisposition } from './imports.ts';
 
 /** Arrays of the answer are read-only, as the use case gives them. */
 const list = <T extends z.ZodType>(item: T) => z.array(item).readonly();
@@ -80,6 +84,18 @@ const dashboardSchema = z.object({
   }),
 });
 
+const dashboardQuery = z.object({
+  creditorId: z.string().optional(),
+  segment: z.enum(SEGMENTS).optional().describe('The debtors’ kind'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional()
+    .describe('The portfolio’s largest currency by default'),
+  from: isoDate.optional().describe('First day of the period; 30 days before `to` by default'),
+  to: isoDate.optional().describe('Last day, included; today by default'),
+});
+
 export function dashboardRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   api.get(
@@ -91,20 +107,41 @@ export function dashboardRoutes(app: FastifyInstance, deps: Deps): void {
           'Receivables, ageing, recovery, DSO, collections by day, channel, strategy and agent, promises, plans, disputes and the cash forecast',
         description:
           'A client user sees its own creditor only. Every figure includes the last committed write.',
-        querystring: z.object({
-          creditorId: z.string().optional(),
-          segment: z.enum(SEGMENTS).optional().describe('The debtors’ kind'),
-          currency: z
-            .string()
-            .regex(/^[A-Z]{3}$/)
-            .optional()
-            .describe('The portfolio’s largest currency by default'),
-          from: isoDate.optional().describe('First day of the period; 30 days before `to` by default'),
-          to: isoDate.optional().describe('Last day, included; today by default'),
-        }),
+        querystring: dashboardQuery,
         response: { 200: dashboardSchema, ...errors(400, 401, 403) },
       },
     },
     async (request) => getDashboard(deps, actorOf(request), request.query),
+  );
+
+  api.get(
+    '/dashboard.csv',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'The dashboard’s figures as a CSV file, in the caller’s language',
+        description:
+          'UTF-8 with BOM, semicolon-separated by default (what a French spreadsheet opens), `?delimiter=,` for ' +
+          'commas. Columns: section, item, count, amount (a decimal in the dashboard’s currency), share (%).',
+        querystring: dashboardQuery.extend({ delimiter: z.enum([';', ',']).default(';') }),
+        response: {
+          200: { description: 'CSV file', content: { 'text/csv': { schema: z.string() } } },
+          ...errors(400, 401, 403),
+        },
+      },
+    },
+    async (request, reply) => {
+      const { delimiter, ...query } = request.query;
+      const dashboard = await getDashboard(deps, actorOf(request), query);
+      const locale = requestLocale(request);
+      const csv = stringify([dashboardHeader(locale), ...dashboardRows(dashboard, locale)], {
+        delimiter,
+        bom: true,
+      });
+      return reply
+        .header('content-type', 'text/csv; charset=utf-8')
+        .header('content-disposition', contentDisposition(`dashboard-${dashboard.to}.csv`))
+        .send(csv);
+    },
   );
 }

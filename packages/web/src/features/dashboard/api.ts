@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { apiRequest, toQueryString } from '../../app/api/client.ts';
+import { apiRequest, apiUrl, toQueryString } from '../../app/api/client.ts';
 
 export const AGEING_BUCKETS = ['not_due', 'd1_30', 'd31_60', 'd61_90', 'd90_plus'] as const;
 export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
@@ -112,18 +112,23 @@ export function periodOf(days: number, today: string): { from: string; to: strin
   return { from, to: today };
 }
 
+function dashboardParams(filters: DashboardFilters): string {
+  return toQueryString({
+    creditorId: filters.creditorId,
+    segment: filters.segment,
+    ...periodOf(filters.days, filters.today),
+  });
+}
+
+/** The CSV export of the same figures (the server writes it in the caller's language). */
+export function dashboardCsvUrl(filters: DashboardFilters): string {
+  return apiUrl(`/dashboard.csv${dashboardParams(filters)}`);
+}
+
 export const dashboardQuery = (filters: DashboardFilters) =>
   queryOptions({
     queryKey: ['dashboard', filters],
-    queryFn: ({ signal }) =>
-      apiRequest<Dashboard>(
-        `/dashboard${toQueryString({
-          creditorId: filters.creditorId,
-          segment: filters.segment,
-          ...periodOf(filters.days, filters.today),
-        })}`,
-        { signal },
-      ),
+    queryFn: ({ signal }) => apiRequest<Dashboard>(`/dashboard${dashboardParams(filters)}`, { signal }),
     // The figures include every write: a supervisor watching the page sees the day move.
     refetchInterval: 60_000,
   });

@@ -1,4 +1,4 @@
-import { Group, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -10,7 +10,7 @@ import { Stat } from '../../app/ui/stat.tsx';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { ActivitySection } from './activity-section.tsx';
 import { AgeingSection } from './ageing-section.tsx';
-import { type DashboardFilters, dashboardQuery, PERIODS, type PeriodDays } from './api.ts';
+import { type DashboardFilters, dashboardCsvUrl, dashboardQuery, PERIODS, type PeriodDays } from './api.ts';
 import { CollectionsSection } from './collections-section.tsx';
 
 const SEGMENT_CHOICES = ['all', 'business', 'consumer'] as const;
@@ -44,7 +44,21 @@ export function DashboardPage() {
       : t('dashboard.percent', { value: format.language === 'fr' ? value.replace('.', ',') : value });
   return (
     <Stack gap="md">
-      <PageHeader title={t('dashboard.title')} subtitle={t('dashboard.subtitle')} />
+      <PageHeader
+        title={t('dashboard.title')}
+        subtitle={t('dashboard.subtitle')}
+        actions={
+          <Button
+            component="a"
+            href={dashboardCsvUrl(filters)}
+            download
+            variant="default"
+            data-testid="dashboard-csv"
+          >
+            {t('dashboard.exportCsv')}
+          </Button>
+        }
+      />
       <Group gap="sm" align="flex-end" wrap="wrap">
         {!isClient && (creditors.data?.length ?? 0) > 1 && (
           <Select
