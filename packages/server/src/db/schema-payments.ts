@@ -53,6 +53,9 @@ export type PaymentsTable = {
   recorded_at: string;
   reversed_at: Nullable<string>;
   reversal_reason: Nullable<string>;
+  /** The case's strategy and the debtor's kind when it was booked (migration 0015): the dashboards' keys. */
+  strategy_key: Nullable<string>;
+  segment: Nullable<string>;
 };
 
 export type PaymentAllocationsTable = {

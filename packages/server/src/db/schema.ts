@@ -1,4 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
+import type { FiguresTables } from './schema-figures.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 
 /**
@@ -8,7 +9,8 @@ import type { PaymentsTables } from './schema-payments.ts';
  * - dates are 'YYYY-MM-DD' text, instants ISO-8601 UTC text made by the app;
  * - JSON is stored as text; no booleans (SQLite has none): statuses are text.
  */
-export type Database = PaymentsTables & {
+export type Database = PaymentsTables &
+  FiguresTables & {
   tenants: TenantsTable;
   users: UsersTable;
   sessions: SessionsTable;

@@ -34,6 +34,7 @@ import { importRoutes } from './routes/imports.ts';
 import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { ivrWebhookRoutes } from './routes/ivr-webhooks.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { paymentFunnelRoutes } from './routes/payment-funnel.ts';
 import { paymentLinkRoutes } from './routes/payment-link.ts';
 import { paymentPlanRoutes } from './routes/payment-plans.ts';
@@ -159,6 +160,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       paymentWebhookRoutes(api, deps);
       paymentSettingsRoutes(api, deps);
       paymentFunnelRoutes(api, deps);
+      dashboardRoutes(api, deps);
       casePaymentRoutes(api, deps);
       statementRoutes(api, deps);
     },

@@ -1,3 +1,4 @@
+import { compactFigures } from '../db/figures/compact-figures.ts';
 import type { Deps } from '../shared/deps.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
 import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
@@ -32,6 +33,8 @@ export function startDispatcher(
         options.onTotals?.(tenant_id, totals);
         // Payment attempts left open past their checkout's expiry are given up (the funnel's "abandoned").
         await abandonExpiredAttempts(deps, tenant_id);
+        // The dashboards' figures: what changed since the last tick is folded into the sums.
+        await compactFigures(deps.database.db, deps.database.dialect, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));
       }
     })()

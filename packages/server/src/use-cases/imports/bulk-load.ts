@@ -1,5 +1,12 @@
 import { sql, type Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
+import { boundSql } from '../../db/figures/bound-sql.ts';
+import {
+  CLAIM_FIGURES,
+  contributionSelect,
+  groupedContributions,
+  insertDeltas,
+} from '../../db/figures/figure-specs.ts';
 import type { Database } from '../../db/schema.ts';
 
 /** Below this many rows an import keeps the indexes in place: rebuilding them would cost more. */
@@ -18,6 +25,11 @@ export type BulkLoadPlan = {
   readonly creditorHasClaims: boolean;
   /** Overrides `BULK_LOAD_MIN_ROWS` (tests take the bulk path with a few rows). */
   readonly minRows?: number | undefined;
+  /**
+   * The creditor being loaded: its claims' triggers (the dashboards' figures) are set aside too, and its
+   * claims added to the figures in one grouped statement once they are in.
+   */
+  readonly scope?: { readonly tenantId: string; readonly creditorId: string } | undefined;
 };
 
 /** Indexes dropped for a bulk load: put them back (inside the same transaction) once the rows are in. */
@@ -57,11 +69,16 @@ export async function startBulkLoad(
   for (const table of BULK_TABLES) indexes.push(...(await secondaryIndexes(trx, dialect, table)));
   if (indexes.length === 0) return null;
   const names = indexes.map((i) => i.name);
+  const triggers = plan.scope ? await claimTriggers(trx, dialect) : [];
+  const dropTriggers = triggers.map(
+    (t) => `drop trigger ${t.name}${dialect === 'postgres' ? ' on claims' : ''}`,
+  );
   if (dialect === 'postgres') {
     await sql`savepoint bulk_load`.execute(trx);
     try {
       await sql.raw(`set local lock_timeout = '${LOCK_WAIT}'`).execute(trx);
       await sql.raw(`drop index ${names.join(', ')}`).execute(trx);
+      for (const statement of dropTriggers) await sql.raw(statement).execute(trx);
       await sql`release savepoint bulk_load`.execute(trx);
       await sql`set local lock_timeout to default`.execute(trx);
     } catch {
@@ -70,6 +87,7 @@ export async function startBulkLoad(
     }
   } else {
     for (const name of names) await sql.raw(`drop index ${name}`).execute(trx);
+    for (const statement of dropTriggers) await sql.raw(statement).execute(trx);
   }
   return {
     indexes: names,
@@ -83,6 +101,10 @@ export async function startBulkLoad(
         for (const index of indexes) await sql.raw(index.definition).execute(trx);
       } finally {
         if (threads !== null) await sqliteThreads(trx, threads);
+      }
+      if (plan.scope) {
+        for (const trigger of triggers) await sql.raw(trigger.definition).execute(trx);
+        await addCreditorFigures(trx, plan.scope);
       }
     },
   };
@@ -109,6 +131,30 @@ async function secondaryIndexes(
     where type = 'index' and tbl_name = ${table} and sql is not null
     order by name`.execute(trx);
   return found.rows;
+}
+
+/** The triggers on claims (the figures'), with the statements that create them. */
+async function claimTriggers(trx: Transaction<Database>, dialect: Dialect): Promise<IndexDefinition[]> {
+  const found =
+    dialect === 'postgres'
+      ? await sql<IndexDefinition>`
+          select tgname as name, pg_get_triggerdef(oid) as definition from pg_trigger
+          where tgrelid = to_regclass('claims') and not tgisinternal order by tgname`.execute(trx)
+      : await sql<IndexDefinition>`
+          select name, sql as definition from sqlite_master
+          where type = 'trigger' and tbl_name = 'claims' order by name`.execute(trx);
+  return found.rows;
+}
+
+/** The loaded creditor had no claims before: its figures are all its claims, grouped once. */
+async function addCreditorFigures(
+  trx: Transaction<Database>,
+  scope: { readonly tenantId: string; readonly creditorId: string },
+): Promise<void> {
+  const spec = CLAIM_FIGURES;
+  const claims = 'claims s where s.tenant_id = :tenant and s.creditor_id = :creditor';
+  const text = insertDeltas(spec, groupedContributions(spec, contributionSelect(spec, 's', 1, claims)));
+  await boundSql(text, { tenant: scope.tenantId, creditor: scope.creditorId }).execute(trx);
 }
 
 /** Sets how many helper threads SQLite may sort with (an index build uses both cores); returns the previous. */

@@ -80,6 +80,7 @@ export async function runImport(
     expectedRows: run.expectedRows,
     creditorHasClaims: hasClaims,
     minRows: run.bulkLoadMinRows,
+    scope: { tenantId: ctx.tenantId, creditorId: ctx.creditorId },
   });
   let store: ClaimStore;
   if (raw.kind === 'sqlite') store = sqliteClaimStore(raw.sqlite, ctx);

@@ -10,6 +10,9 @@ export type PaymentBasis = {
   readonly creditorId: string;
   readonly debtorId: string;
   readonly currency: string;
+  /** What the dashboards count the payment under: the case's strategy and the debtor's kind, as they are now. */
+  readonly strategyKey: string | null;
+  readonly segment: string;
   readonly order: AllocationOrder;
   readonly claims: readonly AllocationClaim[];
   /** The active plan's instalments still to pay, and the plan's id; empty without a plan. */
@@ -36,7 +39,18 @@ export async function loadPaymentBasis(
     .innerJoin('creditors as cr', (j) =>
       j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
     )
-    .select(['c.case_id', 'c.creditor_id', 'c.debtor_id', 'c.currency', 'cr.allocation_order'])
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .select([
+      'c.case_id',
+      'c.creditor_id',
+      'c.debtor_id',
+      'c.currency',
+      'c.strategy_key',
+      'd.kind',
+      'cr.allocation_order',
+    ])
     .where('c.tenant_id', '=', tenantId)
     .where('c.case_id', '=', caseId)
     .$if(scope.creditorId !== null, (q) => q.where('c.creditor_id', '=', scope.creditorId ?? ''))
@@ -106,6 +120,8 @@ export async function loadPaymentBasis(
     creditorId: kase.creditor_id,
     debtorId: kase.debtor_id,
     currency: kase.currency,
+    strategyKey: kase.strategy_key,
+    segment: kase.kind,
     order: orderOf(kase.allocation_order),
     interestMissing: interest?.missing ? interest.missing.message : null,
     claims,

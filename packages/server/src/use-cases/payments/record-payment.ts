@@ -119,6 +119,8 @@ async function book(
       statement_line_id: input.statementLineId ?? null,
       recorded_by: `${actor.kind}:${actor.id}`,
       recorded_at: now,
+      strategy_key: basis.strategyKey,
+      segment: basis.segment,
     })
     .onConflict((oc) => oc.columns(['tenant_id', 'source_key']).doNothing())
     .returning('payment_id')
