@@ -12,20 +12,19 @@
  * - the time the claims took to write with the triggers, next to the same insert without them.
  * Writes bench/results/dashboard.json.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
-import pg from 'pg';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../packages/server/src/db/database.ts';
+import type { DatabaseHandle } from '../packages/server/src/db/database.ts';
 import { compactFigures } from '../packages/server/src/db/figures/compact-figures.ts';
 import type { Actor } from '../packages/server/src/shared/actor.ts';
 import { fixedClock } from '../packages/server/src/shared/clock.ts';
 import type { Deps } from '../packages/server/src/shared/deps.ts';
 import { type DashboardInput, getDashboard } from '../packages/server/src/use-cases/kpis/get-dashboard.ts';
 import { recordPayment } from '../packages/server/src/use-cases/payments/record-payment.ts';
+import { onFreshDatabase } from './fresh-database.ts';
 import { seedPortfolio } from './run-portfolio.ts';
 
 const { values } = parseArgs({
@@ -197,32 +196,7 @@ const load = loadavg()[0] ?? 0;
 const results: Record<string, unknown> = {};
 for (const engine of engines) {
   console.log(`\n${engine}:`);
-  const dir = mkdtempSync(join(tmpdir(), 'relance-dashboard-bench-'));
-  let url = `sqlite:${join(dir, 'bench.db')}`;
-  let drop = async () => {};
-  if (engine === 'postgres') {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    url = `${postgresUrl}${postgresUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
-    drop = async () => {
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  }
-  const handle = openDatabase(url);
-  try {
-    await migrateToLatest(handle.db);
-    results[engine] = await measure(handle, dir);
-  } finally {
-    await handle.close();
-    await drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  results[engine] = await onFreshDatabase(engine, postgresUrl, 'dashboard', measure);
 }
 const out = { at: new Date().toISOString(), claims, reads, cpus: cpus().length, loadAverage: load, results };
 writeFileSync(join(import.meta.dirname, 'results', 'dashboard.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -12,13 +12,11 @@
  * - re-import: the same file again, nothing new.
  * Writes bench/results/statements.json.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg, tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import pg from 'pg';
-import { type DatabaseHandle, migrateToLatest, openDatabase } from '../packages/server/src/db/database.ts';
+import type { DatabaseHandle } from '../packages/server/src/db/database.ts';
 import { newId } from '../packages/server/src/db/ids.ts';
 import { readStatementFile } from '../packages/server/src/formats/statements/read-statement.ts';
 import { fixedClock } from '../packages/server/src/shared/clock.ts';
@@ -27,6 +25,7 @@ import { bookStatementLines } from '../packages/server/src/use-cases/payments/st
 import { recordStatementImport } from '../packages/server/src/use-cases/payments/statements/record-statement-import.ts';
 import { statementDrafts } from '../packages/server/src/use-cases/payments/statements/statement-drafts.ts';
 import { insertStatementLines } from '../packages/server/src/use-cases/payments/statements/statement-line-rows.ts';
+import { onFreshDatabase } from './fresh-database.ts';
 import { seedStatementWorld, statementOf } from './statements-world.ts';
 
 const { values } = parseArgs({
@@ -151,32 +150,7 @@ const load = loadavg()[0] ?? 0;
 const results: Record<string, unknown> = {};
 for (const engine of engines) {
   console.log(`\n${engine}:`);
-  const dir = mkdtempSync(join(tmpdir(), 'relance-statements-bench-'));
-  let url = `sqlite:${join(dir, 'bench.db')}`;
-  let drop = async () => {};
-  if (engine === 'postgres') {
-    const schema = `bench_${randomBytes(4).toString('hex')}`;
-    const admin = new pg.Client({ connectionString: postgresUrl });
-    await admin.connect();
-    await admin.query(`create schema ${schema}`);
-    await admin.end();
-    url = `${postgresUrl}${postgresUrl.includes('?') ? '&' : '?'}options=-c%20search_path%3D${schema}`;
-    drop = async () => {
-      const c = new pg.Client({ connectionString: postgresUrl });
-      await c.connect();
-      await c.query(`drop schema ${schema} cascade`);
-      await c.end();
-    };
-  }
-  const handle = openDatabase(url);
-  try {
-    await migrateToLatest(handle.db);
-    results[engine] = await measure(handle, dir);
-  } finally {
-    await handle.close();
-    await drop();
-    rmSync(dir, { recursive: true, force: true });
-  }
+  results[engine] = await onFreshDatabase(engine, postgresUrl, 'statements', measure);
 }
 const out = { at: new Date().toISOString(), cases, entries, cpus: cpus().length, loadAverage: load, results };
 writeFileSync(join(import.meta.dirname, 'results', 'statements.json'), `${JSON.stringify(out, null, 2)}\n`);

@@ -1,4 +1,3 @@
-import { addDays, DomainError, daysBetween, isIsoDate } from '@relance/core';
 import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
 import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -7,6 +6,7 @@ import { creditorFilter, readScope } from '../portfolio/scope.ts';
 import { type ActivityFigures, activityFigures } from './activity-figures.ts';
 import { type CollectionFigures, collectionFigures } from './collection-figures.ts';
 import { type PortfolioFigures, portfolioFigures } from './portfolio-figures.ts';
+import { reportPeriod } from './report-period.ts';
 
 export const SEGMENTS = ['business', 'consumer'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -34,8 +34,6 @@ export type Dashboard = {
   readonly activity: ActivityFigures;
 };
 
-const MAX_DAYS = 366;
-
 /**
  * The supervisor's (or a creditor's) dashboard: the portfolio as it stands today — receivables, ageing,
  * recovery, DSO — and what happened over the period — money collected by day, channel, strategy and
@@ -46,7 +44,7 @@ const MAX_DAYS = 366;
 export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const scope = readScope(actor);
   const asOf = deps.clock.today();
-  const { from, to } = period(input, asOf);
+  const { from, to } = reportPeriod(input, asOf, 'dashboard_period_invalid');
   const creditorId = creditorFilter(scope, input.creditorId) ?? null;
   const segment = input.segment ?? null;
   const filters: FigureFilter[] = [];
@@ -68,28 +66,4 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
     activityFigures(db, { tenantId: scope.tenantId, creditorId, segment, currency, from, to, asOf }),
   ]);
   return { asOf, from, to, currency, currencies, creditorId, segment, portfolio, collections, activity };
-}
-
-function period(input: DashboardInput, today: string): { from: string; to: string } {
-  const to = input.to ?? today;
-  const from = input.from ?? addDays(to, -29);
-  for (const [field, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (!isIsoDate(value)) {
-      throw new DomainError('invalid_input', `${field} must be a date (YYYY-MM-DD).`, {
-        reason: 'dashboard_period_invalid',
-        field,
-      });
-    }
-  }
-  const days = daysBetween(from, to) + 1;
-  if (days < 1 || days > MAX_DAYS) {
-    throw new DomainError('invalid_input', `The period runs from ${from} to ${to}: 1 to ${MAX_DAYS} days.`, {
-      reason: 'dashboard_period_invalid',
-      field: 'to',
-    });
-  }
-  return { from, to };
 }

@@ -1,10 +1,10 @@
-import { DomainError, isIsoDate } from '@relance/core';
 import { sql } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { AttemptChannel, AttemptStatus } from '../../db/schema-payments.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_SCHEDULE, type RunSchedule } from '../../worker/scheduler.ts';
+import { reportPeriod } from '../kpis/report-period.ts';
 import { readScope } from '../portfolio/scope.ts';
 
 export type FunnelCounts = {
@@ -36,8 +36,6 @@ export type Funnel = {
   readonly channels: readonly FunnelChannel[];
   readonly total: FunnelCounts;
 };
-
-const MAX_DAYS = 366;
 
 const ZERO: FunnelCounts = {
   started: 0,
@@ -87,33 +85,6 @@ async function timeZoneOf(deps: Deps, tenantId: string): Promise<string> {
   return row ? (JSON.parse(row.value) as RunSchedule).timeZone : DEFAULT_SCHEDULE.timeZone;
 }
 
-function period(
-  input: { readonly from?: string | undefined; readonly to?: string | undefined },
-  today: string,
-) {
-  const to = input.to ?? today;
-  const from = input.from ?? Temporal.PlainDate.from(to).subtract({ days: 29 }).toString();
-  for (const [field, value] of [
-    ['from', from],
-    ['to', to],
-  ] as const) {
-    if (!isIsoDate(value)) {
-      throw new DomainError('invalid_input', `${field} must be a date (YYYY-MM-DD).`, {
-        reason: 'funnel_period_invalid',
-        field,
-      });
-    }
-  }
-  const days = Temporal.PlainDate.from(from).until(Temporal.PlainDate.from(to)).days + 1;
-  if (days < 1 || days > MAX_DAYS) {
-    throw new DomainError('invalid_input', `The period runs from ${from} to ${to}: 1 to ${MAX_DAYS} days.`, {
-      reason: 'funnel_period_invalid',
-      field: 'to',
-    });
-  }
-  return { from, to };
-}
-
 /**
  * The payment funnel: every attempt on every channel (portal card, IVR, agent-assisted) by the day it
  * began and by channel — started, completed, failed, abandoned, still open — with the mistakes keyed. The
@@ -127,7 +98,7 @@ export async function paymentFunnel(
 ): Promise<Funnel> {
   const scope = readScope(actor, 'portfolio:read');
   const timeZone = await timeZoneOf(deps, scope.tenantId);
-  const { from, to } = period(input, deps.clock.today(timeZone));
+  const { from, to } = reportPeriod(input, deps.clock.today(timeZone), 'funnel_period_invalid');
   const start = Temporal.PlainDate.from(from).toZonedDateTime(timeZone).toInstant().toString();
   const end = Temporal.PlainDate.from(to).add({ days: 1 }).toZonedDateTime(timeZone).toInstant().toString();
   const hour = sql<string>`substr(a.started_at, 1, 13)`;
