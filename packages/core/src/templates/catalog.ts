@@ -94,6 +94,16 @@ const SPECS: { readonly [P in VariablePath]: Spec } = {
     'Signataire (« Service recouvrement »)',
     'Signatory ("Collections department")',
   ),
+  'collector.insurance': text(
+    'Assurance de responsabilité civile professionnelle de l’agence (R124-2)',
+    'The agency’s professional liability insurance (R124-2)',
+    true,
+  ),
+  'collector.declaration': text(
+    'Déclaration de l’agence au procureur de la République (R124-2)',
+    'The agency’s declaration to the public prosecutor (R124-2)',
+    true,
+  ),
   case: ['object', false, 'Dossier', 'Case'],
   'case.id': text('Identifiant technique du dossier', 'Technical case id'),
   'case.ref': text('Référence courte du dossier (« D-00042 »)', 'Short case reference ("D-00042")'),

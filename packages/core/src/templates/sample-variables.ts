@@ -43,6 +43,12 @@ export function sampleVariables(language: Language): TemplateVariables {
       registration: 'SIREN 404 833 048',
       isAgency: true,
       signatory: fr ? 'Service recouvrement' : 'Collections department',
+      insurance: fr
+        ? 'Assurance responsabilité civile professionnelle : Mutuelle du Rhône, contrat n° RCP-1204.'
+        : 'Professional liability insurance: Mutuelle du Rhône, policy no. RCP-1204.',
+      declaration: fr
+        ? 'Activité déclarée au procureur de la République près le tribunal judiciaire de Lyon le 4 novembre 2025 (CPCE R124-2).'
+        : 'Activity declared to the public prosecutor at the tribunal judiciaire de Lyon on 4 November 2025 (CPCE R124-2).',
     },
     case: { id: '00000000-0000-0000-0000-000000000042', ref: 'D-00042' },
     claims: [

@@ -55,6 +55,10 @@ export type CollectorVariables = PartyVariables & {
   readonly isAgency: boolean;
   /** Who signs letters ("Service recouvrement"). */
   readonly signatory: string;
+  /** An agency's professional liability insurance (CPCE R124-2 1°), as printed; null or absent otherwise. */
+  readonly insurance?: string | null;
+  /** An agency's declaration to the public prosecutor (R124-2 3°), as printed; null or absent otherwise. */
+  readonly declaration?: string | null;
 };
 
 export type ClaimVariables = {

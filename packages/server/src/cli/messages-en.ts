@@ -42,6 +42,7 @@ To begin: relance start (creates the demo and starts the server), or relance ini
     creditor: 'reference of the creditor (e.g. ACME)',
     mapping: 'JSON file mapping the columns',
     creditorName: 'name of the creditor, if it has to be created (else its reference)',
+    placement: 'batch handed over to the agency (placement) the new claims go into; that day’s by default',
     tenant: 'tenant (id or name); optional when there is only one',
     serve: 'start the HTTP server (API and web app)',
     port: 'HTTP port',

@@ -40,6 +40,7 @@ Pour commencer : relance start (crée la démo et lance le serveur), ou relance 
     creditor: 'référence du créancier (ex. ACME)',
     mapping: 'fichier JSON de correspondance des colonnes',
     creditorName: 'nom du créancier, s’il faut le créer (sinon sa référence)',
+    placement: 'lot remis à l’agence (placement) où vont les nouvelles créances ; par défaut celui du jour',
     tenant: 'organisation (identifiant ou nom) ; facultatif s’il n’y en a qu’une',
     serve: 'lance le serveur HTTP (API et application web)',
     port: 'port HTTP',

@@ -10,6 +10,7 @@ import { registerInit } from './commands/init.ts';
 import { registerLetter } from './commands/letter.ts';
 import { registerLetters } from './commands/letters.ts';
 import { registerMail } from './commands/mail.ts';
+import { registerRemittances } from './commands/remittances.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
@@ -63,6 +64,7 @@ export function buildProgram(lang: Lang): Command {
   registerLetter(program, msg, run, lang);
   registerLetters(program, msg, run, lang);
   registerStatements(program, msg, run);
+  registerRemittances(program, msg, run, lang);
   return program;
 }
 

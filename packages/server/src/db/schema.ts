@@ -1,4 +1,5 @@
 import type { ColumnType, Kysely } from 'kysely';
+import type { AgencyTables } from './schema-agency.ts';
 import type { FiguresTables } from './schema-figures.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 
@@ -10,45 +11,46 @@ import type { PaymentsTables } from './schema-payments.ts';
  * - JSON is stored as text; no booleans (SQLite has none): statuses are text.
  */
 export type Database = PaymentsTables &
-  FiguresTables & {
-  tenants: TenantsTable;
-  users: UsersTable;
-  sessions: SessionsTable;
-  api_keys: ApiKeysTable;
-  creditors: CreditorsTable;
-  debtors: DebtorsTable;
-  contacts: ContactsTable;
-  cases: CasesTable;
-  claims: ClaimsTable;
-  imports: ImportsTable;
-  import_rejections: ImportRejectionsTable;
-  audit_log: AuditLogTable;
-  strategies: StrategiesTable;
-  tenant_settings: TenantSettingsTable;
-  case_events: CaseEventsTable;
-  actions: ActionsTable;
-  compliance_log: ComplianceLogTable;
-  runs: RunsTable;
-  run_batches: RunBatchesTable;
-  templates: TemplatesTable;
-  message_events: MessageEventsTable;
-  documents: DocumentsTable;
-  evidence: EvidenceTable;
-  evidence_heads: EvidenceHeadsTable;
-  print_batches: PrintBatchesTable;
-  postal_items: PostalItemsTable;
-  call_tasks: CallTasksTable;
-  builtin_sms: BuiltinSmsTable;
-  case_locks: CaseLocksTable;
-  call_outcomes: CallOutcomesTable;
-  promises: PromisesTable;
-  payment_plans: PaymentPlansTable;
-  plan_instalments: PlanInstalmentsTable;
-  disputes: DisputesTable;
-  dispute_claims: DisputeClaimsTable;
-  dispute_documents: DisputeDocumentsTable;
-  call_scripts: CallScriptsTable;
-};
+  FiguresTables &
+  AgencyTables & {
+    tenants: TenantsTable;
+    users: UsersTable;
+    sessions: SessionsTable;
+    api_keys: ApiKeysTable;
+    creditors: CreditorsTable;
+    debtors: DebtorsTable;
+    contacts: ContactsTable;
+    cases: CasesTable;
+    claims: ClaimsTable;
+    imports: ImportsTable;
+    import_rejections: ImportRejectionsTable;
+    audit_log: AuditLogTable;
+    strategies: StrategiesTable;
+    tenant_settings: TenantSettingsTable;
+    case_events: CaseEventsTable;
+    actions: ActionsTable;
+    compliance_log: ComplianceLogTable;
+    runs: RunsTable;
+    run_batches: RunBatchesTable;
+    templates: TemplatesTable;
+    message_events: MessageEventsTable;
+    documents: DocumentsTable;
+    evidence: EvidenceTable;
+    evidence_heads: EvidenceHeadsTable;
+    print_batches: PrintBatchesTable;
+    postal_items: PostalItemsTable;
+    call_tasks: CallTasksTable;
+    builtin_sms: BuiltinSmsTable;
+    case_locks: CaseLocksTable;
+    call_outcomes: CallOutcomesTable;
+    promises: PromisesTable;
+    payment_plans: PaymentPlansTable;
+    plan_instalments: PlanInstalmentsTable;
+    disputes: DisputesTable;
+    dispute_claims: DisputeClaimsTable;
+    dispute_documents: DisputeDocumentsTable;
+    call_scripts: CallScriptsTable;
+  };
 
 export type Db = Kysely<Database>;
 
@@ -265,6 +267,8 @@ export type ClaimsTable = {
   paid_fees_minor: ColumnType<number, number | undefined, number>;
   created_at: string;
   updated_at: string;
+  /** The agency's batch that brought the claim (migration 0014); null for a creditor's own claims. */
+  placement_id: Nullable<string>;
 };
 
 export type ImportsTable = {
@@ -286,6 +290,8 @@ export type ImportsTable = {
   created_by: Nullable<string>;
   started_at: string;
   finished_at: Nullable<string>;
+  /** The placement its new claims went into (migration 0014); null outside agency mode. */
+  placement_id: Nullable<string>;
 };
 
 export type ImportRejectionsTable = {

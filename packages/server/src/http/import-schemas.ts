@@ -42,6 +42,12 @@ export const importSummarySchema = z.object({
     delimiter: z.string().nullable(),
     encoding: z.string().nullable(),
   }),
+  placementId: z
+    .string()
+    .nullable()
+    .describe(
+      'The placement (batch handed over to the agency) the new claims went into; null outside agency mode',
+    ),
   durationMs: z.number().int(),
 });
 
@@ -124,6 +130,7 @@ export const jsonImportBody = z.object({
   creditor: text(100).describe('The creditor’s ref'),
   fileName: text(200).optional().describe('A label for the import history; "api.json" by default'),
   claims: z.array(jsonClaim).min(1).max(50_000),
+  placement: text(120).optional().describe('The placement (batch handed over) the new claims go into'),
 });
 
 type JsonClaim = z.output<typeof jsonClaim>;

@@ -12,6 +12,7 @@ import { dummyPasswordHash } from '../use-cases/access/password.ts';
 import { authenticateRequest } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
 import { apiPrefix, docsPrefix } from './paths.ts';
+import { agencyRoutes } from './routes/agency.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callQueueRoutes } from './routes/call-queue.ts';
@@ -23,6 +24,7 @@ import { caseRoutes } from './routes/cases.ts';
 import { channelSettingsRoutes } from './routes/channel-settings.ts';
 import { claimRoutes } from './routes/claims.ts';
 import { creditorRoutes } from './routes/creditors.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { debtorRoutes } from './routes/debtors.ts';
 import { dispatchRoutes } from './routes/dispatch.ts';
 import { disputeRoutes } from './routes/disputes.ts';
@@ -34,7 +36,6 @@ import { importRoutes } from './routes/imports.ts';
 import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { ivrWebhookRoutes } from './routes/ivr-webhooks.ts';
 import { letterRoutes } from './routes/letters.ts';
-import { dashboardRoutes } from './routes/dashboard.ts';
 import { paymentFunnelRoutes } from './routes/payment-funnel.ts';
 import { paymentLinkRoutes } from './routes/payment-link.ts';
 import { paymentPlanRoutes } from './routes/payment-plans.ts';
@@ -163,6 +164,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       dashboardRoutes(api, deps);
       casePaymentRoutes(api, deps);
       statementRoutes(api, deps);
+      agencyRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

@@ -1,5 +1,6 @@
 import { compactFigures } from '../db/figures/compact-figures.ts';
 import type { Deps } from '../shared/deps.ts';
+import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
 import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
 
@@ -33,6 +34,8 @@ export function startDispatcher(
         options.onTotals?.(tenant_id, totals);
         // Payment attempts left open past their checkout's expiry are given up (the funnel's "abandoned").
         await abandonExpiredAttempts(deps, tenant_id);
+        // An agency's statements to its clients (they speak to clients, not debtors: no compliance gate).
+        await sendRemittanceEmails(deps, tenant_id);
         // The dashboards' figures: what changed since the last tick is folded into the sums.
         await compactFigures(deps.database.db, deps.database.dialect, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));

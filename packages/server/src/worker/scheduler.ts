@@ -1,5 +1,6 @@
 import { Temporal } from 'temporal-polyfill';
 import type { Deps } from '../shared/deps.ts';
+import { closeDueRemittances } from '../use-cases/agency/close-due-remittances.ts';
 import { runDailyDunning } from '../use-cases/dunning/run-daily-dunning.ts';
 
 export type RunSchedule = { readonly time: string; readonly timeZone: string };
@@ -30,6 +31,9 @@ export function startScheduler(
           options.log?.(
             `run ${runOn} (${tenantId}): ${report.cases} cases, ${report.actions} actions, ${report.blocked} blocked`,
           );
+          // An agency's client statements of the periods that have ended (R124-6), once the day's run is done.
+          const statements = await closeDueRemittances(deps, tenantId);
+          if (statements > 0) options.log?.(`remittances (${tenantId}): ${statements} statements issued`);
         }
       })
       .catch((error: unknown) =>

@@ -84,6 +84,7 @@ export function agencyMentions(doc: Pdf, v: TemplateVariables, t: LetterTexts): 
   const creditorAddress = v.creditor.address?.lines.join(', ') ?? '';
   const lines = [
     `${v.collector.name}${collectorAddress ? `, ${collectorAddress}` : ''}. ${t.agencyStatement}.`,
+    ...[v.collector.insurance, v.collector.declaration].filter((l): l is string => typeof l === 'string'),
     t.creditorIs(v.creditor.name, creditorAddress),
     t.costsExcluded,
     t.l1118Intro,

@@ -15,6 +15,7 @@ type ImportOptions = {
   readonly creditorName?: string;
   readonly mapping?: string;
   readonly tenant?: string;
+  readonly placement?: string;
 };
 
 /** Rejections and warnings listed on screen; the error file and --json have more. */
@@ -29,6 +30,7 @@ export function registerImport(program: Command, msg: Messages, run: RunCommand)
     .option('--creditor-name <name>', msg.help.creditorName)
     .option('--mapping <file>', msg.help.mapping)
     .option('--tenant <id>', msg.help.tenant)
+    .option('--placement <label>', msg.help.placement)
     .action((file: string, options: ImportOptions, command: Command) =>
       run(command, (cli) => importFile(cli, file, options)),
     );
@@ -52,6 +54,7 @@ async function importFile(cli: Cli, file: string, options: ImportOptions): Promi
       creditorRef: creditor.ref,
       source: { kind: 'file', path, fileName: basename(path) },
       mapping,
+      placement: options.placement,
       onProgress: (p) => progress.update(p.bytesRead, p.totalBytes ?? 0, p.rowsRead),
     }).finally(() => progress.stop());
     cli.document({

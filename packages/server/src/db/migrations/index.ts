@@ -12,6 +12,7 @@ import * as m0010 from './0010-payments.ts';
 import * as m0011 from './0011-dispute-amounts.ts';
 import * as m0012 from './0012-open-attempts.ts';
 import * as m0013 from './0013-statement-matching.ts';
+import * as m0014 from './0014-agency.ts';
 import * as m0015 from './0015-kpi-figures.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
@@ -29,6 +30,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0011-dispute-amounts': m0011,
   '0012-open-attempts': m0012,
   '0013-statement-matching': m0013,
+  '0014-agency': m0014,
   '0015-kpi-figures': m0015,
 };
 

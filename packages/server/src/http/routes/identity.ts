@@ -33,6 +33,13 @@ const identity = z.object({
   iban: z.string().nullable(),
   bic: z.string().nullable(),
   activityStatement: z.string().nullable(),
+  insurer: z.string().nullable().describe('An agency’s professional liability insurer (CPCE R124-2 1°)'),
+  insurancePolicy: z.string().nullable(),
+  declarationCourt: z
+    .string()
+    .nullable()
+    .describe('The court whose public prosecutor received the declaration (R124-2 3°)'),
+  declarationDate: z.string().nullable(),
 });
 const identityView = z.object({ kind: z.enum(['creditor', 'agency']), identity: identity.nullable() });
 

@@ -23,6 +23,7 @@ export const maxUploadBytes = 200 * 1024 * 1024;
 const multipartNote =
   'multipart/form-data: `file` (CSV or XLSX), `creditor` (the creditor’s ref) and optionally `mapping` ' +
   '(JSON text: `{ "columns": { "invoice_number": "N° facture", … }, "dateOrder": "dmy", "decimalSeparator": ",", … }`). ' +
+  'An agency may name the `placement` (batch handed over) the new claims go into; that day’s by default. ' +
   'The file is streamed to disk, never held in memory.';
 
 export function importUploadRoutes(app: FastifyInstance, deps: Deps): void {
@@ -55,6 +56,7 @@ export function importUploadRoutes(app: FastifyInstance, deps: Deps): void {
           creditorRef,
           source: { kind: 'file', path: upload.path, fileName: upload.fileName },
           mapping: parseMappingField(upload.fields.mapping),
+          placement: upload.fields.placement,
         });
         return reply.code(201).send(toImportAnswer(summary));
       } catch (error) {
@@ -111,6 +113,7 @@ export function importUploadRoutes(app: FastifyInstance, deps: Deps): void {
         creditorRef: request.body.creditor,
         source: { kind: 'rows', rows, fileName: request.body.fileName ?? 'api.json' },
         mapping: jsonRowsMapping(rows),
+        placement: request.body.placement,
       });
       return reply.code(201).send(toImportAnswer(summary));
     },

@@ -9,6 +9,8 @@ export type StoreContext = {
   readonly importId: string;
   /** One instant for the whole import: created_at / updated_at of what it writes. */
   readonly now: string;
+  /** The agency's placement its new claims go into (agency mode); none by default. */
+  readonly placementId?: string | null;
 };
 
 export type ExistingClaim = {

@@ -33,6 +33,8 @@ export type ImportClaimsInput = {
    * load (default `BULK_LOAD_MIN_ROWS`; tests lower it to take that path with a few rows).
    */
   readonly bulkLoadMinRows?: number | undefined;
+  /** The placement (batch handed over to an agency) the new claims go into; an agency's of the day by default. */
+  readonly placement?: string | undefined;
 };
 
 /** How the file was read: stored with the import, shown in the summary. */
@@ -64,6 +66,8 @@ export type ImportSummary = {
   readonly errorFile: string | null;
   readonly mapping: ImportMappingView;
   readonly durationMs: number;
+  /** The placement the new claims went into (agency mode), else null. */
+  readonly placementId: string | null;
 };
 
 type RunParts = {
@@ -191,7 +195,11 @@ export async function importClaims(
         onProgress({ rowsRead, bytesRead: opened.table.bytesRead, totalBytes: opened.table.totalBytes });
     }
     const work = await inImportTransaction(deps.database, (trx, pgClient) =>
-      runImport(trx, { ...run, mappingJson: () => JSON.stringify(mapping) }, pgClient),
+      runImport(
+        trx,
+        { ...run, mappingJson: () => JSON.stringify(mapping), placement: input.placement },
+        pgClient,
+      ),
     );
     const written = await errorFile.commit();
     const c = work.counts;
@@ -214,6 +222,7 @@ export async function importClaims(
       errorFile: written,
       mapping: { ...mapping, encoding: opened.table.encoding },
       durationMs: Math.round(performance.now() - startedAt),
+      placementId: await placementOfImport(deps, actor.tenantId, importId),
     };
   } catch (error) {
     await errorFile?.discard();
@@ -221,4 +230,15 @@ export async function importClaims(
   } finally {
     opened.close();
   }
+}
+
+/** The placement an import put its new claims in (written by the import's transaction). */
+async function placementOfImport(deps: Deps, tenantId: string, importId: string): Promise<string | null> {
+  const row = await deps.database.db
+    .selectFrom('imports')
+    .select('placement_id')
+    .where('tenant_id', '=', tenantId)
+    .where('import_id', '=', importId)
+    .executeTakeFirst();
+  return row?.placement_id ?? null;
 }

@@ -6,6 +6,7 @@ import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { openPlacement, settlePlacement } from '../agency/placements.ts';
 import { closeImportDisputes } from '../workspace/disputes/close-import-disputes.ts';
 import { openImportDisputes } from '../workspace/disputes/open-import-disputes.ts';
 import { startBulkLoad } from './bulk-load.ts';
@@ -51,6 +52,8 @@ export type ImportRun = {
   readonly expectedRows: number;
   /** Overrides the size from which the claims indexes are rebuilt after the load (tests). */
   readonly bulkLoadMinRows: number | undefined;
+  /** The placement (batch handed over) the new claims go into, by its label; an agency's of the day by default. */
+  readonly placement?: string | undefined;
   onProgress: ((rowsRead: number) => void) | undefined;
 };
 
@@ -72,6 +75,11 @@ export async function runImport(
     );
   }
   await insertImportRow(trx, run);
+  const placementId = await openPlacement(trx, {
+    ...ctx,
+    label: run.placement,
+    today: deps.clock.today(),
+  });
   const newId = createIdFactory();
   const book = new DebtorBook(newId);
   await book.load(trx, ctx.tenantId, ctx.creditorId);
@@ -83,8 +91,8 @@ export async function runImport(
     scope: { tenantId: ctx.tenantId, creditorId: ctx.creditorId },
   });
   let store: ClaimStore;
-  if (raw.kind === 'sqlite') store = sqliteClaimStore(raw.sqlite, ctx);
-  else if (pgClient !== null) store = postgresClaimStore(pgClient, ctx);
+  if (raw.kind === 'sqlite') store = sqliteClaimStore(raw.sqlite, { ...ctx, placementId });
+  else if (pgClient !== null) store = postgresClaimStore(pgClient, { ...ctx, placementId });
   else throw new Error('A PostgreSQL import needs the connection of its transaction');
   const invoiceColumn = run.opened.mapping.columns.invoice_number ?? -1;
   const work = new ImportBatcher({
@@ -143,6 +151,7 @@ export async function runImport(
         })
       : { closed: 0, kept: 0 };
   await refreshCases(trx, ctx.tenantId, work.touchedCases, ctx.now);
+  await settlePlacement(trx, { tenantId: ctx.tenantId, placementId, importId: ctx.importId, now: ctx.now });
   await completeImportRow(trx, run, work, { opened: disputesOpened, ...disputes });
   return work;
 }

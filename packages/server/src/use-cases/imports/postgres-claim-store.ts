@@ -296,14 +296,14 @@ function copyInsert(
 const COPY_CLAIMS =
   'copy claims (tenant_id, claim_id, creditor_id, debtor_id, case_id, invoice_number, issue_date, due_date, ' +
   'amount_minor, outstanding_minor, currency, status, dispute_reason, prescription_basis, prescription_end, ' +
-  'external_ref, description, import_id, content_hash, created_at, updated_at) from stdin';
+  'external_ref, description, import_id, content_hash, created_at, updated_at, placement_id) from stdin';
 
 /** New claims as COPY text: one line per claim, tab-separated, `\N` for null. */
 function claimsCopyRows(claims: BatchWrite['claimInserts'], ctx: StoreContext): string {
   const head = `${copyText(ctx.tenantId)}\t`;
   const creditor = `\t${copyText(ctx.creditorId)}\t`;
   const tail = `\t${copyText(ctx.importId)}\t`;
-  const stamps = `\t${copyText(ctx.now)}\t${copyText(ctx.now)}\n`;
+  const stamps = `\t${copyText(ctx.now)}\t${copyText(ctx.now)}\t${copyText(ctx.placementId ?? null)}\n`;
   let text = '';
   for (const c of claims) {
     text +=

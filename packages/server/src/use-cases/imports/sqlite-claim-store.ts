@@ -15,12 +15,13 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
   const { tenantId, creditorId, importId, now } = ctx;
   const t = literal(tenantId);
   const at = literal(now);
+  const placement = ctx.placementId ? literal(ctx.placementId) : 'null';
   const insertClaims = rowsInsert(
     sqlite,
     'claims (tenant_id, claim_id, creditor_id, debtor_id, case_id, invoice_number, issue_date, due_date, ' +
       'amount_minor, outstanding_minor, currency, status, dispute_reason, prescription_basis, prescription_end, ' +
-      'external_ref, description, import_id, content_hash, created_at, updated_at)',
-    `(${t},?,${literal(creditorId)},${marks(14)},${literal(importId)},?,${at},${at})`,
+      'external_ref, description, import_id, content_hash, created_at, updated_at, placement_id)',
+    `(${t},?,${literal(creditorId)},${marks(14)},${literal(importId)},?,${at},${at},${placement})`,
   );
   const updateClaim = sqlite.prepare(
     'update claims set debtor_id = ?, case_id = ?, issue_date = ?, due_date = ?, amount_minor = ?, ' +

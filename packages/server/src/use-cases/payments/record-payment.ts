@@ -8,6 +8,7 @@ import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { chargeCommission } from '../agency/commissions.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { readScope } from '../portfolio/scope.ts';
 import { evaluateCaseNow } from '../workspace/evaluate-case-now.ts';
@@ -128,6 +129,17 @@ async function book(
   // Booked meanwhile by a concurrent copy of the same event (PostgreSQL waited for it, then did nothing).
   if (!inserted) return (await findBySource(trx, tenantId, input.sourceKey)) as RecordedPayment;
   await applyAllocation(trx, { tenantId, caseId: input.caseId, paymentId, allocation, basis, now });
+  // An agency's success fee on what this payment collected for its client (nothing without a mandate).
+  await chargeCommission(trx, {
+    tenantId,
+    paymentId,
+    caseId: input.caseId,
+    creditorId: basis.creditorId,
+    currency: input.currency,
+    receivedOn: input.receivedOn,
+    lines: allocation.lines,
+    now,
+  });
   await refreshCases(trx, tenantId, [input.caseId], now);
   const paid = sumParts(allocation);
   const after = await trx

@@ -5,6 +5,7 @@ import { refreshCases } from '../../ledger/refresh-cases.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
+import { reverseCommission } from '../agency/commissions.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { readScope } from '../portfolio/scope.ts';
 import { evaluateCaseNow } from '../workspace/evaluate-case-now.ts';
@@ -112,6 +113,8 @@ async function reverse(
     .where('tenant_id', '=', tenantId)
     .where('payment_id', '=', payment.payment_id)
     .execute();
+  // The agency's fee on it is taken back on the next statement.
+  await reverseCommission(trx, { tenantId, paymentId: payment.payment_id, on: deps.clock.today(), now });
   await refreshCases(trx, tenantId, [caseId], now);
   await trx
     .updateTable('cases')

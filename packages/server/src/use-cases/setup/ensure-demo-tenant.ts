@@ -2,6 +2,7 @@ import type { Role } from '../../db/schema.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { createTenant } from '../access/create-tenant.ts';
 import { createUser } from '../access/create-user.ts';
+import { ensureDemoMandates } from '../agency/demo-mandates.ts';
 import { ensureCreditor } from '../imports/ensure-creditor.ts';
 import { ensureDemoIdentities } from './demo/identities.ts';
 import { setupActor } from './initialise-instance.ts';
@@ -97,6 +98,7 @@ export async function ensureDemoTenant(deps: Deps): Promise<DemoTenant> {
     creditorIds.set(c.ref, creditor.id);
   }
   await ensureDemoIdentities(deps, tenantId, creditorIds);
+  await ensureDemoMandates(deps, tenantId, creditorIds);
   const existing = new Set(known.map((k) => k.email));
   for (const account of demoAccounts) {
     if (existing.has(account.email)) continue;

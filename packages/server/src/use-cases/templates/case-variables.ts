@@ -18,6 +18,7 @@ import { sql, type Transaction } from 'kysely';
 import { paymentLinkUrl } from '../../channels/payments/payment-links.ts';
 import { publicUrl } from '../../channels/sms/sms-environment.ts';
 import type { Database, Db } from '../../db/schema.ts';
+import { agencyParticulars } from '../agency/particulars.ts';
 import { interestOfCases } from '../dunning/interest-of-cases.ts';
 import { loadReceiptVariables } from '../payments/receipt-variables.ts';
 import { loadDisputeVariables } from '../workspace/disputes/dispute-variables.ts';
@@ -234,6 +235,7 @@ export async function loadTemplateVariables(
       registration: tenant?.registration ?? null,
       isAgency,
       signatory: tenant?.signatory ?? (fr ? 'Service recouvrement' : 'Collections department'),
+      ...agencyParticulars(tenant, isAgency, language, (iso) => longDate(iso, language)),
     },
     case: { id: caseId, ref: `${row.creditor_ref}-${row.debtor_ref}` },
     claims: claims.map((c) => {

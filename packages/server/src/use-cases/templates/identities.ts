@@ -44,9 +44,9 @@ export async function getTenantIdentity(deps: Deps, actor: Actor): Promise<Ident
  */
 export async function setTenantIdentity(deps: Deps, actor: Actor, input: unknown): Promise<IdentityView> {
   requirePermission(actor, 'users:manage');
-  const parsed = tenantIdentitySchema.safeParse(input);
-  if (!parsed.success) throw invalid(parsed.error.issues);
   const db = deps.database.db;
+  const parsed = tenantIdentitySchema.safeParse(await keepParticulars(deps, actor.tenantId, input));
+  if (!parsed.success) throw invalid(parsed.error.issues);
   const tenant = await db
     .selectFrom('tenants')
     .select(['kind', 'locale'])
@@ -101,6 +101,28 @@ export async function setTenantIdentity(deps: Deps, actor: Actor, input: unknown
     });
   });
   return { kind: tenant.kind, identity };
+}
+
+/** The agency particulars added later (insurance, declaration: R124-2), as stored. */
+const PARTICULARS = ['insurer', 'insurancePolicy', 'declarationCourt', 'declarationDate'] as const;
+
+/**
+ * An identity saved by a client that does not know the agency particulars (an older form) keeps the stored
+ * ones: a field left out is not a field emptied. A field sent as null or '' empties it.
+ */
+async function keepParticulars(deps: Deps, tenantId: string, input: unknown): Promise<unknown> {
+  if (typeof input !== 'object' || input === null || PARTICULARS.every((k) => k in input)) return input;
+  const row = await deps.database.db
+    .selectFrom('tenant_settings')
+    .select('value')
+    .where('tenant_id', '=', tenantId)
+    .where('key', '=', IDENTITY)
+    .executeTakeFirst();
+  const stored = row ? (JSON.parse(row.value) as Record<string, unknown>) : {};
+  const kept = Object.fromEntries(
+    PARTICULARS.filter((k) => !(k in input) && k in stored).map((k) => [k, stored[k]]),
+  );
+  return { ...kept, ...input };
 }
 
 /** A creditor's letterhead and bank details. */

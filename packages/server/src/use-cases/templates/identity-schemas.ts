@@ -68,6 +68,12 @@ export const tenantIdentitySchema = z.object({
   bic,
   /** An agency's statement that it carries on amicable collection (R124-4 1°); required for an agency. */
   activityStatement: optionalText(300),
+  /** An agency's professional liability insurer and policy number (R124-2 1°), printed on its letters. */
+  insurer: optionalText(160),
+  insurancePolicy: optionalText(80),
+  /** Where and when the agency declared its activity to the public prosecutor (R124-2 3°): "tribunal judiciaire de Lyon". */
+  declarationCourt: optionalText(160),
+  declarationDate: z.iso.date().nullable().default(null),
 });
 export type TenantIdentity = z.output<typeof tenantIdentitySchema>;
 

@@ -16,6 +16,10 @@ export const demoAgencyIdentity: TenantIdentity = {
   bic: 'BNPAFRPPXXX',
   activityStatement:
     'Société exerçant une activité de recouvrement amiable de créances pour le compte d’autrui (CPCE R124-1 et suivants).',
+  insurer: 'Mutuelle Démo Assurances',
+  insurancePolicy: 'RCP-2026-004512',
+  declarationCourt: 'tribunal judiciaire de Lyon',
+  declarationDate: '2025-11-04',
 };
 
 /** The demo creditors' letterheads, by ref. */
