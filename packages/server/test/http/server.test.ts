@@ -78,6 +78,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/creditors/{creditorId}/plan-policy',
       '/api/v1/dashboard',
       '/api/v1/dashboard.csv',
+      '/api/v1/dashboard.pdf',
       '/api/v1/debtors',
       '/api/v1/debtors/{debtorId}',
       '/api/v1/dispositions',

@@ -103,6 +103,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/payments/:paymentId/receipt': (t) =>
     (paymentsOf.get(t.tenantId) ?? []).map((id) => `/payments/${id}/receipt`),
   '/payments/funnel': () => ['/payments/funnel'],
+  '/dashboard.pdf': () => ['/dashboard.pdf'],
   '/dashboard.csv': (t) => ['/dashboard.csv', `/dashboard.csv?creditorId=${t.creditors.acme}`],
   '/dashboard': (t) => ['/dashboard', `/dashboard?creditorId=${t.creditors.acme}&segment=business`],
   '/settings/payments': () => ['/settings/payments'],

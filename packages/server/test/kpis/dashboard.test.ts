@@ -7,6 +7,7 @@ import { getDashboard } from '../../src/use-cases/kpis/get-dashboard.ts';
 import { recordPayment } from '../../src/use-cases/payments/record-payment.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { signInAs, testDeps, testServer, today } from '../http/support.ts';
+import { pdfText } from '../letters/pdf-inspect.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /**
@@ -183,6 +184,19 @@ describeEachDatabase('the dashboard', (ctx) => {
       expect(english.body).toContain(
         `Ageing balance,61–90 days,${late.count},${decimal(late.outstandingMinor)},${late.share}`,
       );
+    });
+
+    it('gives the same figures as a PDF report titled with the creditor', async () => {
+      const { cookie } = await signInAs(app, tenant.users.client.email);
+      const pdf = await app.inject({ method: 'GET', url: '/api/v1/dashboard.pdf', headers: { cookie } });
+      expect(pdf.statusCode).toBe(200);
+      expect(pdf.headers['content-type']).toBe('application/pdf');
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      expect(text).toContain('Rapport de recouvrement');
+      expect(text).toContain('ACME');
+      expect(text).toContain('Balance âgée');
+      expect(text).toContain('Plus de 90 jours');
+      expect(text).not.toContain('BETA');
     });
   });
 });

@@ -3,7 +3,8 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
-import { dashboardHeader, dashboardRows } from '../../use-cases/kpis/dashboard-rows.ts';
+import { produceDashboardReport } from '../../use-cases/kpis/dashboard-report.ts';
+import { dashboardCsvRows } from '../../use-cases/kpis/dashboard-rows.ts';
 import { getDashboard, SEGMENTS } from '../../use-cases/kpis/get-dashboard.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
@@ -134,7 +135,7 @@ export function dashboardRoutes(app: FastifyInstance, deps: Deps): void {
       const { delimiter, ...query } = request.query;
       const dashboard = await getDashboard(deps, actorOf(request), query);
       const locale = requestLocale(request);
-      const csv = stringify([dashboardHeader(locale), ...dashboardRows(dashboard, locale)], {
+      const csv = stringify(dashboardCsvRows(dashboard, locale), {
         delimiter,
         bom: true,
       });
@@ -142,6 +143,31 @@ export function dashboardRoutes(app: FastifyInstance, deps: Deps): void {
         .header('content-type', 'text/csv; charset=utf-8')
         .header('content-disposition', contentDisposition(`dashboard-${dashboard.to}.csv`))
         .send(csv);
+    },
+  );
+
+  api.get(
+    '/dashboard.pdf',
+    {
+      schema: {
+        tags: ['dashboards'],
+        summary: 'The dashboard’s figures as a PDF report, in the caller’s language',
+        description: 'The key figures, the ageing balance drawn as bars, then each section as a table.',
+        querystring: dashboardQuery,
+        response: { 200: z.any().describe('PDF file (application/pdf)'), ...errors(400, 401, 403) },
+      },
+    },
+    async (request, reply) => {
+      const report = await produceDashboardReport(
+        deps,
+        actorOf(request),
+        request.query,
+        requestLocale(request),
+      );
+      return reply
+        .header('content-type', 'application/pdf')
+        .header('content-disposition', contentDisposition(report.fileName))
+        .send(Buffer.from(report.content));
     },
   );
 }

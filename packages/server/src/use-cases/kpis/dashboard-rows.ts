@@ -12,14 +12,14 @@ import type { Dashboard } from './get-dashboard.ts';
 
 type Locale = 'fr' | 'en';
 
-/** One line of the export: what it is, how many, how much (a decimal in the currency), its share. */
-export type DashboardRow = readonly [
-  section: string,
-  item: string,
-  count: string,
-  amount: string,
-  share: string,
-];
+/** One line of a report: its section, what it is, how many, how much (minor units), its share ('42.9'). */
+export type DashboardRow = {
+  readonly section: string;
+  readonly item: string;
+  readonly count: string;
+  readonly amountMinor: number | null;
+  readonly share: string;
+};
 
 const WORDS = {
   fr: {
@@ -63,64 +63,90 @@ const WORDS = {
 } as const;
 
 /**
- * The dashboard as rows for a spreadsheet (CSV export): the same figures as the page, amounts as exact
- * decimals in the dashboard's currency, shares with one decimal, labels in the reader's language.
+ * The dashboard as rows for the exports (CSV, PDF report): the same figures as the page, in sections, with
+ * labels in the reader's language.
  */
 export function dashboardRows(d: Dashboard, locale: Locale): readonly DashboardRow[] {
   const w = WORDS[locale];
-  const amount = (minor: number) => minorToDecimalString(minor, d.currency);
   const p = d.portfolio;
-  const rows: DashboardRow[] = [
-    [w.period, `${d.from} – ${d.to}`, '', d.currency, ''],
-    [w.portfolio, w.receivables, String(p.receivables.count), amount(p.receivables.outstandingMinor), ''],
-    [w.portfolio, w.overdue, '', amount(p.overdueMinor), ''],
-    [w.portfolio, w.disputed, '', amount(p.disputedMinor), ''],
-    [w.portfolio, w.placed, String(p.recovery.placedCount), amount(p.recovery.placedMinor), ''],
-    [
+  const c = d.collections;
+  const r = (
+    section: string,
+    item: string,
+    count: string,
+    amountMinor: number | null,
+    share = '',
+  ): DashboardRow => ({
+    section,
+    item,
+    count,
+    amountMinor,
+    share,
+  });
+  const status = <S extends string>(
+    labels: Readonly<Record<S, Readonly<Record<Locale, string>>>>,
+    key: string,
+  ) => labels[key as S]?.[locale] ?? key;
+  return [
+    r(w.portfolio, w.receivables, String(p.receivables.count), p.receivables.outstandingMinor),
+    r(w.portfolio, w.overdue, '', p.overdueMinor),
+    r(w.portfolio, w.disputed, '', p.disputedMinor),
+    r(w.portfolio, w.placed, String(p.recovery.placedCount), p.recovery.placedMinor),
+    r(
       w.portfolio,
       KPI_LABELS.recovery_rate_amount[locale],
       '',
-      amount(p.recovery.recoveredMinor),
+      p.recovery.recoveredMinor,
       p.recovery.byAmount ?? '',
-    ],
-    [
+    ),
+    r(
       w.portfolio,
       KPI_LABELS.recovery_rate_count[locale],
       String(p.recovery.paidCount),
-      '',
+      null,
       p.recovery.byCount ?? '',
-    ],
-    [w.portfolio, w.collected, '', amount(p.recovery.collectedMinor), ''],
-    [w.portfolio, w.dsoDays, p.dso.days, '', ''],
+    ),
+    r(w.portfolio, w.collected, '', p.recovery.collectedMinor),
+    r(w.portfolio, w.dsoDays, p.dso.days, null),
+    ...p.ageing.map((l) =>
+      r(
+        w.ageing,
+        AGEING_BUCKET_LABELS[l.bucket as AgeingBucket][locale],
+        String(l.count),
+        l.outstandingMinor,
+        l.share ?? '',
+      ),
+    ),
+    r(w.collections, w.collected, String(c.paymentCount), c.collectedMinor),
+    ...c.byChannel.map((ch) => r(w.channel, ch.channel, String(ch.count), ch.amountMinor)),
+    ...c.agents.map((a) => r(w.agents, a.name, '', a.amountMinor, a.share ?? '')),
+    ...d.activity.promises.byStatus.map((s) =>
+      r(w.promises, status<PromiseStatus>(PROMISE_STATUS_LABELS, s.status), String(s.count), s.amountMinor),
+    ),
+    ...d.activity.plans.byStatus.map((s) =>
+      r(w.plans, status<PlanStatus>(PLAN_STATUS_LABELS, s.status), String(s.count), s.amountMinor),
+    ),
+    ...d.activity.forecast.map((m) => r(w.forecast, m.month, '', m.promisesMinor + m.instalmentsMinor)),
   ];
-  for (const line of p.ageing) {
-    rows.push([
-      w.ageing,
-      AGEING_BUCKET_LABELS[line.bucket as AgeingBucket][locale],
-      String(line.count),
-      amount(line.outstandingMinor),
-      line.share ?? '',
-    ]);
-  }
-  const c = d.collections;
-  rows.push([w.collections, w.collected, String(c.paymentCount), amount(c.collectedMinor), '']);
-  for (const ch of c.byChannel)
-    rows.push([w.channel, ch.channel, String(ch.count), amount(ch.amountMinor), '']);
-  for (const a of c.agents) rows.push([w.agents, a.name, '', amount(a.amountMinor), a.share ?? '']);
-  for (const s of d.activity.promises.byStatus) {
-    const label = PROMISE_STATUS_LABELS[s.status as PromiseStatus]?.[locale] ?? s.status;
-    rows.push([w.promises, label, String(s.count), amount(s.amountMinor), '']);
-  }
-  for (const s of d.activity.plans.byStatus) {
-    const label = PLAN_STATUS_LABELS[s.status as PlanStatus]?.[locale] ?? s.status;
-    rows.push([w.plans, label, String(s.count), amount(s.amountMinor), '']);
-  }
-  for (const m of d.activity.forecast) {
-    rows.push([w.forecast, m.month, '', amount(m.promisesMinor + m.instalmentsMinor), '']);
-  }
-  return rows;
 }
 
-export function dashboardHeader(locale: Locale): readonly string[] {
-  return WORDS[locale].header;
+/** The CSV lines: the period first, then every row with its amount as an exact decimal in the currency. */
+export function dashboardCsvRows(d: Dashboard, locale: Locale): string[][] {
+  const w = WORDS[locale];
+  return [
+    [...WORDS[locale].header],
+    [w.period, `${d.from} – ${d.to}`, '', d.currency, ''],
+    ...dashboardRows(d, locale).map((row) => [
+      row.section,
+      row.item,
+      row.count,
+      row.amountMinor === null ? '' : minorToDecimalString(row.amountMinor, d.currency),
+      row.share,
+    ]),
+  ];
+}
+
+/** A report's words beyond the rows: its title and the period line. */
+export function reportWords(locale: Locale) {
+  return WORDS[locale];
 }

@@ -120,9 +120,9 @@ function dashboardParams(filters: DashboardFilters): string {
   });
 }
 
-/** The CSV export of the same figures (the server writes it in the caller's language). */
-export function dashboardCsvUrl(filters: DashboardFilters): string {
-  return apiUrl(`/dashboard.csv${dashboardParams(filters)}`);
+/** The CSV or PDF export of the same figures (the server writes it in the caller's language). */
+export function dashboardExportUrl(filters: DashboardFilters, format: 'csv' | 'pdf'): string {
+  return apiUrl(`/dashboard.${format}${dashboardParams(filters)}`);
 }
 
 export const dashboardQuery = (filters: DashboardFilters) =>

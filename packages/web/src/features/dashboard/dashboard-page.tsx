@@ -10,7 +10,13 @@ import { Stat } from '../../app/ui/stat.tsx';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { ActivitySection } from './activity-section.tsx';
 import { AgeingSection } from './ageing-section.tsx';
-import { type DashboardFilters, dashboardCsvUrl, dashboardQuery, PERIODS, type PeriodDays } from './api.ts';
+import {
+  type DashboardFilters,
+  dashboardExportUrl,
+  dashboardQuery,
+  PERIODS,
+  type PeriodDays,
+} from './api.ts';
 import { CollectionsSection } from './collections-section.tsx';
 
 const SEGMENT_CHOICES = ['all', 'business', 'consumer'] as const;
@@ -48,15 +54,20 @@ export function DashboardPage() {
         title={t('dashboard.title')}
         subtitle={t('dashboard.subtitle')}
         actions={
-          <Button
-            component="a"
-            href={dashboardCsvUrl(filters)}
-            download
-            variant="default"
-            data-testid="dashboard-csv"
-          >
-            {t('dashboard.exportCsv')}
-          </Button>
+          <Group gap="xs">
+            {(['csv', 'pdf'] as const).map((format) => (
+              <Button
+                key={format}
+                component="a"
+                href={dashboardExportUrl(filters, format)}
+                download
+                variant="default"
+                data-testid={`dashboard-${format}`}
+              >
+                {t(format === 'csv' ? 'dashboard.exportCsv' : 'dashboard.exportPdf')}
+              </Button>
+            ))}
+          </Group>
         }
       />
       <Group gap="sm" align="flex-end" wrap="wrap">

@@ -1,0 +1,48 @@
+import { renderDashboardReport } from '../../channels/letters/render-dashboard-report.ts';
+import type { Actor } from '../../shared/actor.ts';
+import type { Deps } from '../../shared/deps.ts';
+import { dashboardRows, reportWords } from './dashboard-rows.ts';
+import { type DashboardInput, getDashboard } from './get-dashboard.ts';
+
+export type DashboardReportFile = { readonly fileName: string; readonly content: Uint8Array };
+
+/**
+ * The dashboard as a PDF report for the caller (a client gets its creditor's): the same figures as the page
+ * and the CSV, titled with the creditor's name (or the tenant's, for every creditor).
+ */
+export async function produceDashboardReport(
+  deps: Deps,
+  actor: Actor,
+  input: DashboardInput,
+  locale: 'fr' | 'en',
+): Promise<DashboardReportFile> {
+  const dashboard = await getDashboard(deps, actor, input);
+  const db = deps.database.db;
+  const tenant = await db
+    .selectFrom('tenants')
+    .select('name')
+    .where('tenant_id', '=', actor.tenantId)
+    .executeTakeFirstOrThrow();
+  const creditor =
+    dashboard.creditorId === null
+      ? undefined
+      : await db
+          .selectFrom('creditors')
+          .select('name')
+          .where('tenant_id', '=', actor.tenantId)
+          .where('creditor_id', '=', dashboard.creditorId)
+          .executeTakeFirst();
+  const content = await renderDashboardReport({
+    locale,
+    subject: creditor?.name ?? tenant.name,
+    author: tenant.name,
+    from: dashboard.from,
+    to: dashboard.to,
+    asOf: dashboard.asOf,
+    currency: dashboard.currency,
+    rows: dashboardRows(dashboard, locale),
+    ageingSection: reportWords(locale).ageing,
+  });
+  const fileName = `${locale === 'fr' ? 'rapport' : 'report'}-${dashboard.to}.pdf`;
+  return { fileName, content };
+}
