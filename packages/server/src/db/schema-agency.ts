@@ -13,7 +13,7 @@ export type AgencyTables = {
 
 export type CommissionEntry = 'charge' | 'reversal';
 export type RemittanceStatus = 'draft' | 'issued' | 'paid';
-export type RemittanceEmailStatus = 'none' | 'planned' | 'sending' | 'sent' | 'failed';
+export type RemittanceEmailStatus = 'none' | 'planned' | 'sending' | 'sent' | 'failed' | 'unconfirmed';
 
 export type MandatesTable = {
   tenant_id: string;

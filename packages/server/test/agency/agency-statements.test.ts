@@ -12,6 +12,7 @@ import {
   listRemittances,
   markRemittancePaid,
   remittancePdf,
+  requeueRemittanceEmail,
 } from '../../src/use-cases/agency/remittances.ts';
 import { sendRemittanceEmails } from '../../src/use-cases/agency/send-remittance-emails.ts';
 import { receiptNumber } from '../../src/use-cases/payments/receipt-variables.ts';
@@ -240,8 +241,18 @@ describeEachDatabase('agency: the statement, its PDF and its e-mail', (ctx) => {
 
   it('e-mails the statement to the client once, with the PDF; a client without an address gets none', async () => {
     const deps = w.at('2026-03-02T07:05:00.000Z');
-    expect(await sendRemittanceEmails(deps, w.tenantId)).toEqual({ sent: 1, failed: 0, retried: 0 });
-    expect(await sendRemittanceEmails(deps, w.tenantId)).toEqual({ sent: 0, failed: 0, retried: 0 });
+    expect(await sendRemittanceEmails(deps, w.tenantId)).toEqual({
+      sent: 1,
+      failed: 0,
+      retried: 0,
+      unconfirmed: 0,
+    });
+    expect(await sendRemittanceEmails(deps, w.tenantId)).toEqual({
+      sent: 0,
+      failed: 0,
+      retried: 0,
+      unconfirmed: 0,
+    });
     expect(smtp.received).toHaveLength(1);
     const message = smtp.received[0];
     expect(message?.to).toEqual(['compta@client-a.example']);
@@ -258,6 +269,44 @@ describeEachDatabase('agency: the statement, its PDF and its e-mail', (ctx) => {
       to: 'compta@client-a.example',
       sentAt: deps.clock.now(),
     });
+  });
+
+  it('never sends again by itself an e-mail interrupted in doubt; a person queues it again', async () => {
+    const [february] = await listRemittances(w.at('2026-03-03T08:00:00.000Z'), w.actor, {
+      creditorId: w.creditors.a,
+      period: '2026-02',
+    });
+    const remittanceId = february?.remittanceId ?? '';
+    // A sender that died after handing the message to the SMTP server: the row is still `sending`.
+    await ctx.handle.db
+      .updateTable('remittances')
+      .set({ email_status: 'sending', email_claimed_until: '2026-03-03T08:10:00.000Z' })
+      .where('tenant_id', '=', w.tenantId)
+      .where('remittance_id', '=', remittanceId)
+      .execute();
+    const received = smtp.received.length;
+    const later = w.at('2026-03-03T09:00:00.000Z');
+    expect(await sendRemittanceEmails(later, w.tenantId)).toEqual({
+      sent: 0,
+      failed: 0,
+      retried: 0,
+      unconfirmed: 1,
+    });
+    expect(smtp.received).toHaveLength(received);
+    const [doubt] = await listRemittances(later, w.actor, { creditorId: w.creditors.a, period: '2026-02' });
+    expect(doubt?.email.status).toBe('unconfirmed');
+    const queued = await requeueRemittanceEmail(later, w.actor, remittanceId);
+    expect(queued.email).toMatchObject({ status: 'planned', to: 'compta@client-a.example', error: null });
+    expect((await refusal(requeueRemittanceEmail(later, w.actor, remittanceId))).details?.reason).toBe(
+      'remittance_email_pending',
+    );
+    expect(await sendRemittanceEmails(later, w.tenantId)).toMatchObject({ sent: 1 });
+    expect(smtp.received).toHaveLength(received + 1);
+    // CLIENTB has no address: nothing to queue.
+    const [b] = await listRemittances(later, w.actor, { creditorId: w.creditors.b, period: '2026-02' });
+    expect(
+      (await refusal(requeueRemittanceEmail(later, w.actor, b?.remittanceId ?? ''))).details?.reason,
+    ).toBe('client_email_missing');
   });
 
   it('records the net as paid to the client', async () => {

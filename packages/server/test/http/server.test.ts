@@ -136,6 +136,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/queue/next',
       '/api/v1/remittances',
       '/api/v1/remittances/close',
+      '/api/v1/remittances/{remittanceId}/email',
       '/api/v1/remittances/{remittanceId}/paid',
       '/api/v1/remittances/{remittanceId}/pdf',
       '/api/v1/runs',

@@ -35,6 +35,7 @@ const en = {
   status: { draft: 'draft', issued: 'issued', paid: 'paid' } as Record<RemittanceView['status'], string>,
   email: {
     none: '',
+    unconfirmed: 'e-mail in doubt',
     planned: 'e-mail queued',
     sending: 'e-mail sending',
     sent: 'e-mail sent',
@@ -66,6 +67,7 @@ const fr: typeof en = {
     sending: 'e-mail en cours',
     sent: 'e-mail envoyé',
     failed: 'e-mail en échec',
+    unconfirmed: 'e-mail incertain',
   },
 };
 

@@ -135,6 +135,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('paid_at', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     // The statement's e-mail to the client: 'none' (no address) | 'planned' | 'sending' | 'sent' | 'failed'
+    // | 'unconfirmed' (interrupted while the SMTP server had it: a person decides, as in decision 0005)
     .addColumn('email_status', 'text', (c) => c.notNull())
     .addColumn('email_to', 'text')
     .addColumn('email_attempts', 'integer', (c) => c.notNull().defaultTo(0))

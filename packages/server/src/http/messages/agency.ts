@@ -52,6 +52,14 @@ export const agencyMessages: ReasonMessages = {
     en: (d) => `This client's remittances are ${String(d?.frequency ?? '')}: the period does not fit.`,
   },
   remittance_not_found: { fr: 'Relevé de reversement introuvable.', en: 'Remittance statement not found.' },
+  remittance_email_pending: {
+    fr: 'L’e-mail de ce relevé est déjà en attente ou en cours d’envoi.',
+    en: 'This statement’s e-mail is already queued or being sent.',
+  },
+  client_email_missing: {
+    fr: 'Ce client n’a pas d’adresse e-mail : renseignez-la dans ses coordonnées.',
+    en: 'This client has no e-mail address: add it to its details.',
+  },
 };
 
 function frequencyFr(frequency: unknown): string {

@@ -6,7 +6,12 @@ import { closeRemittance } from '../../use-cases/agency/close-remittance.ts';
 import { mandateTermsSchema } from '../../use-cases/agency/mandate-terms.ts';
 import { listMandates, setMandate } from '../../use-cases/agency/mandates.ts';
 import { listPlacements } from '../../use-cases/agency/placements.ts';
-import { listRemittances, markRemittancePaid, remittancePdf } from '../../use-cases/agency/remittances.ts';
+import {
+  listRemittances,
+  markRemittancePaid,
+  remittancePdf,
+  requeueRemittanceEmail,
+} from '../../use-cases/agency/remittances.ts';
 import { actorOf } from '../auth.ts';
 import { creditorRefSchema, errors, idParam, isoDate, minor } from '../schemas.ts';
 
@@ -49,7 +54,7 @@ const remittanceView = z.object({
   issuedAt: z.string().nullable(),
   paidAt: z.string().nullable(),
   email: z.object({
-    status: z.enum(['none', 'planned', 'sending', 'sent', 'failed']),
+    status: z.enum(['none', 'planned', 'sending', 'sent', 'failed', 'unconfirmed']),
     to: z.string().nullable(),
     sentAt: z.string().nullable(),
     error: z.string().nullable(),
@@ -206,5 +211,22 @@ export function agencyRoutes(app: FastifyInstance, deps: Deps): void {
       },
     },
     async (request) => markRemittancePaid(deps, actorOf(request), request.params.remittanceId),
+  );
+
+  api.post(
+    '/remittances/:remittanceId/email',
+    {
+      schema: {
+        tags: ['agency'],
+        summary: 'Send the statement’s e-mail to the client again (admin; audited)',
+        description:
+          'For an e-mail that failed, or was interrupted while the SMTP server had it (`unconfirmed`: it may ' +
+          'have left), or to send a copy: queued for the next pass, to the client’s address as it is now. ' +
+          '409 `remittance_email_pending` while one is queued or sending; 400 `client_email_missing`.',
+        params: z.object({ remittanceId: idParam }),
+        response: { 200: remittanceView, ...errors(400, 401, 403, 404, 409) },
+      },
+    },
+    async (request) => requeueRemittanceEmail(deps, actorOf(request), request.params.remittanceId),
   );
 }

@@ -1,3 +1,4 @@
+import { addMonths } from '@relance/core';
 import type { Deps } from '../../shared/deps.ts';
 import { setupActor } from '../setup/initialise-instance.ts';
 import { setMandate } from './mandates.ts';
@@ -8,9 +9,8 @@ const STRATEGIES = ['b2b-standard', 'b2c-active', 'b2c-senior'];
  * The demo agency's mandates, one per client, each a different way of paying the agency: a flat 15 % deducted
  * monthly, a scale by age of debt at placement, a scale by the claim's amount invoiced apart every fortnight.
  */
-export const demoMandates: Readonly<Record<string, unknown>> = {
+export const demoMandates: Readonly<Record<string, Readonly<Record<string, unknown>>>> = {
   HEXAGONE: {
-    signedOn: '2025-12-01',
     commission: { kind: 'flat', rate: '15' },
     vatRate: '20',
     feeSettlement: 'deduct',
@@ -21,7 +21,6 @@ export const demoMandates: Readonly<Record<string, unknown>> = {
     powerToReceiveFunds: true,
   },
   AZURTEL: {
-    signedOn: '2026-01-15',
     commission: {
       kind: 'age',
       measuredAt: 'placement',
@@ -40,7 +39,6 @@ export const demoMandates: Readonly<Record<string, unknown>> = {
     powerToReceiveFunds: true,
   },
   BATIMAT: {
-    signedOn: '2026-02-02',
     commission: {
       kind: 'amount',
       bands: [
@@ -59,7 +57,10 @@ export const demoMandates: Readonly<Record<string, unknown>> = {
   },
 };
 
-/** Gives each demo client its mandate when it has none (a mandate changed by a person is kept). */
+/**
+ * Gives each demo client its mandate when it has none (a mandate changed by a person is kept), signed on the
+ * first day of last month: the scheduler then closes last month only, not a year of empty statements.
+ */
 export async function ensureDemoMandates(
   deps: Deps,
   tenantId: string,
@@ -71,9 +72,10 @@ export async function ensureDemoMandates(
     .where('tenant_id', '=', tenantId)
     .execute();
   const actor = setupActor(tenantId);
+  const signedOn = `${addMonths(deps.clock.today(), -1).slice(0, 7)}-01`;
   for (const [ref, creditorId] of creditorIds) {
     const terms = demoMandates[ref];
     if (!terms || existing.some((m) => m.creditor_id === creditorId)) continue;
-    await setMandate(deps, actor, creditorId, terms);
+    await setMandate(deps, actor, creditorId, { ...terms, signedOn });
   }
 }

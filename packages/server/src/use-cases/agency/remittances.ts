@@ -5,6 +5,7 @@ import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { readDocument } from '../evidence/journal.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
+import { creditorDetailsSchema } from '../templates/identity-schemas.ts';
 import { renderRemittanceFile } from './remittance-document.ts';
 import { type RemittanceView, remittanceView } from './remittance-view.ts';
 import { loadStatementLines } from './statement-lines.ts';
@@ -108,5 +109,65 @@ export async function markRemittancePaid(
       data: { netMinor: Number(row.net_minor), currency: row.currency, paidAt: row.paid_at },
     });
     return remittanceView(row, { id: row.creditor_id, ref: creditor.ref, name: creditor.name });
+  });
+}
+
+/**
+ * Queues a statement's e-mail again (admin; audited): after a failure, after an interruption that left it
+ * `unconfirmed` (a person decides it did not leave, decision 0005), or to send a copy — to the client's address
+ * as it is now. Refused while one is queued or sending, and for a client without an address.
+ */
+export async function requeueRemittanceEmail(
+  deps: Deps,
+  actor: Actor,
+  remittanceId: string,
+): Promise<RemittanceView> {
+  requirePermission(actor, 'users:manage');
+  const now = deps.clock.now();
+  return deps.database.db.transaction().execute(async (trx) => {
+    const row = await trx
+      .selectFrom('remittances as r')
+      .innerJoin('creditors as c', (j) =>
+        j.onRef('c.tenant_id', '=', 'r.tenant_id').onRef('c.creditor_id', '=', 'r.creditor_id'),
+      )
+      .select(['r.email_status', 'r.creditor_id', 'c.ref', 'c.name', 'c.details'])
+      .where('r.tenant_id', '=', actor.tenantId)
+      .where('r.remittance_id', '=', remittanceId)
+      .executeTakeFirst();
+    if (!row) throw new DomainError('not_found', 'Statement not found.', { reason: 'remittance_not_found' });
+    if (row.email_status === 'planned' || row.email_status === 'sending') {
+      throw new DomainError('conflict', 'The e-mail is already queued.', {
+        reason: 'remittance_email_pending',
+      });
+    }
+    const details = row.details ? creditorDetailsSchema.safeParse(JSON.parse(row.details)) : null;
+    const to = details?.success ? details.data.email : null;
+    if (!to)
+      throw new DomainError('invalid_input', 'The client has no e-mail address.', {
+        reason: 'client_email_missing',
+      });
+    const updated = await trx
+      .updateTable('remittances')
+      .set({
+        email_status: 'planned',
+        email_to: to,
+        email_attempts: 0,
+        email_error: null,
+        email_claimed_until: null,
+      })
+      .where('tenant_id', '=', actor.tenantId)
+      .where('remittance_id', '=', remittanceId)
+      .returningAll()
+      .executeTakeFirstOrThrow();
+    await appendAudit(trx, {
+      tenantId: actor.tenantId,
+      at: now,
+      actor,
+      action: 'remittance.email_requeued',
+      entityKind: 'remittance',
+      entityId: remittanceId,
+      data: { previousStatus: row.email_status, to },
+    });
+    return remittanceView(updated, { id: row.creditor_id, ref: row.ref, name: row.name });
   });
 }

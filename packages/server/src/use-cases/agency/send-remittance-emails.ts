@@ -45,26 +45,36 @@ const TEXTS: Readonly<
 /**
  * Sends the statements waiting for their e-mail to the client (its address in the creditor's details), with the
  * PDF attached: each is taken under a lease (so that two workers do not both send it), sent, and recorded with
- * the message as sent; a refusal is retried on the next pass, up to five attempts. Statements speak to clients,
- * not debtors: they do not go through the debtors' outbox and its compliance gate. Without SMTP settings they wait.
+ * the message as sent; a refusal is retried on the next pass, up to five attempts. As for the debtors' outbox
+ * (decision 0005), one found still `sending` past its lease may have left: it becomes `unconfirmed`, never sent
+ * again by itself — a person sends it again (`requeueRemittanceEmail`). Statements speak to clients, not
+ * debtors: they do not go through the debtors' outbox and its compliance gate. Without SMTP settings they wait.
  */
 export async function sendRemittanceEmails(deps: Deps, tenantId: string): Promise<RemittanceMailTotals> {
   const db = deps.database.db;
-  const { settings } = await readEmailSettings(db, tenantId);
-  const totals = { sent: 0, failed: 0, retried: 0 };
-  if (!settings) return totals;
   const now = deps.clock.now();
-  const waiting = await db
-    .selectFrom('remittances')
-    .select(['remittance_id', 'email_status', 'email_claimed_until'])
+  const interrupted = await db
+    .updateTable('remittances')
+    .set({
+      email_status: 'unconfirmed',
+      email_error: 'Interrupted while the SMTP server had it: it may have left. Not sent again by itself.',
+      email_claimed_until: null,
+    })
     .where('tenant_id', '=', tenantId)
-    .where('email_status', 'in', ['planned', 'sending'])
+    .where('email_status', '=', 'sending')
+    .where('email_claimed_until', '<', now)
+    .executeTakeFirst();
+  const totals = { sent: 0, failed: 0, retried: 0, unconfirmed: Number(interrupted.numUpdatedRows) };
+  const { settings } = await readEmailSettings(db, tenantId);
+  if (!settings) return totals;
+  const due = await db
+    .selectFrom('remittances')
+    .select('remittance_id')
+    .where('tenant_id', '=', tenantId)
+    .where('email_status', '=', 'planned')
     .orderBy('created_at')
     .limit(50)
     .execute();
-  const due = waiting.filter(
-    (w) => w.email_status === 'planned' || (w.email_claimed_until !== null && w.email_claimed_until < now),
-  );
   if (due.length === 0) return totals;
   const tenant = await db
     .selectFrom('tenants')
@@ -74,7 +84,7 @@ export async function sendRemittanceEmails(deps: Deps, tenantId: string): Promis
   const transport = smtpTransport(settings);
   try {
     for (const item of due) {
-      const outcome = await sendOne(deps, { tenantId, now, settings, transport, tenant }, item);
+      const outcome = await sendOne(deps, { tenantId, now, settings, transport, tenant }, item.remittance_id);
       if (outcome !== 'skipped') totals[outcome]++;
     }
   } finally {
@@ -95,7 +105,7 @@ type SendContext = {
 async function sendOne(
   deps: Deps,
   ctx: SendContext,
-  item: { readonly remittance_id: string; readonly email_status: string },
+  remittanceId: string,
 ): Promise<'sent' | 'failed' | 'retried' | 'skipped'> {
   const { tenantId, now, settings } = ctx;
   const db = deps.database.db;
@@ -107,9 +117,8 @@ async function sendOne(
       email_attempts: eb('email_attempts', '+', 1),
     }))
     .where('tenant_id', '=', tenantId)
-    .where('remittance_id', '=', item.remittance_id)
-    .where('email_status', '=', item.email_status === 'sending' ? 'sending' : 'planned')
-    .$if(item.email_status === 'sending', (q) => q.where('email_claimed_until', '<', now))
+    .where('remittance_id', '=', remittanceId)
+    .where('email_status', '=', 'planned')
     .returningAll()
     .executeTakeFirst();
   if (!claimed?.email_to) return 'skipped';
