@@ -128,6 +128,12 @@ export async function settlePlacement(
       .where('tenant_id', '=', tenantId)
       .where('placement_id', '=', placementId)
       .execute();
+    await trx
+      .updateTable('imports')
+      .set({ placement_id: null })
+      .where('tenant_id', '=', tenantId)
+      .where('import_id', '=', input.importId)
+      .execute();
     return;
   }
   await trx
