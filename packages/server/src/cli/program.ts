@@ -49,7 +49,7 @@ export function buildProgram(lang: Lang): Command {
   };
   registerInit(program, msg, run);
   registerDemo(program, msg, run);
-  registerImport(program, msg, run);
+  registerImport(program, msg, run, lang);
   registerRun(program, msg, run, lang);
   registerWorker(program, msg, run, lang);
   registerDispatch(program, msg, run, lang);

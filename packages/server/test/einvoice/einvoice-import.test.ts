@@ -196,6 +196,12 @@ describeEachDatabase('importEInvoices', (ctx) => {
         [0, 0, 1, 0],
       ]);
       expect(again.documents.every((d) => d.creditor.created === false)).toBe(true);
+      expect(again.documents.map((d) => d.claim?.unchanged ?? 'credit')).toEqual([
+        true,
+        true,
+        'credit',
+        true,
+      ]);
       expect(byFile(again, 'peppol_base-creditnote-correction.xml').credit?.applications).toEqual([
         expect.objectContaining({ outcome: 'already_applied', appliedMinor: 165625 }),
       ]);

@@ -7,11 +7,14 @@ import { type ImportClaimsResult, importClaims } from '../../use-cases/imports/i
 import { describeRejection, describeWarning, type RowIssue } from '../../use-cases/imports/import-issues.ts';
 import { type Cli, cliActor, type RunCommand, resolveTenant, withComposition } from '../context.ts';
 import { CliError, type ExitCode, exitCodes } from '../errors.ts';
-import type { Messages } from '../i18n.ts';
+import type { Lang, Messages } from '../i18n.ts';
 import { startProgress } from '../progress.ts';
+import { einvoiceWords } from './einvoice-messages.ts';
+import { importEInvoiceFiles, sortImportFiles } from './import-einvoices.ts';
 
 type ImportOptions = {
-  readonly creditor: string;
+  /** Required for a CSV or XLSX file; for e-invoices the seller is the creditor unless one is given. */
+  readonly creditor?: string;
   readonly creditorName?: string;
   readonly mapping?: string;
   readonly tenant?: string;
@@ -21,22 +24,47 @@ type ImportOptions = {
 /** Rejections and warnings listed on screen; the error file and --json have more. */
 const shownIssues = 10;
 
-export function registerImport(program: Command, msg: Messages, run: RunCommand): void {
+export function registerImport(program: Command, msg: Messages, run: RunCommand, lang: Lang): void {
+  const words = einvoiceWords(lang);
   program
     .command('import')
-    .description(msg.help.import)
-    .argument('<file>', msg.help.file)
-    .requiredOption('--creditor <ref>', msg.help.creditor)
+    .description(words.help.import)
+    .argument('<files...>', words.help.files)
+    .option('--creditor <ref>', words.help.creditor)
     .option('--creditor-name <name>', msg.help.creditorName)
     .option('--mapping <file>', msg.help.mapping)
     .option('--tenant <id>', msg.help.tenant)
     .option('--placement <label>', msg.help.placement)
-    .action((file: string, options: ImportOptions, command: Command) =>
-      run(command, (cli) => importFile(cli, file, options)),
+    .action((files: string[], options: ImportOptions, command: Command) =>
+      run(command, (cli) => importFiles(cli, files, options)),
     );
 }
 
-async function importFile(cli: Cli, file: string, options: ImportOptions): Promise<ExitCode> {
+/**
+ * One CSV or XLSX file goes to the claims import, as always; e-invoices (PDF, XML, folders of them) to
+ * their own — with several files, one that is no e-invoice is reported among them, the others go in.
+ */
+async function importFiles(cli: Cli, files: readonly string[], options: ImportOptions): Promise<ExitCode> {
+  const paths = files.map((f) => resolve(f));
+  const missing = paths.find((p) => !existsSync(p));
+  if (missing) throw new CliError('failure', cli.msg.errors.fileMissing(missing), { reason: 'file_missing' });
+  const sorted = await sortImportFiles(cli, paths);
+  const [table] = sorted.others;
+  if (paths.length > 1 || table === undefined) {
+    return importEInvoiceFiles(cli, [...sorted.einvoices, ...sorted.others], options);
+  }
+  if (!options.creditor) {
+    const words = einvoiceWords(cli.lang);
+    throw new CliError('usage', words.creditorRequired, { reason: 'creditor_required' });
+  }
+  return importFile(cli, table, { ...options, creditor: options.creditor });
+}
+
+async function importFile(
+  cli: Cli,
+  file: string,
+  options: ImportOptions & { readonly creditor: string },
+): Promise<ExitCode> {
   const path = resolve(file);
   if (!existsSync(path))
     throw new CliError('failure', cli.msg.errors.fileMissing(path), { reason: 'file_missing' });

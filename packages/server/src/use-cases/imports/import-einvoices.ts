@@ -39,6 +39,8 @@ export type EInvoiceFailure = {
 
 export type EInvoiceClaimOutcome = {
   readonly imported: boolean;
+  /** Imported before and the same now: the import left it as it was. */
+  readonly unchanged: boolean;
   readonly dueDate: string;
   readonly dueDateSource: DueDateSource;
   readonly claimId: string | null;
@@ -117,7 +119,7 @@ export async function importEInvoices(
       documents.push({
         file,
         creditor: group.creditor,
-        claim: claimOutcome(file, rejections, stored.get(file.document.number)),
+        claim: claimOutcome(file, rejections, stored.get(file.document.number), summary?.importId ?? null),
         credit: null,
       });
     });
@@ -204,6 +206,7 @@ async function importRecords(
 
 type StoredClaim = {
   readonly claim_id: string;
+  readonly import_id: string | null;
   readonly outstanding_minor: number;
   readonly status: string;
 };
@@ -217,7 +220,7 @@ async function storedClaims(
   if (files.length === 0) return new Map();
   const rows = await deps.database.db
     .selectFrom('claims')
-    .select(['invoice_number', 'claim_id', 'outstanding_minor', 'status'])
+    .select(['invoice_number', 'claim_id', 'import_id', 'outstanding_minor', 'status'])
     .where('tenant_id', '=', tenantId)
     .where('creditor_id', '=', creditorId)
     .where(
@@ -233,11 +236,13 @@ function claimOutcome(
   file: EInvoiceFile,
   rejections: readonly RowIssue[],
   stored: StoredClaim | undefined,
+  importId: string | null,
 ): EInvoiceClaimOutcome {
   const { dueDate, source } = dueDateOf(file.document);
   const imported = rejections.length === 0 && stored !== undefined;
   return {
     imported,
+    unchanged: imported && stored.import_id !== importId,
     dueDate,
     dueDateSource: source,
     claimId: imported ? stored.claim_id : null,
