@@ -1,22 +1,17 @@
-import {
-  DomainError,
-  type FeeSettlement,
-  parsePeriod,
-  type RemittancePeriod,
-  remittanceDueOn,
-} from '@relance/core';
-import type { Transaction } from 'kysely';
+import { DomainError, parsePeriod, type RemittancePeriod, remittanceDueOn } from '@relance/core';
+import type { Insertable, Selectable, Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
 import type { Database, Locale } from '../../db/schema.ts';
+import type { RemittancesTable } from '../../db/schema-agency.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { storeDocument } from '../evidence/journal.ts';
-import { creditorDetailsSchema } from '../templates/identity-schemas.ts';
+import { clientEmail, type Mandate, mandatesFor, openCurrencies } from './remittance-clients.ts';
 import { renderRemittanceFile } from './remittance-document.ts';
 import { type RemittanceWithLines, remittanceView } from './remittance-view.ts';
-import { loadStatementLines, totalsOfLines } from './statement-lines.ts';
+import { loadStatementLines, type RemittanceLine, totalsOfLines } from './statement-lines.ts';
 
 export type CloseRemittanceInput = {
   /** `2026-10` (monthly clients), `2026-10-F2` (fortnightly), `2026-W42` (weekly). */
@@ -30,16 +25,6 @@ export type CloseRemittanceInput = {
 export type ClosedRemittances = {
   readonly period: RemittancePeriod;
   readonly statements: readonly RemittanceWithLines[];
-};
-
-type Mandate = {
-  readonly creditorId: string;
-  readonly ref: string;
-  readonly name: string;
-  readonly currency: string;
-  readonly details: string | null;
-  readonly feeSettlement: FeeSettlement;
-  readonly delayDays: number;
 };
 
 /**
@@ -79,7 +64,7 @@ export async function closeRemittance(
       end: period.end,
     });
   }
-  const mandates = await mandatesFor(deps, actor.tenantId, period, input.creditorId);
+  const mandates = await mandatesFor(db, actor.tenantId, period, input.creditorId);
   const statements: RemittanceWithLines[] = [];
   for (const mandate of mandates) {
     if (input.dryRun) statements.push(...(await draft(deps, actor.tenantId, mandate, period)));
@@ -91,56 +76,6 @@ export async function closeRemittance(
       );
   }
   return { period, statements };
-}
-
-async function mandatesFor(
-  deps: Deps,
-  tenantId: string,
-  period: RemittancePeriod,
-  creditorId: string | undefined,
-): Promise<readonly Mandate[]> {
-  const rows = await deps.database.db
-    .selectFrom('mandates as m')
-    .innerJoin('creditors as c', (j) =>
-      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.creditor_id', '=', 'm.creditor_id'),
-    )
-    .select([
-      'm.creditor_id',
-      'm.fee_settlement',
-      'm.remittance_delay_days',
-      'm.remittance_frequency',
-      'c.ref',
-      'c.name',
-      'c.currency',
-      'c.details',
-    ])
-    .where('m.tenant_id', '=', tenantId)
-    .$if(creditorId !== undefined, (q) => q.where('m.creditor_id', '=', creditorId ?? ''))
-    .orderBy('c.ref')
-    .execute();
-  if (creditorId !== undefined) {
-    const row = rows[0];
-    if (!row)
-      throw new DomainError('not_found', 'This client has no mandate.', { reason: 'mandate_not_found' });
-    if (row.remittance_frequency !== period.frequency) {
-      throw new DomainError('invalid_input', `This client's remittances are ${row.remittance_frequency}.`, {
-        reason: 'period_frequency_mismatch',
-        frequency: row.remittance_frequency,
-        period: period.key,
-      });
-    }
-  }
-  return rows
-    .filter((r) => r.remittance_frequency === period.frequency)
-    .map((r) => ({
-      creditorId: r.creditor_id,
-      ref: r.ref,
-      name: r.name,
-      currency: r.currency,
-      details: r.details,
-      feeSettlement: r.fee_settlement,
-      delayDays: Number(r.remittance_delay_days),
-    }));
 }
 
 /** What closing would give, computed from the rows not yet remitted; nothing written. */
@@ -183,26 +118,6 @@ async function draft(
   return out;
 }
 
-/** The currencies of the rows waiting for a statement; the client's own when there are none. */
-async function openCurrencies(
-  db: Deps['database']['db'] | Transaction<Database>,
-  tenantId: string,
-  mandate: Mandate,
-  period: RemittancePeriod,
-): Promise<readonly string[]> {
-  const rows = await db
-    .selectFrom('payment_commissions')
-    .select('currency')
-    .distinct()
-    .where('tenant_id', '=', tenantId)
-    .where('creditor_id', '=', mandate.creditorId)
-    .where('remittance_id', 'is', null)
-    .where('booked_on', '<=', period.end)
-    .orderBy('currency')
-    .execute();
-  return rows.length === 0 ? [mandate.currency] : rows.map((r) => r.currency);
-}
-
 /** Issues the client's statements of the period in one transaction, or gives back those already issued. */
 async function issue(
   deps: Deps,
@@ -238,27 +153,7 @@ async function issueOne(
   const remittanceId = newId();
   const inserted = await trx
     .insertInto('remittances')
-    .values({
-      tenant_id: tenantId,
-      remittance_id: remittanceId,
-      creditor_id: mandate.creditorId,
-      period: period.key,
-      period_start: period.start,
-      period_end: period.end,
-      currency,
-      fee_settlement: mandate.feeSettlement,
-      payment_count: 0,
-      collected_minor: 0,
-      commission_minor: 0,
-      vat_minor: 0,
-      net_minor: 0,
-      invoiced_minor: 0,
-      due_on: remittanceDueOn(period, mandate.delayDays),
-      status: 'issued',
-      issued_at: now,
-      created_at: now,
-      email_status: 'none',
-    })
+    .values(openedStatement({ tenantId, remittanceId, mandate, period, currency, now }))
     .onConflict((oc) => oc.columns(['tenant_id', 'creditor_id', 'period', 'currency']).doNothing())
     .returning('remittance_id')
     .executeTakeFirst();
@@ -292,9 +187,60 @@ async function issueOne(
     .where('remittance_id', '=', remittanceId)
     .returningAll()
     .executeTakeFirstOrThrow();
-  const file = await renderRemittanceFile(trx, row, lines, input.locale);
+  await keepStatement(trx, actor, { row, lines, locale: input.locale, now, paymentCount, totals });
+  return true;
+}
+
+/** A statement's row as it is opened: its period, due day and terms; the totals follow from the rows it takes. */
+function openedStatement(input: {
+  readonly tenantId: string;
+  readonly remittanceId: string;
+  readonly mandate: Mandate;
+  readonly period: RemittancePeriod;
+  readonly currency: string;
+  readonly now: string;
+}): Insertable<RemittancesTable> {
+  const { period, mandate, now } = input;
+  return {
+    tenant_id: input.tenantId,
+    remittance_id: input.remittanceId,
+    creditor_id: mandate.creditorId,
+    period: period.key,
+    period_start: period.start,
+    period_end: period.end,
+    currency: input.currency,
+    fee_settlement: mandate.feeSettlement,
+    payment_count: 0,
+    collected_minor: 0,
+    commission_minor: 0,
+    vat_minor: 0,
+    net_minor: 0,
+    invoiced_minor: 0,
+    due_on: remittanceDueOn(period, mandate.delayDays),
+    status: 'issued',
+    issued_at: now,
+    created_at: now,
+    email_status: 'none',
+  };
+}
+
+/** The issued statement's PDF, kept as a document, and its audit entry. */
+async function keepStatement(
+  trx: Transaction<Database>,
+  actor: Actor,
+  input: {
+    readonly row: Selectable<RemittancesTable>;
+    readonly lines: readonly RemittanceLine[];
+    readonly locale: Locale;
+    readonly now: string;
+    readonly paymentCount: number;
+    readonly totals: Readonly<Record<string, number>>;
+  },
+): Promise<void> {
+  const { row, now } = input;
+  const file = await renderRemittanceFile(trx, row, input.lines, input.locale);
   const document = await storeDocument(trx, {
-    tenantId,
+    tenantId: actor.tenantId,
     caseId: null,
     kind: 'remittance_statement',
     mediaType: 'application/pdf',
@@ -305,25 +251,24 @@ async function issueOne(
   await trx
     .updateTable('remittances')
     .set({ document_id: document.documentId })
-    .where('tenant_id', '=', tenantId)
-    .where('remittance_id', '=', remittanceId)
+    .where('tenant_id', '=', actor.tenantId)
+    .where('remittance_id', '=', row.remittance_id)
     .execute();
   await appendAudit(trx, {
-    tenantId,
+    tenantId: actor.tenantId,
     at: now,
     actor,
     action: 'remittance.issued',
     entityKind: 'remittance',
-    entityId: remittanceId,
-    data: { creditorId: mandate.creditorId, period: period.key, currency, paymentCount, ...totals },
+    entityId: row.remittance_id,
+    data: {
+      creditorId: row.creditor_id,
+      period: row.period,
+      currency: row.currency,
+      paymentCount: input.paymentCount,
+      ...input.totals,
+    },
   });
-  return true;
-}
-
-/** The client's e-mail address (its letterhead details), where statements go. */
-function clientEmail(mandate: Mandate): string | null {
-  const details = mandate.details ? creditorDetailsSchema.safeParse(JSON.parse(mandate.details)) : null;
-  return details?.success ? details.data.email : null;
 }
 
 async function issuedStatements(

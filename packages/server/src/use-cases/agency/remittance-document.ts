@@ -26,27 +26,7 @@ export async function renderRemittanceFile(
   lines: readonly RemittanceLine[],
   language: Language,
 ): Promise<{ readonly fileName: string; readonly content: Uint8Array }> {
-  const [tenant, creditor, mandate, identity] = await Promise.all([
-    db.selectFrom('tenants').select('name').where('tenant_id', '=', row.tenant_id).executeTakeFirstOrThrow(),
-    db
-      .selectFrom('creditors')
-      .select(['ref', 'name', 'details', 'currency'])
-      .where('tenant_id', '=', row.tenant_id)
-      .where('creditor_id', '=', row.creditor_id)
-      .executeTakeFirstOrThrow(),
-    db
-      .selectFrom('mandates')
-      .select(['signed_on', 'vat_rate'])
-      .where('tenant_id', '=', row.tenant_id)
-      .where('creditor_id', '=', row.creditor_id)
-      .executeTakeFirst(),
-    db
-      .selectFrom('tenant_settings')
-      .select('value')
-      .where('tenant_id', '=', row.tenant_id)
-      .where('key', '=', 'identity')
-      .executeTakeFirst(),
-  ]);
+  const { tenant, creditor, mandate, identity } = await loadParties(db, row);
   const agency = identity ? tenantIdentitySchema.safeParse(JSON.parse(identity.value)) : null;
   const details = creditor.details ? creditorDetailsSchema.safeParse(JSON.parse(creditor.details)) : null;
   const a = agency?.success ? agency.data : null;
@@ -99,4 +79,30 @@ export async function renderRemittanceFile(
   };
   const name = language === 'fr' ? 'releve' : 'statement';
   return { fileName: `${name}-${reference}.pdf`, content: await renderRemittance(document) };
+}
+
+/** What the statement prints of the agency, the client and the mandate. */
+async function loadParties(db: Reader, row: Selectable<RemittancesTable>) {
+  const [tenant, creditor, mandate, identity] = await Promise.all([
+    db.selectFrom('tenants').select('name').where('tenant_id', '=', row.tenant_id).executeTakeFirstOrThrow(),
+    db
+      .selectFrom('creditors')
+      .select(['ref', 'name', 'details', 'currency'])
+      .where('tenant_id', '=', row.tenant_id)
+      .where('creditor_id', '=', row.creditor_id)
+      .executeTakeFirstOrThrow(),
+    db
+      .selectFrom('mandates')
+      .select(['signed_on', 'vat_rate'])
+      .where('tenant_id', '=', row.tenant_id)
+      .where('creditor_id', '=', row.creditor_id)
+      .executeTakeFirst(),
+    db
+      .selectFrom('tenant_settings')
+      .select('value')
+      .where('tenant_id', '=', row.tenant_id)
+      .where('key', '=', 'identity')
+      .executeTakeFirst(),
+  ]);
+  return { tenant, creditor, mandate, identity };
 }

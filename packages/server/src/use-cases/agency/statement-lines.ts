@@ -88,6 +88,27 @@ export async function loadStatementLines(
     .orderBy('pc.entry')
     .orderBy('pc.seq')
     .execute();
+  return groupLines(rows, settlement);
+}
+
+type CommissionRow = {
+  readonly payment_id: string;
+  readonly entry: CommissionEntry;
+  readonly booked_on: string;
+  readonly base_minor: number;
+  readonly commission_minor: number;
+  readonly vat_minor: number;
+  readonly rate: string;
+  readonly rule_step: string;
+  readonly case_id: string;
+  readonly received_on: string;
+  readonly method: PaymentMethod;
+  readonly debtor_name: string;
+  readonly invoice_number: string | null;
+};
+
+/** One line per payment and entry, in the rows' order, its amounts summed and its invoices and rates listed. */
+function groupLines(rows: readonly CommissionRow[], settlement: FeeSettlement): readonly RemittanceLine[] {
   const lines = new Map<string, RemittanceLine & { invoices: string[]; rates: string[]; steps: string[] }>();
   for (const r of rows) {
     const key = `${r.payment_id}:${r.entry}`;
