@@ -142,9 +142,7 @@ describe('a supervisor reconciles a bank statement: imported through the API, a 
     await page.getByTestId('statement-imports').getByText('releve-mars.xml').waitFor();
 
     // The first upload's notice sits over the page's top right corner until it closes by itself.
-    await expect
-      .poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 })
-      .toBe(0);
+    await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
     const again = page.waitForEvent('filechooser');
     await page.getByTestId('statement-upload').click();
     const resent = answerTo('POST', /\/api\/v1\/statements\/imports$/);
