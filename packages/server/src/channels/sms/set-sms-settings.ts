@@ -1,4 +1,5 @@
 import { DomainError } from '@relance/core';
+import { saveTenantSetting } from '../../db/tenant-settings.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../../use-cases/access/audit.ts';
@@ -54,20 +55,13 @@ export async function setSmsSettings(
       }
     }
     const value = JSON.stringify(next);
-    await trx
-      .insertInto('tenant_settings')
-      .values({
-        tenant_id: actor.tenantId,
-        key: SMS_SETTING,
-        value,
-        version: 1,
-        updated_by: actor.id,
-        updated_at: now,
-      })
-      .onConflict((oc) =>
-        oc.columns(['tenant_id', 'key']).doUpdateSet({ value, updated_by: actor.id, updated_at: now }),
-      )
-      .execute();
+    await saveTenantSetting(trx, {
+      tenantId: actor.tenantId,
+      key: SMS_SETTING,
+      value,
+      by: actor.id,
+      at: now,
+    });
     const shown = view(next);
     await appendAudit(trx, {
       tenantId: actor.tenantId,

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Kysely, Transaction } from 'kysely';
 import type { Database, Locale } from '../../../db/schema.ts';
+import { saveTenantSetting } from '../../../db/tenant-settings.ts';
 import { readSmsSettings } from '../../sms/sms-settings.ts';
 
 export const IVR_SETTING = 'channels.ivr';
@@ -59,13 +60,7 @@ export async function writeIvrSettings(
   now: string,
 ): Promise<void> {
   const value = JSON.stringify(settings);
-  await trx
-    .insertInto('tenant_settings')
-    .values({ tenant_id: tenantId, key: IVR_SETTING, value, version: 1, updated_by: by, updated_at: now })
-    .onConflict((oc) =>
-      oc.columns(['tenant_id', 'key']).doUpdateSet({ value, updated_by: by, updated_at: now }),
-    )
-    .execute();
+  await saveTenantSetting(trx, { tenantId, key: IVR_SETTING, value, by, at: now });
 }
 
 /**
