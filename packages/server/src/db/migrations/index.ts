@@ -14,6 +14,9 @@ import * as m0012 from './0012-open-attempts.ts';
 import * as m0013 from './0013-statement-matching.ts';
 import * as m0014 from './0014-agency.ts';
 import * as m0015 from './0015-kpi-figures.ts';
+import * as m0016 from './0016-creditor-portal.ts';
+import * as m0017 from './0017-figure-history.ts';
+import * as m0018 from './0018-agency-comparison.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -32,6 +35,9 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0013-statement-matching': m0013,
   '0014-agency': m0014,
   '0015-kpi-figures': m0015,
+  '0016-creditor-portal': m0016,
+  '0017-figure-history': m0017,
+  '0018-agency-comparison': m0018,
 };
 
 export const migrationProvider: MigrationProvider = {
