@@ -110,6 +110,13 @@ export type {
 } from './interest/case-interest.ts';
 export { caseInterest } from './interest/case-interest.ts';
 export { computeInterest } from './interest/compute-interest.ts';
+export type { EnteredRate, EnteredRateProblem } from './interest/entered-rates.ts';
+export {
+  checkEnteredRate,
+  missingRatePeriods,
+  RATE_TABLE_NAMES,
+  withEnteredRates,
+} from './interest/entered-rates.ts';
 export { fixedCompensation, regimeCurrency } from './interest/fixed-compensation.ts';
 export type {
   ExplainedEvent,

@@ -1,5 +1,6 @@
 import type { IsoDate } from '../shared/dates.ts';
 import { computeInterest } from './compute-interest.ts';
+import type { RateTables } from './rates.ts';
 import type { InterestError, InterestPayment, InterestRegime } from './types.ts';
 
 /** Charge it, waive it, or compute it without claiming it (a lever for a negotiation). The choice is the creditor's. */
@@ -32,6 +33,8 @@ export type CaseInterestInput = {
   /** The formal notice that makes legal interest run against a consumer; null when none was sent. */
   readonly formalNoticeOn: IsoDate | null;
   readonly asOf: IsoDate;
+  /** The rate tables: the shipped ones unless the tenant entered semesters they lack (`withEnteredRates`). */
+  readonly tables?: RateTables;
 };
 
 export type ClaimInterest = {
@@ -106,21 +109,24 @@ export function caseInterest(input: CaseInterestInput): CaseInterest {
     const from = choice.regime === 'fr-legal' ? (input.formalNoticeOn as IsoDate) : claim.dueDate;
     if (claim.outstandingMinor <= 0 || from >= input.asOf) continue;
     const payments = (claim.payments ?? []).filter((p) => p.date <= input.asOf);
-    const result = computeInterest({
-      regime: choice.regime,
-      principalMinor: claim.outstandingMinor + (claim.paidPrincipalMinor ?? 0),
-      currency: claim.currency,
-      from,
-      to: input.asOf,
-      ...(payments.length > 0 ? { payments } : {}),
-      debtor: input.debtorKind,
-      ...(choice.regime === 'fr-legal'
-        ? { creditor: input.creditorProfessional ? 'professional' : 'individual' }
-        : {}),
-      ...(choice.regime === 'fr-b2b' && input.contractRatePercent
-        ? { contractRatePercent: input.contractRatePercent }
-        : {}),
-    });
+    const result = computeInterest(
+      {
+        regime: choice.regime,
+        principalMinor: claim.outstandingMinor + (claim.paidPrincipalMinor ?? 0),
+        currency: claim.currency,
+        from,
+        to: input.asOf,
+        ...(payments.length > 0 ? { payments } : {}),
+        debtor: input.debtorKind,
+        ...(choice.regime === 'fr-legal'
+          ? { creditor: input.creditorProfessional ? 'professional' : 'individual' }
+          : {}),
+        ...(choice.regime === 'fr-b2b' && input.contractRatePercent
+          ? { contractRatePercent: input.contractRatePercent }
+          : {}),
+      },
+      input.tables,
+    );
     if (!result.ok) {
       if (result.error.kind === 'missing_rate')
         return { ...empty(choice.reason), regime: choice.regime, missing: result.error };
