@@ -2,6 +2,7 @@ import type { ColumnType, Kysely } from 'kysely';
 import type { AgencyTables } from './schema-agency.ts';
 import type { FiguresTables } from './schema-figures.ts';
 import type { PaymentsTables } from './schema-payments.ts';
+import type { RatesTables } from './schema-rates.ts';
 
 /**
  * The database as Kysely sees it. One schema for SQLite and PostgreSQL:
@@ -12,6 +13,7 @@ import type { PaymentsTables } from './schema-payments.ts';
  */
 export type Database = PaymentsTables &
   FiguresTables &
+  RatesTables &
   AgencyTables & {
     tenants: TenantsTable;
     users: UsersTable;
