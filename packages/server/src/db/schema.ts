@@ -1,5 +1,6 @@
 import type { ColumnType, Kysely } from 'kysely';
 import type { AgencyTables } from './schema-agency.ts';
+import type { CreditorPortalTables } from './schema-creditor-portal.ts';
 import type { FiguresTables } from './schema-figures.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 import type { RatesTables } from './schema-rates.ts';
@@ -12,6 +13,7 @@ import type { RatesTables } from './schema-rates.ts';
  * - JSON is stored as text; no booleans (SQLite has none): statuses are text.
  */
 export type Database = PaymentsTables &
+  CreditorPortalTables &
   FiguresTables &
   RatesTables &
   AgencyTables & {
@@ -233,6 +235,12 @@ export type CasesTable = {
   /** Collected through Relance (migration 0010), and an overpayment kept as the debtor's credit. */
   paid_minor: ColumnType<number, number | undefined, number>;
   credit_minor: ColumnType<number, number | undefined, number>;
+  /** The creditor portal (0016): on hold since, by whom; withdrawn when, by whom, why. */
+  held_at: Nullable<string>;
+  held_by: Nullable<string>;
+  withdrawn_at: Nullable<string>;
+  withdrawn_by: Nullable<string>;
+  withdrawal_reason: Nullable<string>;
 };
 
 export type ClaimsTable = {

@@ -127,7 +127,9 @@ const jsonClaim = z.object({
 });
 
 export const jsonImportBody = z.object({
-  creditor: text(100).describe('The creditor’s ref'),
+  creditor: text(100)
+    .optional()
+    .describe('The creditor’s ref; required but for a client, which places for its own creditor only'),
   fileName: text(200).optional().describe('A label for the import history; "api.json" by default'),
   claims: z.array(jsonClaim).min(1).max(50_000),
   placement: text(120).optional().describe('The placement (batch handed over) the new claims go into'),

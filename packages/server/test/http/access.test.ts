@@ -270,9 +270,10 @@ describeEachDatabase('http access', (ctx) => {
       ]) {
         expect((await app.inject({ method: 'GET', url, headers: client })).statusCode, url).toBe(404);
       }
-      expect((await app.inject({ method: 'GET', url: '/api/v1/imports', headers: client })).statusCode).toBe(
-        403,
-      );
+      // A client places claims: it lists its own creditor's imports only.
+      const imports = await app.inject({ method: 'GET', url: '/api/v1/imports', headers: client });
+      expect(imports.statusCode).toBe(200);
+      for (const i of imports.json().items) expect(i.creditor.id).toBe(tenant.creditors.acme);
     });
 
     it('an agent reads the portfolio but not the imports', async () => {

@@ -1,11 +1,11 @@
 import { rm } from 'node:fs/promises';
-import { DomainError } from '@relance/core';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Deps } from '../../shared/deps.ts';
+import { claimImportPermission, requirePermission } from '../../use-cases/access/permissions.ts';
 import { importClaims } from '../../use-cases/imports/import-claims.ts';
 import { previewImport } from '../../use-cases/imports/preview-import.ts';
-import { actorOf, requireRoutePermission } from '../auth.ts';
+import { actorOf } from '../auth.ts';
 import {
   claimsToRows,
   importPreviewSchema,
@@ -21,7 +21,8 @@ import { parseMappingField, receiveUpload } from '../uploads.ts';
 export const maxUploadBytes = 200 * 1024 * 1024;
 
 const multipartNote =
-  'multipart/form-data: `file` (CSV or XLSX), `creditor` (the creditor’s ref) and optionally `mapping` ' +
+  'multipart/form-data: `file` (CSV or XLSX), `creditor` (the creditor’s ref; a client places for its own ' +
+  'creditor and may leave it out) and optionally `mapping` ' +
   '(JSON text: `{ "columns": { "invoice_number": "N° facture", … }, "dateOrder": "dmy", "decimalSeparator": ",", … }`). ' +
   'An agency may name the `placement` (batch handed over) the new claims go into; that day’s by default. ' +
   'The file is streamed to disk, never held in memory.';
@@ -29,7 +30,10 @@ const multipartNote =
 export function importUploadRoutes(app: FastifyInstance, deps: Deps): void {
   const api = app.withTypeProvider<ZodTypeProvider>();
   // Checked before the upload is read, so that a caller who may not import sends nothing to disk.
-  const mayImport = requireRoutePermission('imports:run');
+  const mayImport = async (request: FastifyRequest): Promise<void> => {
+    const actor = actorOf(request);
+    requirePermission(actor, claimImportPermission(actor, 'run'));
+  };
 
   api.post(
     '/imports',
@@ -46,14 +50,8 @@ export function importUploadRoutes(app: FastifyInstance, deps: Deps): void {
     async (request, reply) => {
       const upload = await receiveUpload(request, deps.dataDir);
       try {
-        const creditorRef = upload.fields.creditor?.trim();
-        if (!creditorRef) {
-          throw new DomainError('invalid_input', 'The creditor field is required.', {
-            reason: 'upload_creditor_missing',
-          });
-        }
         const summary = await importClaims(deps, actorOf(request), {
-          creditorRef,
+          creditorRef: upload.fields.creditor,
           source: { kind: 'file', path: upload.path, fileName: upload.fileName },
           mapping: parseMappingField(upload.fields.mapping),
           placement: upload.fields.placement,

@@ -14,12 +14,16 @@ export type Permission =
   | 'strategies:read'
   | 'strategies:write'
   | 'runs:run'
-  | 'cases:act';
+  | 'cases:act'
+  | 'claims:place'
+  | 'cases:hold'
+  | 'reports:manage';
 
 /**
  * The static role → permission map. admin: everything in its tenant; supervisor: portfolio and
  * imports, strategies and runs; agent: the portfolio, strategies read-only, and recording what happens on a case; client: read-only, and only its
- * creditor's portfolio (the scoping itself is done in the queries with `creditorScope`).
+ * creditor's portfolio (the scoping itself is done in the queries with `creditorScope`), placing its own claims
+ * (`claims:place`: its imports only), holding or withdrawing its cases and managing its scheduled report.
  */
 const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   admin: [
@@ -34,6 +38,8 @@ const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'strategies:write',
     'runs:run',
     'cases:act',
+    'cases:hold',
+    'reports:manage',
   ],
   supervisor: [
     'portfolio:read',
@@ -45,9 +51,11 @@ const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
     'strategies:write',
     'runs:run',
     'cases:act',
+    'cases:hold',
+    'reports:manage',
   ],
   agent: ['portfolio:read', 'creditors:read', 'strategies:read', 'cases:act'],
-  client: ['portfolio:read', 'creditors:read'],
+  client: ['portfolio:read', 'creditors:read', 'claims:place', 'cases:hold', 'reports:manage'],
 };
 
 export function can(actor: Actor, permission: Permission): boolean {
@@ -62,6 +70,15 @@ export function requirePermission(actor: Actor, permission: Permission): void {
       permission,
     });
   }
+}
+
+/**
+ * What reading or running claim imports takes: `imports:read` / `imports:run` for the staff, `claims:place` for a
+ * client (its own creditor's imports only; bank statements and e-invoices stay the staff's).
+ */
+export function claimImportPermission(actor: Actor, what: 'read' | 'run'): Permission {
+  if (actor.role === 'client') return 'claims:place';
+  return what === 'read' ? 'imports:read' : 'imports:run';
 }
 
 export const roles: readonly Role[] = ['admin', 'supervisor', 'agent', 'client'];

@@ -5,9 +5,10 @@ import { assertMappingComplete, describeMapping } from '../../formats/mapping.ts
 import { type MappingFileInput, parseMappingFile } from '../../formats/mapping-file.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { requirePermission } from '../access/permissions.ts';
+import { claimImportPermission, requirePermission } from '../access/permissions.ts';
+import { creditorOfImport } from './creditor-of-import.ts';
 import { ErrorFile } from './error-file.ts';
-import { type CreditorFacts, errorFileTarget, findCreditor, tenantLocale } from './import-context.ts';
+import { type CreditorFacts, errorFileTarget, tenantLocale } from './import-context.ts';
 import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
 import { type ImportRun, runImport } from './import-run.ts';
 import { type ImportSourceInput, type OpenedImport, openImport } from './import-source.ts';
@@ -22,8 +23,8 @@ export type ImportProgress = {
 };
 
 export type ImportClaimsInput = {
-  /** The creditor's reference in the actor's tenant (`--creditor ACME`). */
-  readonly creditorRef: string;
+  /** The creditor's reference in the actor's tenant (`--creditor ACME`); a client's own when it names none. */
+  readonly creditorRef: string | undefined;
   readonly source: ImportSourceInput;
   /** What a person states about the file; overrides detection. Validated here. */
   readonly mapping?: MappingFileInput | undefined;
@@ -147,10 +148,10 @@ export async function importClaims(
   actor: Actor,
   input: ImportClaimsInput,
 ): Promise<ImportSummary> {
-  requirePermission(actor, 'imports:run');
+  requirePermission(actor, claimImportPermission(actor, 'run'));
   const startedAt = performance.now();
   const mappingFile = input.mapping === undefined ? undefined : parseMappingFile(input.mapping);
-  const creditor = await findCreditor(deps, actor.tenantId, input.creditorRef);
+  const creditor = await creditorOfImport(deps, actor, input.creditorRef);
   const locale = await tenantLocale(deps, actor.tenantId);
   const opened = await openImport(input.source, mappingFile);
   const importId = newId();

@@ -5,7 +5,7 @@ import { type MappingFileInput, parseMappingFile } from '../../formats/mapping-f
 import type { TabularFormat } from '../../formats/tabular.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { requirePermission } from '../access/permissions.ts';
+import { claimImportPermission, requirePermission } from '../access/permissions.ts';
 import { type ImportSourceInput, openImport } from './import-source.ts';
 
 export type ImportPreview = {
@@ -35,7 +35,7 @@ export async function previewImport(
   actor: Actor,
   input: { readonly source: ImportSourceInput; readonly mapping?: MappingFileInput | undefined },
 ): Promise<ImportPreview> {
-  requirePermission(actor, 'imports:run');
+  requirePermission(actor, claimImportPermission(actor, 'run'));
   const mappingFile = input.mapping === undefined ? undefined : parseMappingFile(input.mapping);
   const opened = await openImport(input.source, mappingFile);
   try {

@@ -1,6 +1,7 @@
 import { DomainError } from '@relance/core';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { claimImportPermission } from '../access/permissions.ts';
 import { type ImportRejectionView, loadRejections } from './import-rejections.ts';
 import { type ImportView, importColumns, scopedImports, toImportView } from './import-view.ts';
 import { readScope } from './scope.ts';
@@ -17,7 +18,7 @@ export type ImportDetail = ImportView & {
 
 /** One import with its mapping and (the first 1000 of) its rejected rows. */
 export async function getImport(deps: Deps, actor: Actor, importId: string): Promise<ImportDetail> {
-  const scope = readScope(actor, 'imports:read');
+  const scope = readScope(actor, claimImportPermission(actor, 'read'));
   const db = deps.database.db;
   const row = await scopedImports(db, scope)
     .select(importColumns)

@@ -1,6 +1,7 @@
 import { DomainError } from '@relance/core';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { claimImportPermission } from '../access/permissions.ts';
 import { type ImportRejectionView, loadRejections } from './import-rejections.ts';
 import { scopedImports } from './import-view.ts';
 import { readScope } from './scope.ts';
@@ -11,7 +12,7 @@ export async function listImportRejections(
   actor: Actor,
   importId: string,
 ): Promise<{ readonly fileName: string; readonly rejections: readonly ImportRejectionView[] }> {
-  const scope = readScope(actor, 'imports:read');
+  const scope = readScope(actor, claimImportPermission(actor, 'read'));
   const db = deps.database.db;
   const row = await scopedImports(db, scope)
     .select('i.file_name')

@@ -1,6 +1,7 @@
 import type { ImportStatus } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import { claimImportPermission } from '../access/permissions.ts';
 import { type ImportView, importColumns, scopedImports, toImportView } from './import-view.ts';
 import { type Page, type PageRequest, pageWindow } from './pagination.ts';
 import { creditorFilter, readScope } from './scope.ts';
@@ -16,7 +17,7 @@ export async function listImports(
   actor: Actor,
   filters: ImportFilters,
 ): Promise<Page<ImportView>> {
-  const scope = readScope(actor, 'imports:read');
+  const scope = readScope(actor, claimImportPermission(actor, 'read'));
   const { page, pageSize, offset } = pageWindow(filters);
   let query = scopedImports(deps.database.db, scope);
   const creditorId = creditorFilter(scope, filters.creditorId);
