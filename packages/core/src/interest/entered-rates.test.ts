@@ -27,7 +27,7 @@ describe('checkEnteredRate', () => {
   it('refuses a semester the shipped tables hold: they are sourced and never overridden', () => {
     expect(checkEnteredRate({ ...ecbS2, period: '2026-S1' }, RATE_TABLES, '2026-11-23')).toEqual({
       ok: false,
-      error: { reason: 'period_shipped', field: 'period' },
+      error: { reason: 'rate_period_shipped', field: 'period' },
     });
   });
 
@@ -36,16 +36,16 @@ describe('checkEnteredRate', () => {
     expect(checkEnteredRate(next, RATE_TABLES, '2026-12-01').ok).toBe(true);
     expect(checkEnteredRate(next, RATE_TABLES, '2026-11-30')).toEqual({
       ok: false,
-      error: { reason: 'period_in_future', field: 'period' },
+      error: { reason: 'rate_period_in_future', field: 'period' },
     });
   });
 
   it.each([
-    [{ ...ecbS2, period: '2026-S3' }, 'period_malformed', 'period'],
+    [{ ...ecbS2, period: '2026-S3' }, 'rate_period_malformed', 'period'],
     [{ ...ecbS2, ratePercent: '2,15' }, 'rate_malformed', 'ratePercent'],
     [{ ...ecbS2, ratePercent: '2' }, 'rate_malformed', 'ratePercent'],
     [{ ...legalS2, otherCases: '-1.00' }, 'rate_malformed', 'otherCases'],
-    [{ ...ecbS2, source: '  ' }, 'source_missing', 'source'],
+    [{ ...ecbS2, source: '  ' }, 'rate_source_missing', 'source'],
     [
       {
         table: 'uk-boe-reference',
@@ -54,7 +54,7 @@ describe('checkEnteredRate', () => {
         referenceDate: '2026-06-31',
         source: 'BoE',
       },
-      'reference_date_malformed',
+      'rate_reference_date_malformed',
       'referenceDate',
     ],
   ] as const)('refuses %j with %s', (entry, reason, field) => {

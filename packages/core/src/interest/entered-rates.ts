@@ -37,12 +37,12 @@ export type EnteredRate =
 export const RATE_TABLE_NAMES: readonly RateTableName[] = ['ecb-mro', 'fr-legal-rate', 'uk-boe-reference'];
 
 export type EnteredRateProblem =
-  | { readonly reason: 'period_malformed'; readonly field: 'period' }
+  | { readonly reason: 'rate_period_malformed'; readonly field: 'period' }
   | { readonly reason: 'rate_malformed'; readonly field: 'ratePercent' | 'individual' | 'otherCases' }
-  | { readonly reason: 'reference_date_malformed'; readonly field: 'referenceDate' }
-  | { readonly reason: 'source_missing'; readonly field: 'source' }
-  | { readonly reason: 'period_shipped'; readonly field: 'period' }
-  | { readonly reason: 'period_in_future'; readonly field: 'period' };
+  | { readonly reason: 'rate_reference_date_malformed'; readonly field: 'referenceDate' }
+  | { readonly reason: 'rate_source_missing'; readonly field: 'source' }
+  | { readonly reason: 'rate_period_shipped'; readonly field: 'period' }
+  | { readonly reason: 'rate_period_in_future'; readonly field: 'period' };
 
 const PERIOD = /^\d{4}-S[12]$/;
 /** Between 0 and 99.9999 %, two to four decimals, as the shipped tables write them. */
@@ -58,8 +58,8 @@ export function checkEnteredRate(
   shipped: RateTables,
   today: IsoDate,
 ): Result<EnteredRate, EnteredRateProblem> {
-  if (!PERIOD.test(entry.period)) return err({ reason: 'period_malformed', field: 'period' });
-  if (entry.source.trim() === '') return err({ reason: 'source_missing', field: 'source' });
+  if (!PERIOD.test(entry.period)) return err({ reason: 'rate_period_malformed', field: 'period' });
+  if (entry.source.trim() === '') return err({ reason: 'rate_source_missing', field: 'source' });
   if (entry.table === 'fr-legal-rate') {
     if (!RATE.test(entry.individual)) return err({ reason: 'rate_malformed', field: 'individual' });
     if (!RATE.test(entry.otherCases)) return err({ reason: 'rate_malformed', field: 'otherCases' });
@@ -67,12 +67,12 @@ export function checkEnteredRate(
     return err({ reason: 'rate_malformed', field: 'ratePercent' });
   }
   if (entry.table === 'uk-boe-reference' && !isIsoDate(entry.referenceDate)) {
-    return err({ reason: 'reference_date_malformed', field: 'referenceDate' });
+    return err({ reason: 'rate_reference_date_malformed', field: 'referenceDate' });
   }
   if (entry.period > semesterOf(addOneMonth(today)))
-    return err({ reason: 'period_in_future', field: 'period' });
+    return err({ reason: 'rate_period_in_future', field: 'period' });
   if (findSemester(shippedTable(shipped, entry.table), entry.period)) {
-    return err({ reason: 'period_shipped', field: 'period' });
+    return err({ reason: 'rate_period_shipped', field: 'period' });
   }
   return ok({ ...entry, source: entry.source.trim() });
 }

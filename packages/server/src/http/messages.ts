@@ -9,6 +9,7 @@ import { paymentsMessages } from './messages/payments.ts';
 import { plansMessages } from './messages/plans.ts';
 import { portalMessages } from './messages/portal.ts';
 import { queueMessages } from './messages/queue.ts';
+import { ratesMessages } from './messages/rates.ts';
 import { scriptsMessages } from './messages/scripts.ts';
 import { statementsMessages } from './messages/statements.ts';
 import type { Details, ReasonMessages } from './messages/types.ts';
@@ -28,6 +29,7 @@ const byReason: ReasonMessages = {
   ...statementsMessages,
   ...agencyMessages,
   ...kpisMessages,
+  ...ratesMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {
     fr: 'Veuillez vous connecter (session ou clé d’API).',

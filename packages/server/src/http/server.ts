@@ -36,6 +36,7 @@ import { importRoutes } from './routes/imports.ts';
 import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { ivrWebhookRoutes } from './routes/ivr-webhooks.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { interestRateRoutes } from './routes/interest-rates.ts';
 import { paymentFunnelRoutes } from './routes/payment-funnel.ts';
 import { paymentLinkRoutes } from './routes/payment-link.ts';
 import { paymentPlanRoutes } from './routes/payment-plans.ts';
@@ -144,6 +145,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       smsSettingsRoutes(api, deps);
       smsWebhookRoutes(api, deps);
       callTaskRoutes(api, deps);
+      interestRateRoutes(api, deps);
       templateRoutes(api, deps);
       identityRoutes(api, deps);
       dispatchRoutes(api, deps);

@@ -95,6 +95,8 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/imports/{importId}',
       '/api/v1/imports/{importId}/rejections.csv',
       '/api/v1/inbound/email',
+      '/api/v1/interest-rates',
+      '/api/v1/interest-rates/{table}/{period}',
       '/api/v1/ivr/simulator',
       '/api/v1/mailbox',
       '/api/v1/mandates',

@@ -60,6 +60,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/templates/:key/:channel/:language': (t) => [`/templates/${t.tenantId}/sms/fr`],
   '/template-variables': () => ['/template-variables'],
   '/settings/identity': () => ['/settings/identity'],
+  '/interest-rates': () => ['/interest-rates'],
   '/creditors/:creditorId/details': (t) => [
     `/creditors/${t.creditors.acme}/details`,
     `/creditors/${t.creditors.beta}/details`,

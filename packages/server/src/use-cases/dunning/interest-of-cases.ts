@@ -7,13 +7,14 @@ import {
 } from '@relance/core';
 import type { Transaction } from 'kysely';
 import type { Database, Db } from '../../db/schema.ts';
+import { rateTablesOf } from '../rates/rate-tables-of.ts';
 
 type Reader = Db | Transaction<Database>;
 
 /**
  * The late interest and fixed compensation of some cases as of a day, claim by claim (core `caseInterest`):
  * the creditor's choices (charge, waive, lever), the debtor's kind, and — for a consumer — the date the
- * formal notice left.
+ * formal notice left — with the rate tables the engine ships and the semesters the tenant entered.
  */
 export async function interestOfCases(
   db: Reader,
@@ -69,6 +70,7 @@ export async function interestOfCases(
     .where('status', '=', 'sent')
     .groupBy('case_id')
     .execute();
+  const tables = await rateTablesOf(db, tenantId);
   const noticeOf = new Map(notices.map((n) => [n.case_id, n.sent ? String(n.sent).slice(0, 10) : null]));
   for (const c of cases) {
     out.set(
@@ -97,6 +99,7 @@ export async function interestOfCases(
         contractRatePercent: c.contract_rate,
         formalNoticeOn: noticeOf.get(c.case_id) ?? null,
         asOf,
+        tables,
       }),
     );
   }

@@ -1,8 +1,11 @@
 import { Alert, Button, Collapse, Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useDisclosure } from '@mantine/hooks';
+import { useQuery } from '@tanstack/react-query';
+import { Link } from '@tanstack/react-router';
 import { useId } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
+import { canManageSettings, sessionQuery } from '../../app/session.ts';
 import type { CaseInterest, InterestRegime, InvoiceInterest } from './engine-api.ts';
 import {
   feesLabel,
@@ -135,6 +138,7 @@ export function InterestBlock({
   readonly currency: string;
 }) {
   const { t } = useTranslation();
+  const { data: user } = useQuery(sessionQuery);
   const situation = interestSituation(interest);
   const regime = situation.kind === 'no_regime' ? null : situation.regime;
   const note = reasonNote(interest.reason, t);
@@ -161,6 +165,13 @@ export function InterestBlock({
       {situation.kind === 'missing_rate' && (
         <Alert color="yellow" title={t('engine.interest.missing.title')} data-testid="interest-missing-rate">
           <Text size="sm">{missingRateText(situation.missing, t)}</Text>
+          {canManageSettings(user) && (
+            <Text size="sm" mt="xs">
+              <Link to="/settings" search={{ tab: 'rates' }} data-testid="interest-enter-rate">
+                {t('engine.interest.missing.enter')}
+              </Link>
+            </Text>
+          )}
         </Alert>
       )}
       {situation.kind === 'nothing_late' && (

@@ -1,4 +1,4 @@
-export const SETTINGS_TABS = ['identity', 'creditors', 'email', 'sms', 'payments'] as const;
+export const SETTINGS_TABS = ['identity', 'creditors', 'email', 'sms', 'payments', 'rates'] as const;
 export type SettingsTab = (typeof SETTINGS_TABS)[number];
 
 export type SettingsSearch = { readonly tab?: SettingsTab };

@@ -9,6 +9,7 @@ import { CreditorSection } from './creditor-section.tsx';
 import { EmailSection } from './email-section.tsx';
 import { IdentitySection } from './identity-section.tsx';
 import { PaymentsSection } from './payments-section.tsx';
+import { RatesSection } from './rates-section.tsx';
 import { SETTINGS_TABS } from './search.ts';
 import { SmsSection } from './sms-section.tsx';
 
@@ -60,6 +61,9 @@ export function SettingsPage() {
         </Tabs.Panel>
         <Tabs.Panel value="payments">
           <PaymentsSection />
+        </Tabs.Panel>
+        <Tabs.Panel value="rates">
+          <RatesSection />
         </Tabs.Panel>
       </Tabs>
     </Stack>
