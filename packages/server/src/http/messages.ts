@@ -2,6 +2,7 @@ import type { DomainErrorCode } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
 import { agencyMessages } from './messages/agency.ts';
+import { creditorPortalMessages } from './messages/creditor-portal.ts';
 import { disputesMessages } from './messages/disputes.ts';
 import { ivrMessages } from './messages/ivr.ts';
 import { kpisMessages } from './messages/kpis.ts';
@@ -29,6 +30,7 @@ const byReason: ReasonMessages = {
   ...statementsMessages,
   ...agencyMessages,
   ...kpisMessages,
+  ...creditorPortalMessages,
   ...ratesMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {

@@ -1,6 +1,8 @@
 import { compactFigures } from '../db/figures/compact-figures.ts';
 import type { Deps } from '../shared/deps.ts';
 import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails.ts';
+import { planDueReports } from '../use-cases/creditor-portal/creditor-reports.ts';
+import { sendCreditorReports } from '../use-cases/creditor-portal/send-creditor-reports.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
 import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
 
@@ -36,6 +38,9 @@ export function startDispatcher(
         await abandonExpiredAttempts(deps, tenant_id);
         // An agency's statements to its clients (they speak to clients, not debtors: no compliance gate).
         await sendRemittanceEmails(deps, tenant_id);
+        // Creditors' scheduled reports (creditor portal): the last week's or month's, made once, then mailed.
+        await planDueReports(deps, tenant_id);
+        await sendCreditorReports(deps, tenant_id);
         // The dashboards' figures: what changed since the last tick is folded into the sums.
         await compactFigures(deps.database.db, deps.database.dialect, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));

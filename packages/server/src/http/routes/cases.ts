@@ -92,3 +92,10 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
       getCase(deps, actorOf(request), { caseId: request.params.caseId, locale: requestLocale(request) }),
   );
 }
+  control: z
+    .object({
+      heldAt: z.string().nullable(),
+      withdrawnAt: z.string().nullable(),
+      withdrawalReason: z.string().nullable(),
+    })
+    .describe('Held or withdrawn by the creditor (creditor portal): nothing is sent while either is set'),

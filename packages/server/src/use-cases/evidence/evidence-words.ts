@@ -127,6 +127,9 @@ const kindNames: Readonly<Record<string, { readonly fr: string; readonly en: str
   portal_identity_check: { fr: 'Vérification d’identité (portail)', en: 'Identity check (portal)' },
   contact_preference: { fr: 'Préférence de contact', en: 'Contact preference' },
   callback_requested: { fr: 'Rappel demandé', en: 'Callback requested' },
+  case_held: { fr: 'Dossier suspendu par le créancier', en: 'Case held by the creditor' },
+  case_released: { fr: 'Dossier repris par le créancier', en: 'Case released by the creditor' },
+  case_withdrawn: { fr: 'Dossier retiré par le créancier', en: 'Case withdrawn by the creditor' },
 };
 
 /** The kind of an entry, named for a person; an unknown kind keeps its code. */

@@ -41,7 +41,11 @@ export type EvidenceKind =
   // The debtor on the payment portal (issue #6): identity checks, contact preferences, a callback asked for.
   | 'portal_identity_check'
   | 'contact_preference'
-  | 'callback_requested';
+  | 'callback_requested'
+  // The creditor portal (issue #7): a case put on hold, released, or withdrawn by its creditor.
+  | 'case_held'
+  | 'case_released'
+  | 'case_withdrawn';
 
 export type EvidenceInput = {
   readonly tenantId: string;

@@ -21,6 +21,14 @@ export type CaseDetail = {
   readonly debtor: DebtorView & { readonly contacts: readonly ContactView[] };
   readonly claims: readonly (ClaimView & { readonly assessment: ClaimAssessment })[];
   readonly totals: CaseTotals;
+  /** The creditor's hold and withdrawal (creditor portal), shown to everyone who works the case. */
+  readonly control: CaseControl;
+};
+
+export type CaseControl = {
+  readonly heldAt: string | null;
+  readonly withdrawnAt: string | null;
+  readonly withdrawalReason: string | null;
 };
 
 export type CaseTotals = {
@@ -51,7 +59,7 @@ export async function getCase(
   if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
   const summary = toCaseSummary(row, today, await stepNames(db, scope.tenantId));
 
-  const [debtor, contacts, claimRows] = await Promise.all([
+  const [debtor, contacts, claimRows, control] = await Promise.all([
     findDebtor(db, scope, summary.debtor.id),
     loadContacts(db, scope.tenantId, summary.debtor.id),
     db
@@ -62,6 +70,12 @@ export async function getCase(
       .orderBy('due_date')
       .orderBy('invoice_number')
       .execute(),
+    db
+      .selectFrom('cases')
+      .select(['held_at', 'withdrawn_at', 'withdrawal_reason'])
+      .where('tenant_id', '=', scope.tenantId)
+      .where('case_id', '=', input.caseId)
+      .executeTakeFirstOrThrow(),
   ]);
   if (!debtor) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
 
@@ -92,5 +106,10 @@ export async function getCase(
     debtor: { ...debtor, contacts },
     claims,
     totals: { currency: summary.currency, amountMinor, outstandingMinor, disputedMinor, byVerdict },
+    control: {
+      heldAt: control.held_at,
+      withdrawnAt: control.withdrawn_at,
+      withdrawalReason: control.withdrawal_reason,
+    },
   };
 }
