@@ -128,6 +128,28 @@ describe('an administrator fills in the settings the letters and channels use', 
     await shot('settings-sms');
   });
 
+  it('enters a semester’s interest rate the shipped tables lack; a wrong rate is refused saying why', async () => {
+    // The tables ship no rate for 2026 S2 (legal-rules.md): on any day since July 2026 it is missing.
+    await page.goto(`${server().url}/settings?tab=rates`);
+    const section = page.getByTestId('rates-section');
+    await section.getByText(/^\d+ semestres? sans taux$/).waitFor();
+    await section.getByTestId('rates-missing-select').click();
+    await page.getByRole('option', { name: 'BCE, taux de refinancement — 2026-S2' }).click();
+    await section.getByLabel('Taux (%)').fill('2,15');
+    await section.getByLabel('Source').fill('BCE, décision de politique monétaire du 5 juin 2026');
+    await section.getByRole('button', { name: 'Enregistrer le taux' }).click();
+    await expect.poll(() => section.getByTestId('rates-error').textContent()).toContain('2.15');
+    await section.getByLabel('Taux (%)').fill('2.15');
+    await section.getByRole('button', { name: 'Enregistrer le taux' }).click();
+    const row = section.getByTestId('rates-table').getByRole('row').filter({ hasText: '2026-S2' }).filter({
+      hasText: 'BCE',
+    });
+    await row.waitFor();
+    expect(await row.textContent()).toContain('2.15 %');
+    expect(await row.textContent()).toContain('Saisi par');
+    await shot('settings-rates');
+  });
+
   it('is not offered to a supervisor', async () => {
     const supervisor = server().accounts.find((account) => account.role === 'supervisor');
     if (!supervisor) throw new Error('No demo supervisor account.');
