@@ -35,9 +35,70 @@ export type PaymentFigureRow = {
   reversed_minor: number;
 };
 
+/** Claims by cohort, the month they entered the portfolio (migration 0017; `db/figures/cohort-figures.ts`). */
+export type CohortFigureRow = {
+  tenant_id: string;
+  creditor_id: string;
+  segment: string;
+  currency: string;
+  /** 'YYYY-MM'. */
+  cohort_month: string;
+  claim_count: number;
+  amount_minor: number;
+  receivable_minor: number;
+  collected_minor: number;
+};
+
+/** The portfolio as it stood on a day (migration 0017): a month-end, or a day the worker wrote. */
+export type FigureHistoryRow = {
+  tenant_id: string;
+  as_of: string;
+  creditor_id: string;
+  segment: string;
+  currency: string;
+  claim_count: number;
+  placed_minor: number;
+  receivable_count: number;
+  receivable_minor: number;
+  not_due_minor: number;
+  d1_30_minor: number;
+  d31_60_minor: number;
+  d61_90_minor: number;
+  d90_plus_minor: number;
+  disputed_minor: number;
+  /** Collected through Relance on these claims up to that day (principal, interest, fees). */
+  collected_minor: number;
+};
+
+export type CohortHistoryRow = {
+  tenant_id: string;
+  as_of: string;
+  creditor_id: string;
+  segment: string;
+  currency: string;
+  cohort_month: string;
+  claim_count: number;
+  placed_minor: number;
+  receivable_minor: number;
+  collected_minor: number;
+};
+
+export type FigureHistoryDayRow = {
+  tenant_id: string;
+  as_of: string;
+  /** 'live': from the running figures that day; 'computed': back from the claims and payments' dates. */
+  source: 'live' | 'computed';
+  taken_at: string;
+};
+
 export type FiguresTables = {
   claim_figures: ClaimFigureRow;
   claim_figure_deltas: ClaimFigureRow;
   payment_figures: PaymentFigureRow;
   payment_figure_deltas: PaymentFigureRow;
+  cohort_figures: CohortFigureRow;
+  cohort_figure_deltas: CohortFigureRow;
+  figure_history: FigureHistoryRow;
+  cohort_history: CohortHistoryRow;
+  figure_history_days: FigureHistoryDayRow;
 };

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { sql } from 'kysely';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { boundSql } from '../../src/db/figures/bound-sql.ts';
+import { COHORT_FIGURES } from '../../src/db/figures/cohort-figures.ts';
 import { compactFigures } from '../../src/db/figures/compact-figures.ts';
 import {
   CLAIM_FIGURES,
@@ -57,7 +58,7 @@ describeEachDatabase('the dashboards’ running figures', (ctx) => {
   };
 
   const expectInStep = async (tenantId: string) => {
-    for (const spec of FIGURE_SPECS) {
+    for (const spec of [...FIGURE_SPECS, COHORT_FIGURES]) {
       const wanted = await recomputed(spec, tenantId);
       expect(await kept(spec, tenantId), spec.figures).toEqual(wanted);
     }
@@ -179,7 +180,14 @@ describeEachDatabase('the dashboards’ running figures', (ctx) => {
                 where type = 'trigger' and tbl_name = 'claims' order by name`.execute(ctx.handle.db)
             ).rows.map((r) => r.name);
       const present = await triggers();
-      expect(present).toEqual(['claims_figures_delete', 'claims_figures_insert', 'claims_figures_update']);
+      expect(present).toEqual([
+        'claims_cohorts_delete',
+        'claims_cohorts_insert',
+        'claims_cohorts_update',
+        'claims_figures_delete',
+        'claims_figures_insert',
+        'claims_figures_update',
+      ]);
       const w = await importWorld(ctx.handle);
       const path = join(w.dir, 'factures.csv');
       copyFileSync(join(fixtures, 'factures-fr.csv'), path);

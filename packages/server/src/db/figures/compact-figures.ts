@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Dialect } from '../database.ts';
 import type { Database } from '../schema.ts';
 import { boundSql } from './bound-sql.ts';
+import { COHORT_FIGURES } from './cohort-figures.ts';
 import { FIGURE_SPECS, type FigureSpec, keyNames, measureNames } from './figure-specs.ts';
 
 /**
@@ -18,7 +19,7 @@ export async function compactFigures(
   tenantId: string,
 ): Promise<number> {
   let folded = 0;
-  for (const spec of FIGURE_SPECS) {
+  for (const spec of [...FIGURE_SPECS, COHORT_FIGURES]) {
     folded += await db.transaction().execute(async (trx) => {
       const count =
         dialect === 'postgres'

@@ -19,6 +19,8 @@ export type FigureColumn = { readonly name: string; readonly expression: RowExpr
 
 export type FigureSpec = {
   readonly source: 'claims' | 'payments';
+  /** The stem of its triggers' names when it is not the first spec over its source (`claims_<stem>_insert`). */
+  readonly triggerStem?: string;
   readonly figures: string;
   readonly deltas: string;
   /** The dimensions, tenant first. */

@@ -1,6 +1,7 @@
 import { sql, type Transaction } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
 import { boundSql } from '../../db/figures/bound-sql.ts';
+import { COHORT_FIGURES } from '../../db/figures/cohort-figures.ts';
 import {
   CLAIM_FIGURES,
   contributionSelect,
@@ -151,10 +152,11 @@ async function addCreditorFigures(
   trx: Transaction<Database>,
   scope: { readonly tenantId: string; readonly creditorId: string },
 ): Promise<void> {
-  const spec = CLAIM_FIGURES;
   const claims = 'claims s where s.tenant_id = :tenant and s.creditor_id = :creditor';
-  const text = insertDeltas(spec, groupedContributions(spec, contributionSelect(spec, 's', 1, claims)));
-  await boundSql(text, { tenant: scope.tenantId, creditor: scope.creditorId }).execute(trx);
+  for (const spec of [CLAIM_FIGURES, COHORT_FIGURES]) {
+    const text = insertDeltas(spec, groupedContributions(spec, contributionSelect(spec, 's', 1, claims)));
+    await boundSql(text, { tenant: scope.tenantId, creditor: scope.creditorId }).execute(trx);
+  }
 }
 
 /** Sets how many helper threads SQLite may sort with (an index build uses both cores); returns the previous. */
