@@ -4,6 +4,7 @@ import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails
 import { planDueReports } from '../use-cases/creditor-portal/creditor-reports.ts';
 import { sendCreditorReports } from '../use-cases/creditor-portal/send-creditor-reports.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
+import { recordFigureHistory } from '../use-cases/kpis/history/record-figure-history.ts';
 import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
 
 export type Dispatcher = { stop(): Promise<void>; tick(): Promise<void> };
@@ -43,6 +44,8 @@ export function startDispatcher(
         await sendCreditorReports(deps, tenant_id);
         // The dashboards' figures: what changed since the last tick is folded into the sums.
         await compactFigures(deps.database.db, deps.database.dialect, tenant_id);
+        // The figures' history: today's figures once a day, and the month-ends not yet written.
+        await recordFigureHistory(deps, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));
       }
     })()

@@ -1,0 +1,118 @@
+import type { Kysely } from 'kysely';
+import type { Database } from '../../../db/schema.ts';
+import type { Deps } from '../../../shared/deps.ts';
+import { computedSnapshot, liveSnapshot, type Snapshot } from './snapshot.ts';
+
+/** How far back the month-ends are computed when the history starts (the trends show up to 24 months). */
+export const HISTORY_MONTHS = 24;
+
+export type HistoryWritten = { readonly live: string | null; readonly computed: readonly string[] };
+
+/** The last day of each of the `count` months before `today`'s, newest first. */
+export function pastMonthEnds(today: string, count: number): string[] {
+  const [year, month] = today.split('-').map(Number) as [number, number];
+  return Array.from({ length: count }, (_, i) => {
+    // Day 0 of a month is the last day of the one before (UTC: no time zone moves the date).
+    const end = new Date(Date.UTC(year, month - 1 - i, 0));
+    return end.toISOString().slice(0, 10);
+  });
+}
+
+/**
+ * The figures' history of a tenant, kept up to date: today's portfolio from the running figures (once a day:
+ * the first call of the day writes it), and every month-end of the last two years not yet written, computed
+ * back from the claims and payments — at the first call, so a new tenant or the demo has its trends at
+ * once. Each day is written once (its row in `figure_history_days` is the unique key), in one transaction
+ * with its figures; a second call the same day writes nothing.
+ */
+export async function recordFigureHistory(deps: Deps, tenantId: string): Promise<HistoryWritten> {
+  const db = deps.database.db;
+  const today = deps.clock.today();
+  const wanted = [today, ...pastMonthEnds(today, HISTORY_MONTHS)];
+  const done = new Set(
+    (
+      await db
+        .selectFrom('figure_history_days')
+        .select('as_of')
+        .where('tenant_id', '=', tenantId)
+        .where('as_of', 'in', wanted)
+        .execute()
+    ).map((r) => r.as_of),
+  );
+  let live: string | null = null;
+  if (!done.has(today)) {
+    const written = await writeSnapshot(deps, tenantId, 'live', await liveSnapshot(db, tenantId, today));
+    if (written) live = today;
+  }
+  const computed: string[] = [];
+  for (const asOf of wanted.slice(1).filter((d) => !done.has(d))) {
+    const snapshot = await computedSnapshot(db, tenantId, asOf);
+    if (await writeSnapshot(deps, tenantId, 'computed', snapshot)) computed.push(asOf);
+  }
+  return { live, computed };
+}
+
+/** Writes a day's figures under its unique key; false when another writer had already written the day. */
+async function writeSnapshot(
+  deps: Deps,
+  tenantId: string,
+  source: 'live' | 'computed',
+  snapshot: Snapshot,
+): Promise<boolean> {
+  return deps.database.db.transaction().execute(async (trx) => {
+    const claimed = await trx
+      .insertInto('figure_history_days')
+      .values({ tenant_id: tenantId, as_of: snapshot.asOf, source, taken_at: deps.clock.now() })
+      .onConflict((oc) => oc.columns(['tenant_id', 'as_of']).doNothing())
+      .executeTakeFirst();
+    if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
+    await insertLines(trx, tenantId, snapshot);
+    return true;
+  });
+}
+
+async function insertLines(trx: Kysely<Database>, tenantId: string, snapshot: Snapshot): Promise<void> {
+  const key = (l: { creditorId: string; segment: string; currency: string }) => ({
+    tenant_id: tenantId,
+    as_of: snapshot.asOf,
+    creditor_id: l.creditorId,
+    segment: l.segment,
+    currency: l.currency,
+  });
+  for (let i = 0; i < snapshot.lines.length; i += 500) {
+    await trx
+      .insertInto('figure_history')
+      .values(
+        snapshot.lines.slice(i, i + 500).map((l) => ({
+          ...key(l),
+          claim_count: l.claimCount,
+          placed_minor: l.placedMinor,
+          receivable_count: l.receivableCount,
+          receivable_minor: l.receivableMinor,
+          not_due_minor: l.ageing.not_due,
+          d1_30_minor: l.ageing.d1_30,
+          d31_60_minor: l.ageing.d31_60,
+          d61_90_minor: l.ageing.d61_90,
+          d90_plus_minor: l.ageing.d90_plus,
+          disputed_minor: l.disputedMinor,
+          collected_minor: l.collectedMinor,
+        })),
+      )
+      .execute();
+  }
+  for (let i = 0; i < snapshot.cohorts.length; i += 500) {
+    await trx
+      .insertInto('cohort_history')
+      .values(
+        snapshot.cohorts.slice(i, i + 500).map((c) => ({
+          ...key(c),
+          cohort_month: c.cohortMonth,
+          claim_count: c.claimCount,
+          placed_minor: c.placedMinor,
+          receivable_minor: c.receivableMinor,
+          collected_minor: c.collectedMinor,
+        })),
+      )
+      .execute();
+  }
+}
