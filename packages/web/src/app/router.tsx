@@ -152,6 +152,12 @@ const runsRoute = createRoute({
   component: lazyRouteComponent(() => import('../features/runs/runs-page.tsx'), 'RunsPage'),
 });
 
+const reportsRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/reports',
+  component: lazyRouteComponent(() => import('../features/creditor-reports/reports-page.tsx'), 'ReportsPage'),
+});
+
 const mailRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/mail',
@@ -199,6 +205,7 @@ const routeTree = rootRoute.addChildren([
     runsRoute,
     mailRoute,
     outboxRoute,
+    reportsRoute,
   ]),
 ]);
 

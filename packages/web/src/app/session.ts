@@ -16,6 +16,19 @@ export type SessionUser = {
 
 export const SESSION_KEY = ['session'] as const;
 
+/**
+ * Placing claims (the imports page): the staff who import, and a client for its own creditor (creditor portal).
+ * Bank statements stay the staff's (`canImport`).
+ */
+export function canPlaceClaims(user: SessionUser | null | undefined): boolean {
+  return canImport(user) || user?.role === 'client';
+}
+
+/** Holding, releasing and withdrawing a case, and the scheduled reports: the creditor and those who answer to it. */
+export function canControlCases(user: SessionUser | null | undefined): boolean {
+  return user?.role === 'admin' || user?.role === 'supervisor' || user?.role === 'client';
+}
+
 /** Imports are for administrators and supervisors (the API answers 403 to the other roles). */
 export function canImport(user: SessionUser | null | undefined): boolean {
   return user?.role === 'admin' || user?.role === 'supervisor';

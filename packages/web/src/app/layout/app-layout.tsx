@@ -9,8 +9,10 @@ import { useFormat } from '../format/use-format.ts';
 import { notifyError } from '../query-client.ts';
 import {
   canActOnCases,
+  canControlCases,
   canImport,
   canManageSettings,
+  canPlaceClaims,
   canReadStrategies,
   canReviewActions,
   SESSION_KEY,
@@ -60,6 +62,7 @@ export function AppLayout() {
   const onScripts = useRouterState({ select: (s) => s.location.pathname.startsWith('/scripts') });
   const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
   const onDashboard = useRouterState({ select: (s) => s.location.pathname.startsWith('/dashboard') });
+  const onReports = useRouterState({ select: (s) => s.location.pathname.startsWith('/reports') });
   const onReconciliation = useRouterState({
     select: (s) => s.location.pathname.startsWith('/reconciliation'),
   });
@@ -139,21 +142,29 @@ export function AppLayout() {
           active={section === 'debtors'}
           onClick={closeNav}
         />
+        {canPlaceClaims(user) && (
+          <NavRouterLink
+            to="/imports"
+            label={t('nav.imports')}
+            active={section === 'imports'}
+            onClick={closeNav}
+          />
+        )}
+        {canControlCases(user) && (
+          <NavRouterLink
+            to="/reports"
+            label={t('creditorPortal.reports.nav')}
+            active={onReports}
+            onClick={closeNav}
+          />
+        )}
         {canImport(user) && (
-          <>
-            <NavRouterLink
-              to="/imports"
-              label={t('nav.imports')}
-              active={section === 'imports'}
-              onClick={closeNav}
-            />
-            <NavRouterLink
-              to="/reconciliation"
-              label={t('reconciliation.nav')}
-              active={onReconciliation}
-              onClick={closeNav}
-            />
-          </>
+          <NavRouterLink
+            to="/reconciliation"
+            label={t('reconciliation.nav')}
+            active={onReconciliation}
+            onClick={closeNav}
+          />
         )}
         {canReadStrategies(user) && (
           <>

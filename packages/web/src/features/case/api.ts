@@ -45,6 +45,14 @@ export type CaseDetail = {
   readonly debtor: DebtorDetail;
   readonly claims: readonly Claim[];
   readonly totals: CaseTotals;
+  /** Held or withdrawn by the creditor (creditor portal). */
+  readonly control: CaseControl;
+};
+
+export type CaseControl = {
+  readonly heldAt: string | null;
+  readonly withdrawnAt: string | null;
+  readonly withdrawalReason: string | null;
 };
 
 /** The verdict to show for a claim: a settled claim is "settled" whatever blocks it. */

@@ -16,6 +16,7 @@ import { DebtorCard } from '../debtors/debtor-card.tsx';
 import { PaymentsPanel } from '../payments/payments-panel.tsx';
 import { WorkCaseButton } from '../workspace/work-case-button.tsx';
 import { type CaseTotals, caseQuery } from './api.ts';
+import { CaseControlButtons, CaseControlNotice } from './case-control.tsx';
 import { ClaimsTable } from './claims-table.tsx';
 import { EnginePanel } from './engine-panel.tsx';
 import { EvidencePanel } from './evidence-panel.tsx';
@@ -58,7 +59,7 @@ export function CasePage() {
     return <ErrorState error={query.error} onRetry={() => void query.refetch()} />;
   }
 
-  const { case: item, debtor, claims, totals } = query.data;
+  const { case: item, debtor, claims, totals, control } = query.data;
   return (
     <Stack gap="md">
       <Breadcrumbs>
@@ -82,8 +83,10 @@ export function CasePage() {
           <DaysPastDue days={item.daysPastDue} bucket={item.ageBucket} />
           <CollectabilityBadge value={item.collectability} />
           <WorkCaseButton caseId={item.id} />
+          <CaseControlButtons caseId={item.id} control={control} closed={item.status === 'closed'} />
         </Group>
       </Group>
+      <CaseControlNotice control={control} />
       <SimpleGrid cols={{ base: 2, md: 5 }} spacing="sm">
         <Stat
           label={t('case.stats.outstanding')}

@@ -1,7 +1,7 @@
 import { Alert, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { canImport, sessionQuery } from '../../app/session.ts';
+import { canPlaceClaims, sessionQuery } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { ImportHistory } from './import-history.tsx';
 import { NewImport } from './new-import.tsx';
@@ -12,7 +12,7 @@ export function ImportsPage() {
   return (
     <Stack gap="lg">
       <PageHeader title={t('imports.title')} subtitle={t('imports.subtitle')} />
-      {canImport(user) ? (
+      {canPlaceClaims(user) ? (
         <>
           <NewImport />
           <ImportHistory />

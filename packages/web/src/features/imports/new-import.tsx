@@ -75,21 +75,27 @@ export function NewImport() {
           <Title order={2} fz="lg">
             {t('imports.new.title')}
           </Title>
-          <Select
-            label={t('imports.new.creditor')}
-            placeholder={t('imports.new.creditorPlaceholder')}
-            required
-            searchable
-            w={360}
-            maw="100%"
-            value={creditorRef}
-            onChange={setChosenCreditor}
-            disabled={Boolean(user?.creditor) || creditorList.length === 1}
-            data={creditorList.map((creditor) => ({
-              value: creditor.ref,
-              label: `${creditor.name} (${creditor.ref})`,
-            }))}
-          />
+          {user?.creditor ? (
+            <Text size="sm" data-testid="import-own-creditor">
+              {t('creditorPortal.imports.forCreditor', { name: user.creditor.name, ref: user.creditor.ref })}
+            </Text>
+          ) : (
+            <Select
+              label={t('imports.new.creditor')}
+              placeholder={t('imports.new.creditorPlaceholder')}
+              required
+              searchable
+              w={360}
+              maw="100%"
+              value={creditorRef}
+              onChange={setChosenCreditor}
+              disabled={Boolean(user?.creditor) || creditorList.length === 1}
+              data={creditorList.map((creditor) => ({
+                value: creditor.ref,
+                label: `${creditor.name} (${creditor.ref})`,
+              }))}
+            />
+          )}
           <FileDrop
             file={file}
             loading={previewMutation.isPending}
