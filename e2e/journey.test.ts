@@ -187,15 +187,17 @@ describe('a creditor works its portfolio in the browser', () => {
     await page.waitForURL(/\/sign-in\?redirect=/);
   });
 
-  it("shows a creditor's client only its own portfolio, without imports", async () => {
+  it("shows a creditor's client only its own portfolio, and its imports for its own creditor", async () => {
     const client = server().accounts.find((account) => account.role === 'client');
     if (!client) throw new Error('No demo client account.');
     await page.getByLabel('Adresse e-mail').fill(client.email);
     await page.getByLabel('Mot de passe').fill(client.password);
     await page.getByRole('button', { name: 'Se connecter' }).click();
     await page.waitForURL(/\/imports/);
-    await page.getByText('Les imports sont réservés aux administrateurs et aux superviseurs.').waitFor();
-    expect(await navLink('Imports').count()).toBe(0);
+    // The creditor portal: a client places claims for its own creditor, without choosing one.
+    await page.getByTestId('import-own-creditor').waitFor();
+    expect(await page.getByRole('combobox', { name: 'Créancier' }).count()).toBe(0);
+    expect(await navLink('Imports').count()).toBe(1);
     await navLink('Portefeuille').click();
     const creditors = page.locator('table[aria-label="Dossiers"] tbody tr td:nth-child(2)');
     await creditors.first().waitFor();
