@@ -6,6 +6,7 @@ import { CollectabilityBadge } from '../../app/ui/badges.tsx';
 import { DaysPastDue } from '../../app/ui/days-past-due.tsx';
 import { AnchorLink } from '../../app/ui/router-links.tsx';
 import type { CaseDetail } from '../case/api.ts';
+import { CaseControlNotice } from '../case/case-control.tsx';
 import { ClaimsTable } from '../case/claims-table.tsx';
 import { caseEngineQuery } from '../case/engine-api.ts';
 import { InterestBlock } from '../case/interest-block.tsx';
@@ -26,6 +27,7 @@ export function CaseColumn({
   const engine = useQuery(caseEngineQuery(item.id));
   return (
     <Stack gap="md">
+      <CaseControlNotice control={detail.control} />
       <Paper
         withBorder
         p="md"
