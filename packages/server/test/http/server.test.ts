@@ -86,6 +86,8 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/dashboard',
       '/api/v1/dashboard.csv',
       '/api/v1/dashboard.pdf',
+      '/api/v1/dashboard.xlsx',
+      '/api/v1/dashboard/trends',
       '/api/v1/debtors',
       '/api/v1/debtors/{debtorId}',
       '/api/v1/dispositions',

@@ -9,6 +9,7 @@ import { getDashboard, SEGMENTS } from '../../use-cases/kpis/get-dashboard.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { errors, isoDate } from '../schemas.ts';
+import { dashboardTrendRoutes } from './dashboard-trends.ts';
 import { contentDisposition } from './imports.ts';
 
 /** Arrays of the answer are read-only, as the use case gives them. */
@@ -170,4 +171,6 @@ export function dashboardRoutes(app: FastifyInstance, deps: Deps): void {
         .send(Buffer.from(report.content));
     },
   );
+
+  dashboardTrendRoutes(app, deps);
 }

@@ -3,12 +3,15 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { dashboardRows, reportWords } from './dashboard-rows.ts';
 import { type DashboardInput, getDashboard } from './get-dashboard.ts';
+import { getTrends } from './history/get-trends.ts';
+import { trendReportRows } from './history/trends-rows.ts';
 
 export type DashboardReportFile = { readonly fileName: string; readonly content: Uint8Array };
 
 /**
  * The dashboard as a PDF report for the caller (a client gets its creditor's): the same figures as the page
- * and the CSV, titled with the creditor's name (or the tenant's, for every creditor).
+ * and the CSV, then the DSO and the recovery rate month by month (the trends' month-ends), titled with the
+ * creditor's name (or the tenant's, for every creditor).
  */
 export async function produceDashboardReport(
   deps: Deps,
@@ -17,6 +20,11 @@ export async function produceDashboardReport(
   locale: 'fr' | 'en',
 ): Promise<DashboardReportFile> {
   const dashboard = await getDashboard(deps, actor, input);
+  const trends = await getTrends(deps, actor, {
+    creditorId: input.creditorId,
+    segment: input.segment,
+    currency: dashboard.currency,
+  });
   const db = deps.database.db;
   const tenant = await db
     .selectFrom('tenants')
@@ -40,7 +48,7 @@ export async function produceDashboardReport(
     to: dashboard.to,
     asOf: dashboard.asOf,
     currency: dashboard.currency,
-    rows: dashboardRows(dashboard, locale),
+    rows: [...dashboardRows(dashboard, locale), ...trendReportRows(trends, locale)],
     ageingSection: reportWords(locale).ageing,
   });
   const fileName = `${locale === 'fr' ? 'rapport' : 'report'}-${dashboard.to}.pdf`;
