@@ -28,6 +28,14 @@ export {
   MAX_REMITTANCE_DELAY_DAYS,
   REMITTANCE_FREQUENCIES,
 } from './agency/mandate.ts';
+export type { MandatedPolicy, MandateLimits } from './agency/mandate-limits.ts';
+export {
+  assignStrategyWithin,
+  checkAssignmentUnderMandates,
+  markMandateViolations,
+  planPolicyUnderMandate,
+  strategyAllowed,
+} from './agency/mandate-limits.ts';
 export type { RemittancePeriod } from './agency/periods.ts';
 export { endedPeriods, nextPeriod, parsePeriod, periodOf, remittanceDueOn } from './agency/periods.ts';
 export type { StatementEntry, StatementTotals } from './agency/statement.ts';

@@ -42,6 +42,8 @@ export type PlanViolation = {
   readonly code: PlanViolationCode;
   readonly limit: number | string;
   readonly actual: number | string;
+  /** Set when the limit is an agency's mandate with the client (stricter than the creditor's own policy). */
+  readonly by?: 'mandate';
 };
 
 export type Schedule = {

@@ -13,7 +13,8 @@ export type StrategyIssue = {
     | 'unknown_template'
     | 'unknown_strategy'
     | 'bad_count'
-    | 'invalid_shape';
+    | 'invalid_shape'
+    | 'outside_mandate';
   readonly message: { readonly fr: string; readonly en: string };
 };
 

@@ -47,7 +47,8 @@ export type ReasonCode =
   | 'paused'
   | 'resumed'
   | 'ladder_finished'
-  | 'time_barred_no_threat';
+  | 'time_barred_no_threat'
+  | 'held_mandate';
 
 export type Reason = {
   readonly code: ReasonCode;

@@ -111,6 +111,10 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     fr: `Contestation close (${disputeOutcome(p.resolution, 'fr')}).`,
     en: `Dispute closed (${disputeOutcome(p.resolution, 'en')}).`,
   }),
+  held_mandate: (p) => ({
+    fr: `Stratégie « ${s(p.strategy)} » hors du mandat du client (autorisées : ${s(p.allowed)}) : dossier suspendu.`,
+    en: `Strategy "${s(p.strategy)}" is outside the client’s mandate (allowed: ${s(p.allowed)}): case on hold.`,
+  }),
   held_dispute: () => ({
     fr: 'Tout le solde est contesté : dossier suspendu jusqu’à la résolution.',
     en: 'The whole balance is disputed: case on hold until resolved.',

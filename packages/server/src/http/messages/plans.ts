@@ -86,5 +86,21 @@ const MONEY_CODES: ReadonlySet<PlanViolationCode> = new Set([
 export function violationMessage(v: PlanViolation, locale: Locale, money: (minor: number) => string): string {
   const show = (x: number | string) =>
     MONEY_CODES.has(v.code) && typeof x === 'number' ? money(x) : String(x);
+  if (v.by === 'mandate') {
+    const byMandate = MANDATE_VIOLATIONS[v.code as keyof typeof MANDATE_VIOLATIONS];
+    if (byMandate) return byMandate[locale](show(v.limit), show(v.actual));
+  }
   return VIOLATIONS[v.code][locale](show(v.limit), show(v.actual));
 }
+
+/** The limits an agency's mandate sets (CPCE R124-3), named as the mandate's, not the creditor's. */
+const MANDATE_VIOLATIONS = {
+  too_many_instalments: {
+    fr: (l: string, a: string) => `${a} échéances demandées : le mandat du client en autorise ${l} au plus.`,
+    en: (l: string, a: string) => `${a} instalments asked: the client’s mandate allows ${l} at most.`,
+  },
+  instalment_too_small: {
+    fr: (l: string, a: string) => `Échéance de ${a} : le mandat du client fixe un minimum de ${l}.`,
+    en: (l: string, a: string) => `An instalment of ${a}: the client’s mandate sets a minimum of ${l}.`,
+  },
+} as const;

@@ -1,16 +1,22 @@
 import {
-  assignStrategy,
+  assignStrategyWithin,
   type CaseFacts,
   type CasePlan,
   type CaseProgress,
   NEW_PROGRESS,
   planCase,
   type Reason,
+  strategyAllowed,
 } from '@relance/core';
 import type { StrategyBook } from '../strategies/strategy-book.ts';
 import type { BatchCase } from './load-batch.ts';
 
-export type CreditorInfo = { readonly ref: string; readonly country: string };
+export type CreditorInfo = {
+  readonly ref: string;
+  readonly country: string;
+  /** The strategies the client's mandate allows (agency mode); null or absent: no mandate. */
+  readonly allowedStrategies?: readonly string[] | null;
+};
 
 export type CaseDecision = {
   readonly item: BatchCase;
@@ -34,7 +40,17 @@ export function decideCase(
   today: string,
 ): CaseDecision {
   const facts = factsOf(item, creditors, today);
-  const key = item.strategyKey ?? assignStrategy(book.assignment, facts, today).strategyKey;
+  const allowed = creditors.get(item.creditorId)?.allowedStrategies ?? null;
+  const key = item.strategyKey ?? assignStrategyWithin(book.assignment, facts, today, allowed).strategyKey;
+  if (!strategyAllowed(key, allowed)) {
+    // A case that started under a strategy the mandate no longer allows waits for a person to move it.
+    const plan: CasePlan = { progress: item.progress, stage: 'held', actions: [], notes: [], next: null };
+    const note: Reason = {
+      code: 'held_mandate',
+      params: { strategy: key, allowed: (allowed ?? []).join(', ') },
+    };
+    return { item, plan, strategyKey: item.strategyKey, strategyVersion: null, notes: [note], facts };
+  }
   const stored = book.strategies.get(key);
   if (!stored) {
     const plan: CasePlan = { progress: item.progress, stage: 'held', actions: [], notes: [], next: null };
@@ -76,4 +92,9 @@ export function factsOf(
     settled: item.status === 'closed' || item.openClaimCount === 0,
     timeBarred: item.earliestPrescriptionEnd !== null && item.earliestPrescriptionEnd < today,
   };
+}
+
+/** A mandate's `allowed_strategies` column (JSON) as a list; null without a mandate. */
+export function allowedOf(column: string | null | undefined): readonly string[] | null {
+  return column ? (JSON.parse(column) as string[]) : null;
 }

@@ -5,7 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
 import { runWriteback } from '../workspace/run-writeback.ts';
 import { rowsOf } from './build-rows.ts';
-import { type CreditorInfo, decideCase } from './decide-case.ts';
+import { allowedOf, type CreditorInfo, decideCase } from './decide-case.ts';
 import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
 import { type ScheduledAction, Scheduler } from './schedule-actions.ts';
 import { type BatchWrites, writeBatch } from './write-batch.ts';
@@ -243,12 +243,23 @@ async function contextOf(deps: Deps, tenantId: string, runOn: IsoDate, now: stri
   const { db } = deps.database;
   const book = await loadStrategyBook(db, tenantId);
   const rows = await db
-    .selectFrom('creditors')
-    .select(['creditor_id', 'ref', 'country'])
-    .where('tenant_id', '=', tenantId)
+    .selectFrom('creditors as c')
+    .leftJoin('mandates as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.creditor_id', '=', 'c.creditor_id'),
+    )
+    .select(['c.creditor_id', 'c.ref', 'c.country', 'm.allowed_strategies'])
+    .where('c.tenant_id', '=', tenantId)
     .execute();
   const creditors = new Map(
-    rows.map((r) => [r.creditor_id, { ref: r.ref, country: r.country, policy: policyFor(r.country) }]),
+    rows.map((r) => [
+      r.creditor_id,
+      {
+        ref: r.ref,
+        country: r.country,
+        policy: policyFor(r.country),
+        allowedStrategies: allowedOf(r.allowed_strategies),
+      },
+    ]),
   );
   return { book, creditors, schedulers: new Map(), dayStart: dayStartOf(runOn, now) };
 }

@@ -3,6 +3,7 @@ import {
   type InterestRegime,
   type Language,
   type PlanPolicy,
+  planPolicyUnderMandate,
   readPlanPolicy,
 } from '@relance/core';
 import type { Transaction } from 'kysely';
@@ -76,7 +77,12 @@ export async function getPortalCase(
       .innerJoin('creditors as cr', (j) =>
         j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
       )
+      .leftJoin('mandates as m', (j) =>
+        j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.creditor_id', '=', 'c.creditor_id'),
+      )
       .select([
+        'm.max_instalments',
+        'm.min_instalment_minor',
         'c.currency',
         'c.outstanding_minor',
         'c.disputed_minor',
@@ -130,7 +136,19 @@ export async function getPortalCase(
       limits: {
         minPaymentMinor: Math.min(MIN_PORTAL_PAYMENT_MINOR, totalMinor),
         maxPaymentMinor: totalMinor,
-        plan: readPlanPolicy(policy),
+        // What the debtor may ask for: the creditor's limits, narrowed by the agency's mandate when there is one.
+        plan: planPolicyUnderMandate(
+          readPlanPolicy(policy),
+          row.max_instalments === null || row.min_instalment_minor === null
+            ? null
+            : {
+                allowedStrategies: [],
+                planLimits: {
+                  maxInstalments: Number(row.max_instalments),
+                  minInstalmentMinor: Number(row.min_instalment_minor),
+                },
+              },
+        ).policy,
         promiseHorizonDays: horizonOf(policy),
       },
       ...agreements,

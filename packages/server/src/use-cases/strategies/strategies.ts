@@ -1,6 +1,7 @@
 import {
   type AssignmentRules,
   checkAssignment,
+  checkAssignmentUnderMandates,
   checkStrategy,
   DomainError,
   type StrategyDefinition,
@@ -169,6 +170,8 @@ export async function saveAssignment(deps: Deps, actor: Actor, input: unknown): 
   const rules = parsed.data as AssignmentRules;
   const issues = checkAssignment(rules, new Set(book.strategies.keys()));
   if (issues.length > 0) refuse(issues, 'assignment');
+  const outside = checkAssignmentUnderMandates(rules, await mandatedStrategies(deps, actor.tenantId));
+  if (outside.length > 0) refuse(outside, 'assignment');
   const version = book.assignmentVersion + 1;
   await db.transaction().execute(async (trx) => {
     await trx
@@ -188,4 +191,17 @@ export async function saveAssignment(deps: Deps, actor: Actor, input: unknown): 
     });
   });
   return { version };
+}
+
+/** Each client's allowed strategies, by the client's ref (agency mode; empty elsewhere). */
+async function mandatedStrategies(deps: Deps, tenantId: string): Promise<Map<string, readonly string[]>> {
+  const rows = await deps.database.db
+    .selectFrom('mandates as m')
+    .innerJoin('creditors as c', (j) =>
+      j.onRef('c.tenant_id', '=', 'm.tenant_id').onRef('c.creditor_id', '=', 'm.creditor_id'),
+    )
+    .select(['c.ref', 'm.allowed_strategies'])
+    .where('m.tenant_id', '=', tenantId)
+    .execute();
+  return new Map(rows.map((r) => [r.ref, JSON.parse(r.allowed_strategies) as string[]]));
 }

@@ -4,7 +4,7 @@ import { Temporal } from 'temporal-polyfill';
 import type { RawDriver } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 import { rowsOf } from '../dunning/build-rows.ts';
-import { decideCase } from '../dunning/decide-case.ts';
+import { allowedOf, decideCase } from '../dunning/decide-case.ts';
 import { type Batch, loadCaseBatch } from '../dunning/load-batch.ts';
 import { Scheduler } from '../dunning/schedule-actions.ts';
 import { type ActionRow, writeBatch } from '../dunning/write-batch.ts';
@@ -44,13 +44,27 @@ export async function evaluateCaseNow(
   const item = batch?.cases[0];
   if (!batch || !item) return { actions: [], stage: 'unknown' };
   const creditor = await trx
-    .selectFrom('creditors')
-    .select(['creditor_id', 'ref', 'country'])
-    .where('tenant_id', '=', tenantId)
-    .where('creditor_id', '=', item.creditorId)
+    .selectFrom('creditors as c')
+    .leftJoin('mandates as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.creditor_id', '=', 'c.creditor_id'),
+    )
+    .select(['c.creditor_id', 'c.ref', 'c.country', 'm.allowed_strategies'])
+    .where('c.tenant_id', '=', tenantId)
+    .where('c.creditor_id', '=', item.creditorId)
     .executeTakeFirst();
   const creditors = new Map(
-    creditor ? [[creditor.creditor_id, { ref: creditor.ref, country: creditor.country }]] : [],
+    creditor
+      ? [
+          [
+            creditor.creditor_id,
+            {
+              ref: creditor.ref,
+              country: creditor.country,
+              allowedStrategies: allowedOf(creditor.allowed_strategies),
+            },
+          ],
+        ]
+      : [],
   );
   const policy = policyFor(creditor?.country ?? 'FR');
   const decision = decideCase(item, book, creditors, today);

@@ -2,7 +2,9 @@ import {
   type ChargeChoice,
   DomainError,
   type IsoDate,
+  type MandatedPolicy,
   type PlanPolicy,
+  planPolicyUnderMandate,
   planTotal,
   readPlanPolicy,
 } from '@relance/core';
@@ -31,6 +33,8 @@ export type PlanBasis = {
   readonly feesMinor: number;
   readonly totalMinor: number;
   readonly policy: PlanPolicy;
+  /** The limits an agency's mandate with the client made stricter (named as such in the refusal). */
+  readonly byMandate: MandatedPolicy['byMandate'];
 };
 
 /**
@@ -50,7 +54,12 @@ export async function loadPlanBasis(
     .innerJoin('creditors as cr', (j) =>
       j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
     )
+    .leftJoin('mandates as m', (j) =>
+      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.creditor_id', '=', 'c.creditor_id'),
+    )
     .select([
+      'm.max_instalments',
+      'm.min_instalment_minor',
       'c.case_id',
       'c.creditor_id',
       'c.debtor_id',
@@ -121,7 +130,18 @@ export async function loadPlanBasis(
     currency: row.currency,
     claims,
     ...totals,
-    policy: readPlanPolicy(row.plan_policy ? safeJson(row.plan_policy) : null),
+    ...planPolicyUnderMandate(
+      readPlanPolicy(row.plan_policy ? safeJson(row.plan_policy) : null),
+      row.max_instalments === null || row.min_instalment_minor === null
+        ? null
+        : {
+            allowedStrategies: [],
+            planLimits: {
+              maxInstalments: Number(row.max_instalments),
+              minInstalmentMinor: Number(row.min_instalment_minor),
+            },
+          },
+    ),
   };
 }
 

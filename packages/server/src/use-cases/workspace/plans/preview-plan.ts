@@ -1,5 +1,6 @@
 import {
   computeSchedule,
+  markMandateViolations,
   type PlanFrequency,
   type PlanKind,
   type PlanPolicy,
@@ -58,7 +59,7 @@ export function previewFromBasis(basis: PlanBasis, request: PlanRequest, today: 
     totalMinor: basis.totalMinor,
     downPaymentMinor: schedule.downPaymentMinor,
     instalments: schedule.instalments,
-    violations: schedule.violations,
+    violations: markMandateViolations(schedule.violations, basis.byMandate),
     policy: basis.policy,
   };
 }
