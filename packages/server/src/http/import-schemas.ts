@@ -87,6 +87,9 @@ export const importPreviewSchema = z.object({
 const text = (max: number) => z.string().trim().min(1).max(max);
 
 const jsonClaim = z.object({
+  creditor: text(100)
+    .optional()
+    .describe('The creditor’s ref or name, when given per claim: a claim naming another is rejected'),
   invoiceNumber: text(100),
   issueDate: isoDate.optional(),
   dueDate: isoDate,
@@ -142,6 +145,7 @@ export function claimsToRows(claims: readonly JsonClaim[]): Record<string, strin
   return claims.map((c) => {
     const d = c.debtor;
     const row: Record<string, string | undefined> = {
+      creditor: c.creditor,
       invoice_number: c.invoiceNumber,
       issue_date: c.issueDate,
       due_date: c.dueDate,
@@ -176,7 +180,8 @@ export function claimsToRows(claims: readonly JsonClaim[]): Record<string, strin
 
 /** Each field named by itself: nothing is guessed, dates are ISO and amounts use a dot. */
 export function jsonRowsMapping(rows: readonly Record<string, string>[]) {
-  const present = new Set(rows.flatMap((r) => Object.keys(r)));
+  // The creditor named per claim is checked against the import's (creditor-column.ts), not mapped to a field.
+  const present = new Set(rows.flatMap((r) => Object.keys(r)).filter((k) => k !== 'creditor'));
   return {
     columns: Object.fromEntries([...present].map((field) => [field, field])),
     dateOrder: 'ymd' as const,

@@ -172,4 +172,53 @@ describeEachDatabase('creditor portal: a client places claims', (ctx) => {
     });
     expect(unnamed.statusCode).toBe(400);
   });
+
+  it('rejects the rows of a file or a JSON call that name another creditor, keeping the others', async () => {
+    const named = [
+      'N° facture;Créancier;Raison sociale;Code client;Date d’échéance;Montant TTC',
+      'CR-1;ACME;Atelier Girard SARL;C100;15/01/2026;10,00',
+      'CR-2;BETA;Atelier Girard SARL;C100;15/01/2026;20,00',
+      'CR-3;;Atelier Girard SARL;C100;15/01/2026;30,00',
+      'CR-4;acme a;Atelier Girard SARL;C100;15/01/2026;40,00',
+    ].join('\r\n');
+    const response = await upload({}, named);
+    expect(response.statusCode, response.body).toBe(201);
+    expect(response.json()).toMatchObject({ inserted: 3, rejected: 1 });
+    expect(response.json().rejections).toEqual([
+      {
+        row: 3,
+        column: 'Créancier',
+        reason: 'other_creditor',
+        message:
+          'Créance d’un autre créancier : un import ne place que les créances de son créancier : « BETA »',
+      },
+    ]);
+    const json = await app.inject({
+      method: 'POST',
+      url: '/api/v1/imports/json',
+      headers: client,
+      payload: {
+        claims: ['ACME', 'BETA'].map((creditor, i) => ({
+          creditor,
+          invoiceNumber: `CJ-${i}`,
+          dueDate: '2026-02-01',
+          amountMinor: 75_00,
+          currency: 'EUR',
+          debtor: { ref: 'CJ', name: 'Créances JSON SAS' },
+        })),
+      },
+    });
+    expect(json.statusCode, json.body).toBe(201);
+    expect(json.json()).toMatchObject({ inserted: 1, rejected: 1 });
+    expect(json.json().rejections[0]).toMatchObject({ row: 2, reason: 'other_creditor' });
+    const kept = await ctx.handle.db
+      .selectFrom('claims')
+      .select(['invoice_number', 'creditor_id'])
+      .where('tenant_id', '=', t.tenantId)
+      .where('invoice_number', 'in', ['CR-1', 'CR-2', 'CR-3', 'CR-4', 'CJ-0', 'CJ-1'])
+      .orderBy('invoice_number')
+      .execute();
+    expect(kept.map((k) => k.invoice_number)).toEqual(['CJ-0', 'CR-1', 'CR-3', 'CR-4']);
+    expect(new Set(kept.map((k) => k.creditor_id))).toEqual(new Set([t.creditors.acme]));
+  });
 });

@@ -24,7 +24,7 @@ export async function creditorOfImport(
   }
   const own = await deps.database.db
     .selectFrom('creditors')
-    .select(['creditor_id', 'ref', 'currency', 'is_professional'])
+    .select(['creditor_id', 'ref', 'name', 'currency', 'is_professional'])
     .where('tenant_id', '=', actor.tenantId)
     .where('creditor_id', '=', actor.creditorId ?? '')
     .executeTakeFirst();
@@ -44,5 +44,11 @@ export async function creditorOfImport(
       },
     );
   }
-  return { id: own.creditor_id, currency: own.currency, isProfessional: own.is_professional !== 0 };
+  return {
+    id: own.creditor_id,
+    ref: own.ref,
+    name: own.name,
+    currency: own.currency,
+    isProfessional: own.is_professional !== 0,
+  };
 }

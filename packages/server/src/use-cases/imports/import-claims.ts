@@ -112,6 +112,7 @@ function prepareRun(p: RunParts): Omit<ImportRun, 'mappingJson'> & { onProgress:
       defaultCurrency: p.currency,
       defaultDebtorKind: p.debtorKind,
       locale: p.locale,
+      creditor: p.creditor,
     }),
     hasher: new RowHasher(opened.mapping.columns, { ...reading, professional: p.creditor.isProfessional }),
     errorFile: p.errorFile,

@@ -8,6 +8,8 @@ import type { ImportSourceInput } from './import-source.ts';
 
 export type CreditorFacts = {
   readonly id: string;
+  readonly ref: string;
+  readonly name: string;
   readonly currency: string;
   readonly isProfessional: boolean;
 };
@@ -16,7 +18,7 @@ export type CreditorFacts = {
 export async function findCreditor(deps: Deps, tenantId: string, ref: string): Promise<CreditorFacts> {
   const creditors = await deps.database.db
     .selectFrom('creditors')
-    .select(['creditor_id', 'ref', 'currency', 'is_professional'])
+    .select(['creditor_id', 'ref', 'name', 'currency', 'is_professional'])
     .where('tenant_id', '=', tenantId)
     .orderBy('ref')
     .execute();
@@ -31,7 +33,13 @@ export async function findCreditor(deps: Deps, tenantId: string, ref: string): P
       known,
     });
   }
-  return { id: found.creditor_id, currency: found.currency, isProfessional: found.is_professional !== 0 };
+  return {
+    id: found.creditor_id,
+    ref: found.ref,
+    name: found.name,
+    currency: found.currency,
+    isProfessional: found.is_professional !== 0,
+  };
 }
 
 /** The language the import's messages are written in: the tenant's. */

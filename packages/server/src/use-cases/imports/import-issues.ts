@@ -12,7 +12,8 @@ export type RejectionReason =
   | 'invalid_value'
   | 'value_too_long'
   | 'duplicate_in_file'
-  | 'too_many_columns';
+  | 'too_many_columns'
+  | 'other_creditor';
 
 /** What was imported but deserves a look: the row is kept. */
 export type WarningReason =
@@ -65,6 +66,10 @@ export function describeRejection(reason: RejectionReason, locale: ImportLocale)
       return fr
         ? 'Plus de valeurs que de colonnes (un séparateur dans une valeur non entourée de guillemets ?)'
         : 'More values than columns (a delimiter inside an unquoted value?)';
+    case 'other_creditor':
+      return fr
+        ? 'Créance d’un autre créancier : un import ne place que les créances de son créancier'
+        : 'Claim of another creditor: an import places its own creditor’s claims only';
     default:
       return assertNever(reason);
   }

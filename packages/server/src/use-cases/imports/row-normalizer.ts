@@ -9,6 +9,7 @@ import {
 import type { ClaimStatus, DebtorKind } from '../../db/schema.ts';
 import type { ColumnIndexes } from '../../formats/mapping.ts';
 import type { TableRow } from '../../formats/tabular.ts';
+import { creditorColumnOf, namesCreditor } from './creditor-column.ts';
 import { plainAmount } from './fast-amount.ts';
 import type { ImportLocale, RowIssue, RowWarning } from './import-issues.ts';
 import { own } from './own-string.ts';
@@ -28,6 +29,8 @@ export type NormalizeSettings = {
   readonly defaultCurrency: string;
   readonly defaultDebtorKind: DebtorKind | null;
   readonly locale: ImportLocale;
+  /** The import's creditor: a row whose creditor column names another is rejected. */
+  readonly creditor: { readonly ref: string; readonly name: string };
 };
 
 export type ClaimInput = {
@@ -73,12 +76,14 @@ export class RowNormalizer {
   readonly #width: number;
   readonly #debtorColumns: DebtorCells['columns'];
   readonly #contactColumns: readonly number[];
+  readonly #creditorColumn: number;
 
   constructor(settings: NormalizeSettings) {
     this.#s = settings;
     const c = Object.fromEntries(Object.entries(settings.columns).map(([f, i]) => [f, i ?? -1])) as Columns;
     this.#c = c;
     this.#width = settings.headers.length;
+    this.#creditorColumn = creditorColumnOf(settings.headers);
     this.#contactColumns = [
       c.email,
       c.phone,
@@ -112,6 +117,9 @@ export class RowNormalizer {
     if (invoiceNumber === '') issues.reject(c.invoice_number, 'missing_value', null);
     else if (invoiceNumber.length > MAX_INVOICE_NUMBER)
       issues.reject(c.invoice_number, 'value_too_long', invoiceNumber);
+
+    if (this.#creditorColumn >= 0 && !namesCreditor(cell(f, this.#creditorColumn), this.#s.creditor))
+      issues.reject(this.#creditorColumn, 'other_creditor', cell(f, this.#creditorColumn));
 
     const currencyText = cell(f, c.currency);
     const currency = currencyText === '' ? this.#s.defaultCurrency : readCurrency(currencyText);
