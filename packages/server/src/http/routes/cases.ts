@@ -2,6 +2,12 @@ import type { FastifyInstance } from 'fastify';
 import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
+import {
+  AGEING_BUCKETS,
+  PAYMENT_CHANNELS,
+  PLAN_STATUSES,
+  PROMISE_STATUSES,
+} from '../../use-cases/portfolio/drill-filters.ts';
 import { getCase } from '../../use-cases/portfolio/get-case.ts';
 import { listCases } from '../../use-cases/portfolio/list-cases.ts';
 import { actorOf } from '../auth.ts';
@@ -16,12 +22,44 @@ import {
   debtorSchema,
   errors,
   idParam,
+  isoDate,
   minor,
   pageOf,
   pageQuery,
   searchQuery,
   sortOrderSchema,
 } from '../schemas.ts';
+
+/** `true` / `false` in a URL; only `true` filters. */
+const flag = z
+  .enum(['true', 'false'])
+  .transform((v) => v === 'true')
+  .optional();
+
+/** The filters a dashboard figure opens the list with (use-cases/portfolio/drill-filters.ts). */
+const drillQuery = {
+  strategyKey: z.string().max(100).optional().describe('The strategy the case follows'),
+  currency: z
+    .string()
+    .regex(/^[A-Z]{3}$/)
+    .optional(),
+  receivable: flag.describe('A claim open or disputed with something owed'),
+  overdue: flag.describe('A claim owed past its due date'),
+  disputed: flag.describe('A claim disputed, wholly or in part'),
+  dueBucket: z
+    .enum(AGEING_BUCKETS)
+    .optional()
+    .describe('A claim owed whose due date is in this ageing bucket (the dashboard’s)'),
+  openDispute: flag.describe('An open dispute'),
+  promise: z.enum(PROMISE_STATUSES).optional().describe('A promise made in from–to that became this'),
+  plan: z.enum(PLAN_STATUSES).optional().describe('A plan agreed in from–to that is now this'),
+  paid: flag.describe('A payment booked in from–to'),
+  paidChannel: z.enum(PAYMENT_CHANNELS).optional(),
+  paidBy: idParam.optional().describe('A payment booked by this agent (user id)'),
+  paidStrategy: z.string().max(100).optional().describe('A payment booked under this strategy'),
+  from: isoDate.optional().describe('First day of the promise, plan or payment filters'),
+  to: isoDate.optional().describe('Last day, included'),
+};
 
 const listCasesQuery = z.object({
   q: searchQuery.describe('Debtor name, debtor ref, SIREN or invoice number (case-insensitive)'),
@@ -33,6 +71,7 @@ const listCasesQuery = z.object({
   minBalance: z.coerce.number().int().optional().describe('Outstanding, minor units, inclusive'),
   maxBalance: z.coerce.number().int().optional().describe('Outstanding, minor units, inclusive'),
   debtorKind: debtorKindSchema.optional(),
+  ...drillQuery,
   sort: z.enum(['balance', 'age', 'debtorName', 'updated']).default('balance'),
   order: sortOrderSchema.default('desc'),
   ...pageQuery,
@@ -56,6 +95,13 @@ const caseDetailSchema = z.object({
       settled: verdictTotals,
     }),
   }),
+  control: z
+    .object({
+      heldAt: z.string().nullable(),
+      withdrawnAt: z.string().nullable(),
+      withdrawalReason: z.string().nullable(),
+    })
+    .describe('Held or withdrawn by the creditor (creditor portal): nothing is sent while either is set'),
 });
 
 export function caseRoutes(app: FastifyInstance, deps: Deps): void {
@@ -92,10 +138,3 @@ export function caseRoutes(app: FastifyInstance, deps: Deps): void {
       getCase(deps, actorOf(request), { caseId: request.params.caseId, locale: requestLocale(request) }),
   );
 }
-  control: z
-    .object({
-      heldAt: z.string().nullable(),
-      withdrawnAt: z.string().nullable(),
-      withdrawalReason: z.string().nullable(),
-    })
-    .describe('Held or withdrawn by the creditor (creditor portal): nothing is sent while either is set'),

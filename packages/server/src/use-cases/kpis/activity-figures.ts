@@ -15,6 +15,8 @@ export type ActivityFilters = {
   readonly tenantId: string;
   readonly creditorId: string | null;
   readonly segment: string | null;
+  /** The case's strategy. */
+  readonly strategyKey?: string | null | undefined;
   readonly currency: string;
   readonly from: string;
   readonly to: string;
@@ -68,7 +70,8 @@ export async function activityFigures(db: Kysely<Database>, f: ActivityFilters):
       .where('t.tenant_id', '=', f.tenantId)
       .where('t.currency', '=', f.currency)
       .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
-      .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'));
+      .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
+      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''));
   const plansOf = () =>
     db
       .selectFrom('payment_plans as t')
@@ -81,7 +84,8 @@ export async function activityFigures(db: Kysely<Database>, f: ActivityFilters):
       .where('t.tenant_id', '=', f.tenantId)
       .where('t.currency', '=', f.currency)
       .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
-      .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'));
+      .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
+      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''));
   const [promiseRows, planRows, disputes, instalments, openPromises] = await Promise.all([
     promisesOf()
       .select((eb) => [
@@ -187,6 +191,7 @@ async function disputeRows(db: Kysely<Database>, f: ActivityFilters): Promise<Di
     .where('t.currency', '=', f.currency)
     .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
     .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
+    .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''))
     .select(['t.status', 't.created_at', 't.resolved_at', 't.deadline_on', 't.amount_minor'])
     .where((eb) => eb.or([eb('t.status', '=', 'open'), eb('t.resolved_at', '>=', f.from)]))
     .execute();

@@ -40,6 +40,8 @@ const WORDS = {
     plans: 'Échéanciers',
     forecast: 'Encaissements attendus',
     period: 'Période',
+    filters: { strategyKey: 'Stratégie', channel: 'Canal', agentId: 'Agent' },
+    notPortfolio: 'non appliqué au portefeuille',
   },
   en: {
     header: ['Section', 'Item', 'Count', 'Amount', 'Share (%)'],
@@ -59,6 +61,8 @@ const WORDS = {
     plans: 'Payment plans',
     forecast: 'Cash expected',
     period: 'Period',
+    filters: { strategyKey: 'Strategy', channel: 'Channel', agentId: 'Agent' },
+    notPortfolio: 'not applied to the portfolio',
   },
 } as const;
 
@@ -136,6 +140,9 @@ export function dashboardCsvRows(d: Dashboard, locale: Locale): string[][] {
   return [
     [...WORDS[locale].header],
     [w.period, `${d.from} – ${d.to}`, '', d.currency, ''],
+    ...(['strategyKey', 'channel', 'agentId'] as const)
+      .filter((name) => d[name] !== null)
+      .map((name) => [w.filters[name], String(d[name]), '', '', w.notPortfolio]),
     ...dashboardRows(d, locale).map((row) => [
       row.section,
       row.item,

@@ -1,5 +1,6 @@
 import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
 import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
+import type { PaymentChannel } from '../../db/schema-payments.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
@@ -11,9 +12,17 @@ import { reportPeriod } from './report-period.ts';
 export const SEGMENTS = ['business', 'consumer'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
+/** The filters a section's figures cannot take (the claims carry no strategy, channel or agent). */
+export type DashboardFilterName = 'strategyKey' | 'channel' | 'agentId';
+
 export type DashboardInput = {
   readonly creditorId?: string | undefined;
   readonly segment?: Segment | undefined;
+  /** The case's strategy (promises, plans, disputes), the payment's when booked (collections). */
+  readonly strategyKey?: string | undefined;
+  /** The flows only: the payments' channel and the agent who booked or took them. */
+  readonly channel?: PaymentChannel | undefined;
+  readonly agentId?: string | undefined;
   readonly currency?: string | undefined;
   /** The period of the flows (collected, promises, plans); 30 days to today by default. */
   readonly from?: string | undefined;
@@ -29,6 +38,14 @@ export type Dashboard = {
   readonly currencies: readonly string[];
   readonly creditorId: string | null;
   readonly segment: Segment | null;
+  readonly strategyKey: string | null;
+  readonly channel: PaymentChannel | null;
+  readonly agentId: string | null;
+  /** Per section, the filters asked for that its figures do not follow: the page says so. */
+  readonly unfiltered: {
+    readonly portfolio: readonly DashboardFilterName[];
+    readonly activity: readonly DashboardFilterName[];
+  };
   readonly portfolio: PortfolioFigures;
   readonly collections: CollectionFigures;
   readonly activity: ActivityFigures;
@@ -39,7 +56,9 @@ export type Dashboard = {
  * recovery, DSO — and what happened over the period — money collected by day, channel, strategy and
  * agent, promises, plans, disputes — with the cash expected from plans and promises. A client sees its own
  * creditor only. The claims and payments figures come from the running sums (never behind the last
- * commit); the rest from tables a hundred times smaller than the claims.
+ * commit); the rest from tables a hundred times smaller than the claims. The strategy, channel and agent
+ * filters apply to the flows that carry them; the claims' running figures have none of those keys, so the
+ * portfolio section is given unfiltered by them and says so (`unfiltered`) rather than show a wrong number.
  */
 export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const scope = readScope(actor);
@@ -47,9 +66,20 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
   const { from, to } = reportPeriod(input, asOf, 'dashboard_period_invalid');
   const creditorId = creditorFilter(scope, input.creditorId) ?? null;
   const segment = input.segment ?? null;
+  const strategyKey = input.strategyKey ?? null;
+  const channel = input.channel ?? null;
+  const agentId = input.agentId ?? null;
   const filters: FigureFilter[] = [];
   if (creditorId !== null) filters.push({ column: 'creditor_id', op: '=', value: creditorId });
   if (segment !== null) filters.push({ column: 'segment', op: '=', value: segment });
+  const flows: FigureFilter[] = [...filters];
+  if (strategyKey !== null) flows.push({ column: 'strategy_key', op: '=', value: strategyKey });
+  if (channel !== null) flows.push({ column: 'channel', op: '=', value: channel });
+  if (agentId !== null) flows.push({ column: 'recorded_by', op: '=', value: `user:${agentId}` });
+  const asked: DashboardFilterName[] = [];
+  if (strategyKey !== null) asked.push('strategyKey');
+  if (channel !== null) asked.push('channel');
+  if (agentId !== null) asked.push('agentId');
   const db = deps.database.db;
   const byCurrency = await sumFigures(db, CLAIM_FIGURES, {
     tenantId: scope.tenantId,
@@ -62,8 +92,32 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
   const currency = input.currency ?? currencies[0] ?? 'EUR';
   const [portfolio, collections, activity] = await Promise.all([
     portfolioFigures(db, scope.tenantId, filters, currency, asOf),
-    collectionFigures(db, scope.tenantId, filters, { currency, from, to }),
-    activityFigures(db, { tenantId: scope.tenantId, creditorId, segment, currency, from, to, asOf }),
+    collectionFigures(db, scope.tenantId, flows, { currency, from, to }),
+    activityFigures(db, {
+      tenantId: scope.tenantId,
+      creditorId,
+      segment,
+      strategyKey,
+      currency,
+      from,
+      to,
+      asOf,
+    }),
   ]);
-  return { asOf, from, to, currency, currencies, creditorId, segment, portfolio, collections, activity };
+  return {
+    asOf,
+    from,
+    to,
+    currency,
+    currencies,
+    creditorId,
+    segment,
+    strategyKey,
+    channel,
+    agentId,
+    unfiltered: { portfolio: asked, activity: asked.filter((f) => f !== 'strategyKey') },
+    portfolio,
+    collections,
+    activity,
+  };
 }

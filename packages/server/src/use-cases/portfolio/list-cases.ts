@@ -12,6 +12,7 @@ import {
   scopedCases,
   toCaseSummary,
 } from './case-summary.ts';
+import { type DrillFilters, drillConditions } from './drill-filters.ts';
 import {
   containsText,
   likePattern,
@@ -24,21 +25,22 @@ import { creditorFilter, readScope } from './scope.ts';
 
 export type CaseSort = 'balance' | 'age' | 'debtorName' | 'updated';
 
-export type CaseFilters = PageRequest & {
-  /** Debtor name, debtor ref, SIREN or invoice number; case-insensitive, anywhere in the text. */
-  readonly q?: string;
-  readonly creditorId?: string;
-  readonly debtorId?: string;
-  readonly status?: CaseStatus;
-  readonly collectability?: CaseCollectabilityFilter;
-  /** Age of the oldest open due date. */
-  readonly age?: AgeBucket;
-  readonly minBalance?: number;
-  readonly maxBalance?: number;
-  readonly debtorKind?: DebtorKind;
-  readonly sort?: CaseSort;
-  readonly order?: SortOrder;
-};
+export type CaseFilters = PageRequest &
+  DrillFilters & {
+    /** Debtor name, debtor ref, SIREN or invoice number; case-insensitive, anywhere in the text. */
+    readonly q?: string;
+    readonly creditorId?: string;
+    readonly debtorId?: string;
+    readonly status?: CaseStatus;
+    readonly collectability?: CaseCollectabilityFilter;
+    /** Age of the oldest open due date. */
+    readonly age?: AgeBucket;
+    readonly minBalance?: number;
+    readonly maxBalance?: number;
+    readonly debtorKind?: DebtorKind;
+    readonly sort?: CaseSort;
+    readonly order?: SortOrder;
+  };
 
 /** The cases the actor may see, filtered, sorted and paged; collectability is computed for today. */
 export async function listCases(deps: Deps, actor: Actor, filters: CaseFilters): Promise<Page<CaseSummary>> {
@@ -56,6 +58,7 @@ export async function listCases(deps: Deps, actor: Actor, filters: CaseFilters):
   if (filters.minBalance !== undefined) query = query.where('c.outstanding_minor', '>=', filters.minBalance);
   if (filters.maxBalance !== undefined) query = query.where('c.outstanding_minor', '<=', filters.maxBalance);
   if (filters.collectability !== undefined) query = query.where(collectability, '=', filters.collectability);
+  for (const condition of drillConditions(filters, today)) query = query.where(condition);
   if (filters.age !== undefined) {
     const { from, to } = dueDateRange(filters.age, today);
     if (from !== undefined) query = query.where('c.oldest_due_date', '>=', from);
