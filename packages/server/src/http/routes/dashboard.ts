@@ -6,6 +6,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { produceDashboardReport } from '../../use-cases/kpis/dashboard-report.ts';
 import { dashboardCsvRows } from '../../use-cases/kpis/dashboard-rows.ts';
 import { getDashboard, SEGMENTS } from '../../use-cases/kpis/get-dashboard.ts';
+import { PAYMENT_CHANNELS } from '../../use-cases/portfolio/drill-filters.ts';
 import { actorOf } from '../auth.ts';
 import { requestLocale } from '../locale.ts';
 import { errors, isoDate } from '../schemas.ts';
@@ -18,6 +19,8 @@ const minor = z.number().int();
 const share = z.string().nullable().describe('A percentage with 1 decimal, e.g. "42.9"; null when undefined');
 const byStatus = list(z.object({ status: z.string(), count: z.number().int(), amountMinor: minor }));
 
+const filterName = z.enum(['strategyKey', 'channel', 'agentId']);
+
 const dashboardSchema = z.object({
   asOf: isoDate,
   from: isoDate,
@@ -26,6 +29,12 @@ const dashboardSchema = z.object({
   currencies: list(z.string()),
   creditorId: z.string().nullable(),
   segment: z.enum(SEGMENTS).nullable(),
+  strategyKey: z.string().nullable(),
+  channel: z.enum(PAYMENT_CHANNELS).nullable(),
+  agentId: z.string().nullable(),
+  unfiltered: z
+    .object({ portfolio: list(filterName), activity: list(filterName) })
+    .describe('Per section, the filters asked for that its figures do not follow (the claims carry none)'),
   portfolio: z.object({
     receivables: z.object({ count: z.number().int(), outstandingMinor: minor }),
     overdueMinor: minor,
@@ -89,6 +98,13 @@ const dashboardSchema = z.object({
 const dashboardQuery = z.object({
   creditorId: z.string().optional(),
   segment: z.enum(SEGMENTS).optional().describe('The debtors’ kind'),
+  strategyKey: z
+    .string()
+    .max(100)
+    .optional()
+    .describe('Collections: the strategy when the payment was booked; promises, plans, disputes: the case’s'),
+  channel: z.enum(PAYMENT_CHANNELS).optional().describe('Collections only: the payment’s channel'),
+  agentId: z.string().max(100).optional().describe('Collections only: the agent who booked the payment'),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)
