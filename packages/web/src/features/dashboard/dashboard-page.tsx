@@ -18,6 +18,8 @@ import {
   type PeriodDays,
 } from './api.ts';
 import { CollectionsSection } from './collections-section.tsx';
+import { dashboardXlsxUrl } from './trends-api.ts';
+import { TrendsSection } from './trends-section.tsx';
 
 const SEGMENT_CHOICES = ['all', 'business', 'consumer'] as const;
 
@@ -67,6 +69,15 @@ export function DashboardPage() {
                 {t(format === 'csv' ? 'dashboard.exportCsv' : 'dashboard.exportPdf')}
               </Button>
             ))}
+            <Button
+              component="a"
+              href={dashboardXlsxUrl(filters)}
+              download
+              variant="default"
+              data-testid="dashboard-xlsx"
+            >
+              {t('trends.exportXlsx')}
+            </Button>
           </Group>
         }
       />
@@ -146,6 +157,7 @@ export function DashboardPage() {
           />
           <CollectionsSection dashboard={d} money={money} pct={pct} />
           <ActivitySection dashboard={d} money={money} pct={pct} />
+          <TrendsSection filters={filters} money={money} pct={pct} />
         </>
       )}
     </Stack>
