@@ -1,17 +1,22 @@
 import type { FigureSpec } from './figure-specs.ts';
 
 /**
- * The month a claim entered the portfolio — its cohort for the liquidation curves (issue #7), and the day
- * the figures' history counts it from (`claimStartOf`).
- *
- * A claim handed over in an agency placement starts on the placement's `placed_on`. A creditor's own claim
- * starts on its issue date (its creation date when it has none), not on the day it was imported: the
- * creditor's receivables exist from the invoice on, and an import of three years of invoices would
- * otherwise make one cohort and one month of history out of them.
+ * The day a claim became owed: its issue date, its creation date when it has none. The figures' history
+ * counts a claim in the receivables from that day — the creditor's receivables exist from the invoice on,
+ * whenever Relance learned of them (an import of three years of invoices is three years of history, which
+ * is what DSO's countback also assumes).
+ */
+export const claimIssueOf = (row: string) => `coalesce(${row}.issue_date, substr(${row}.created_at, 1, 10))`;
+
+/**
+ * The day a claim entered the portfolio being collected — its cohort for the liquidation curves (issue #7).
+ * A claim handed over in an agency placement enters on the placement's `placed_on`: an agency's curves
+ * start the day the client gave it the claims. A creditor's own claim enters on the day it became owed
+ * (`claimIssueOf`), not on the day it was imported, for the same reason as above.
  */
 export const claimStartOf = (row: string) =>
   `coalesce((select p.placed_on from placements p where p.tenant_id = ${row}.tenant_id ` +
-  `and p.placement_id = ${row}.placement_id), ${row}.issue_date, substr(${row}.created_at, 1, 10))`;
+  `and p.placement_id = ${row}.placement_id), ${claimIssueOf(row)})`;
 
 const debtorKindOf = (row: string) =>
   `coalesce((select d.kind from debtors d where d.tenant_id = ${row}.tenant_id and d.debtor_id = ${row}.debtor_id), 'unknown')`;

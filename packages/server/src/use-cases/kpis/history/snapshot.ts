@@ -1,7 +1,7 @@
 import { type AgeingBucket, ageingBucket } from '@relance/core';
 import type { Kysely } from 'kysely';
 import { boundSql } from '../../../db/figures/bound-sql.ts';
-import { COHORT_FIGURES, claimStartOf } from '../../../db/figures/cohort-figures.ts';
+import { COHORT_FIGURES, claimIssueOf, claimStartOf } from '../../../db/figures/cohort-figures.ts';
 import { CLAIM_FIGURES } from '../../../db/figures/figure-specs.ts';
 import { sumFigures } from '../../../db/figures/sum-figures.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -148,12 +148,12 @@ const COMPUTED =
   'sum(c.paid_principal_minor + c.paid_interest_minor + c.paid_fees_minor - coalesce(m.collected_after, 0)) as collected_minor ' +
   `from claims c left join debtors dr on dr.tenant_id = c.tenant_id and dr.debtor_id = c.debtor_id ` +
   `left join (${MOVES}) m on m.claim_id = c.claim_id ` +
-  `where c.tenant_id = :tenant and c.status <> 'cancelled' and ${claimStartOf('c')} <= :d ` +
+  `where c.tenant_id = :tenant and c.status <> 'cancelled' and ${claimIssueOf('c')} <= :d ` +
   "group by c.creditor_id, coalesce(dr.kind, 'unknown'), c.currency, c.due_date, cohort_month";
 
 /**
- * The portfolio as it stood at the end of `asOf`, computed back from the source rows: the claims that had
- * started by then (`claimStartOf`), each owing what it owes now plus what was paid on it later, less what was
+ * The portfolio as it stood at the end of `asOf`, computed back from the source rows: the claims owed by
+ * then (`claimIssueOf`), each owing what it owes now plus what was paid on it later, less what was
  * paid by then and reversed later; collected to date likewise. What has no date of its own is taken as it is
  * now: a cancellation, a claim settled outside Relance (an import's zero balance), a dispute's status — so the
  * figures are exact for everything that moved through Relance's payments, and equal a live snapshot taken
