@@ -1,8 +1,8 @@
 import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
 import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
-import type { PaymentChannel } from '../../db/schema-payments.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
+import type { PaymentChannelFilter } from '../portfolio/drill-filters.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
 import { type ActivityFigures, activityFigures } from './activity-figures.ts';
 import { type CollectionFigures, collectionFigures } from './collection-figures.ts';
@@ -21,7 +21,7 @@ export type DashboardInput = {
   /** The case's strategy (promises, plans, disputes), the payment's when booked (collections). */
   readonly strategyKey?: string | undefined;
   /** The flows only: the payments' channel and the agent who booked or took them. */
-  readonly channel?: PaymentChannel | undefined;
+  readonly channel?: PaymentChannelFilter | undefined;
   readonly agentId?: string | undefined;
   readonly currency?: string | undefined;
   /** The period of the flows (collected, promises, plans); 30 days to today by default. */
@@ -39,7 +39,7 @@ export type Dashboard = {
   readonly creditorId: string | null;
   readonly segment: Segment | null;
   readonly strategyKey: string | null;
-  readonly channel: PaymentChannel | null;
+  readonly channel: PaymentChannelFilter | null;
   readonly agentId: string | null;
   /** Per section, the filters asked for that its figures do not follow: the page says so. */
   readonly unfiltered: {

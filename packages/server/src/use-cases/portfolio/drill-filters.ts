@@ -8,17 +8,11 @@ import {
   type PromiseStatus,
 } from '@relance/core';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { PaymentChannel } from '../../db/schema-payments.ts';
 
 export { AGEING_BUCKETS, PLAN_STATUSES, PROMISE_STATUSES };
-export const PAYMENT_CHANNELS = [
-  'portal',
-  'ivr',
-  'agent',
-  'statement',
-  'api',
-  'manual',
-] as const satisfies readonly PaymentChannel[];
+/** The channels a payment comes by (schema-payments' PaymentChannel), for the filters' schemas. */
+export const PAYMENT_CHANNELS = ['portal', 'ivr', 'agent', 'statement', 'api', 'manual', 'agency'] as const;
+export type PaymentChannelFilter = (typeof PAYMENT_CHANNELS)[number];
 
 /**
  * The filters that lead from a dashboard figure to the cases behind it (issue #7). Each one asks for the
@@ -45,7 +39,7 @@ export type DrillFilters = {
   readonly plan?: PlanStatus | undefined;
   /** A payment booked in the period, by this channel, agent (user id) or strategy when given. */
   readonly paid?: boolean | undefined;
-  readonly paidChannel?: PaymentChannel | undefined;
+  readonly paidChannel?: PaymentChannelFilter | undefined;
   readonly paidBy?: string | undefined;
   readonly paidStrategy?: string | undefined;
   readonly from?: string | undefined;
