@@ -38,6 +38,7 @@ import { importRoutes } from './routes/imports.ts';
 import { inboundMailRoutes } from './routes/inbound-mail.ts';
 import { ivrWebhookRoutes } from './routes/ivr-webhooks.ts';
 import { letterRoutes } from './routes/letters.ts';
+import { liveRoutes } from './routes/live.ts';
 import { interestRateRoutes } from './routes/interest-rates.ts';
 import { paymentFunnelRoutes } from './routes/payment-funnel.ts';
 import { paymentLinkRoutes } from './routes/payment-link.ts';
@@ -144,6 +145,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       userRoutes(api, deps);
       strategyRoutes(api, deps);
       runRoutes(api, deps);
+      liveRoutes(api, deps);
       caseEngineRoutes(api, deps);
       evidenceRoutes(api, deps);
       smsSettingsRoutes(api, deps);

@@ -107,6 +107,7 @@ describeEachDatabase('http server', (ctx) => {
       '/api/v1/interest-rates',
       '/api/v1/interest-rates/{table}/{period}',
       '/api/v1/ivr/simulator',
+      '/api/v1/live',
       '/api/v1/mailbox',
       '/api/v1/mandates',
       '/api/v1/outbox',

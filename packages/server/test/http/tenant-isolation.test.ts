@@ -45,6 +45,7 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/strategies': () => ['/strategies'],
   '/strategies/versions': () => ['/strategies/versions?key=b2b-standard'],
   '/runs': () => ['/runs'],
+  '/live': () => ['/live'],
   '/runs/schedule': () => ['/runs/schedule'],
   '/settings/channels/sms': () => ['/settings/channels/sms'],
   '/call-tasks': () => ['/call-tasks', '/call-tasks?status=done&kind=agent_call'],
