@@ -9,6 +9,8 @@ export {
   roundToMinor,
   selectRate,
 } from './agency/commission.ts';
+export type { AgencyFigures, HandoverFacts } from './agency/comparison.ts';
+export { agencyFigures, chooseAgency, median } from './agency/comparison.ts';
 export type {
   AgeBand,
   AgeMeasure,

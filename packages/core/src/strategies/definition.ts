@@ -56,6 +56,11 @@ export type StepAction = {
   readonly channel: ActionChannel;
   /** Template key; the template store holds one text per language (French and English shipped). */
   readonly template: string;
+  /**
+   * An `agency_handover` only: the outside agencies (their keys) the cases go to — one, or several that share
+   * them by their weights (champion/challenger); none named: every active agency, by its share.
+   */
+  readonly agencies?: readonly string[];
 };
 
 export type Step = {

@@ -9,6 +9,9 @@ export type AgencyTables = {
   placements: PlacementsTable;
   payment_commissions: PaymentCommissionsTable;
   remittances: RemittancesTable;
+  outside_agencies: OutsideAgenciesTable;
+  agency_handovers: AgencyHandoversTable;
+  agency_collections: AgencyCollectionsTable;
 };
 
 export type CommissionEntry = 'charge' | 'reversal';
@@ -99,4 +102,51 @@ export type RemittancesTable = {
   email_claimed_until: Nullable<string>;
   emailed_at: Nullable<string>;
   email_document_id: Nullable<string>;
+};
+
+/** The agencies a creditor hands cases to (migration 0018). */
+export type OutsideAgenciesTable = {
+  tenant_id: string;
+  agency_id: string;
+  key: string;
+  name: string;
+  legal_id: Nullable<string>;
+  email: Nullable<string>;
+  commission_rate: string;
+  vat_rate: string;
+  share: number;
+  active: number;
+  created_at: string;
+  updated_at: string;
+};
+
+export type AgencyHandoversTable = {
+  tenant_id: string;
+  handover_id: string;
+  case_id: string;
+  agency_id: string;
+  creditor_id: string;
+  handed_on: string;
+  amount_minor: number;
+  currency: string;
+  action_id: Nullable<string>;
+  recalled_on: Nullable<string>;
+  created_at: string;
+  created_by: string;
+};
+
+export type AgencyCollectionsTable = {
+  tenant_id: string;
+  line_id: string;
+  agency_id: string;
+  handover_id: string;
+  case_id: string;
+  line_key: string;
+  reference: string;
+  amount_minor: number;
+  fee_minor: number;
+  currency: string;
+  collected_on: string;
+  payment_id: string;
+  created_at: string;
 };

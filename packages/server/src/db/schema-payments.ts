@@ -15,7 +15,7 @@ export type PaymentsTables = {
 };
 
 export type PaymentMethod = 'card' | 'transfer' | 'direct_debit' | 'cheque' | 'cash' | 'other';
-export type PaymentChannel = 'portal' | 'ivr' | 'agent' | 'statement' | 'api' | 'manual';
+export type PaymentChannel = 'portal' | 'ivr' | 'agent' | 'statement' | 'api' | 'manual' | 'agency';
 export type PaymentStatus = 'booked' | 'reversed';
 export type AllocationPart = 'interest' | 'fees' | 'principal' | 'credit';
 export type AttemptChannel = 'portal' | 'ivr' | 'agent';

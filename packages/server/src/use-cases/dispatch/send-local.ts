@@ -1,6 +1,7 @@
 import type { Transaction } from 'kysely';
 import { enqueueCallTask, planCallTask } from '../../channels/voice/call-queue.ts';
 import type { Database } from '../../db/schema.ts';
+import { handoverFromAction } from '../agency-comparison/handovers.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { produceLetter } from '../letters/produce-letter.ts';
 import { renderContent } from '../templates/render-content.ts';
@@ -96,7 +97,10 @@ async function produce(
       });
       return { id: task.taskId, documentId: null };
     }
-    case 'agency_handover':
+    case 'agency_handover': {
+      await handoverFromAction(trx, ctx, action);
+      return recordHandover(trx, ctx, action);
+    }
     case 'legal_handover':
       return recordHandover(trx, ctx, action);
   }

@@ -4,7 +4,17 @@ import { z } from 'zod';
 /** The shape of a strategy as supervisors write it; `checkStrategy` (core) then checks its meaning. */
 const localized = z.object({ fr: z.string().min(1), en: z.string().min(1) }).strict();
 const channel = z.enum(ACTION_CHANNELS as [string, ...string[]]);
-const action = z.object({ channel, template: z.string().min(1) }).strict();
+const action = z
+  .object({
+    channel,
+    template: z.string().min(1),
+    agencies: z
+      .array(z.string().regex(/^[a-z0-9][a-z0-9-]{0,39}$/, 'an agency key'))
+      .min(1)
+      .max(10)
+      .optional(),
+  })
+  .strict();
 const decimal = z.string().regex(/^\d+(\.\d{1,4})?$/, 'a decimal amount such as "1500.00"');
 const bounds = z.object({ min: z.number().int().optional(), max: z.number().int().optional() }).strict();
 
