@@ -90,6 +90,14 @@ describeEachDatabase('creditor portal: hold, release and withdraw a case', (ctx)
       const again = await call('POST', `/cases/${caseId}/hold`, client);
       expect(again.statusCode).toBe(409);
       expect(again.json().error).toMatchObject({ message: 'Ce dossier est déjà suspendu.' });
+      // An agent's "resume" event does not end the creditor's hold.
+      const agent = await signInAs(app, t.users.agent.email);
+      const resume = await call('POST', `/cases/${caseId}/events`, agent, {
+        kind: 'resume',
+        on: '2026-03-16',
+      });
+      expect(resume.statusCode).toBe(409);
+      expect(resume.json().error.details.reason).toBe('case_held_by_creditor');
       const released = await call('POST', `/cases/${caseId}/release`, client);
       expect(released.statusCode, released.body).toBe(200);
       expect((await call('GET', `/cases/${caseId}`, client)).json().control.heldAt).toBeNull();

@@ -17,6 +17,10 @@ export const creditorPortalMessages: ReasonMessages = {
     en: 'This case has already been withdrawn.',
   },
   case_already_held: { fr: 'Ce dossier est déjà suspendu.', en: 'This case is already on hold.' },
+  case_held_by_creditor: {
+    fr: 'Le créancier a suspendu ce dossier : seule la reprise du dossier le relance.',
+    en: 'The creditor has put this case on hold: only releasing it resumes collection.',
+  },
   case_not_held: { fr: 'Ce dossier n’est pas suspendu.', en: 'This case is not on hold.' },
   withdrawal_reason_required: {
     fr: 'Le retrait d’un dossier demande un motif (1 à 500 caractères).',

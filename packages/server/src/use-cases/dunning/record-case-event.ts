@@ -47,7 +47,7 @@ export async function recordCaseEvent(
   const today = deps.clock.today();
   const found = await db
     .selectFrom('cases')
-    .select(['case_id', 'outstanding_minor', 'debtor_id', 'creditor_id', 'next_run_on'])
+    .select(['case_id', 'outstanding_minor', 'debtor_id', 'creditor_id', 'next_run_on', 'held_at'])
     .where('tenant_id', '=', scope.tenantId)
     .where('case_id', '=', caseId)
     .$if(scope.creditorId !== null, (q) =>
@@ -55,6 +55,12 @@ export async function recordCaseEvent(
     )
     .executeTakeFirst();
   if (!found) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
+  // A creditor's hold ends with its release (creditor portal), not with an engine event.
+  if (input.kind === 'resume' && found.held_at !== null) {
+    throw new DomainError('conflict', 'The creditor has put this case on hold: release it instead.', {
+      reason: 'case_held_by_creditor',
+    });
+  }
   // A day of grace: a person east of Paris may record today's event just after their midnight.
   if (input.on > addDays(today, 1)) {
     throw new DomainError('invalid_input', `The event date ${input.on} is in the future.`, {
