@@ -3,6 +3,7 @@ import { SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core'
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useFormat } from '../../app/format/use-format.ts';
 import { useChannelName } from '../../app/ui/engine.tsx';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import type { DashboardFilters } from './api.ts';
@@ -60,6 +61,9 @@ function TrendCharts({
     collected: m.collectedMinor,
   }));
   const channelName = useChannelName();
+  const format = useFormat();
+  const days = (value: string | null) =>
+    value === null ? '—' : format.language === 'fr' ? value.replace('.', ',') : value;
   const current = trends.months[trends.months.length - 1];
   const cohorts = trends.liquidation.slice(-COHORT_COLORS.length);
   const longest = Math.max(0, ...cohorts.map((c) => c.points.length));
@@ -86,7 +90,7 @@ function TrendCharts({
           {t('trends.currentLine', {
             month: current.month,
             recovery: pct(current.recoveryRate),
-            dso: current.dsoDays ?? '—',
+            dso: days(current.dsoDays),
             cei: pct(current.cei),
           })}
         </Text>
@@ -183,7 +187,7 @@ function TrendCharts({
                 <Table.Td ta="right">{m.receivableMinor === null ? '—' : money(m.receivableMinor)}</Table.Td>
                 <Table.Td ta="right">{pct(m.recoveryRate)}</Table.Td>
                 <Table.Td ta="right" data-testid={`trends-dso-${m.month}`}>
-                  {m.dsoDays ?? '—'}
+                  {days(m.dsoDays)}
                 </Table.Td>
                 <Table.Td ta="right">{money(m.collectedMinor)}</Table.Td>
               </Table.Tr>
