@@ -78,10 +78,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .addColumn('taken_at', 'text', (c) => c.notNull())
     .addPrimaryKeyConstraint('figure_history_days_pk', ['tenant_id', 'as_of'] as never[])
     .execute();
+  // The trends' channels read the actions sent over a period.
+  await db.schema.createIndex('actions_by_sent').on('actions').columns(['tenant_id', 'sent_at']).execute();
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  await db.schema.dropIndex('actions_by_sent').execute();
   for (const table of ['figure_history_days', 'cohort_history', 'figure_history'])
     await db.schema.dropTable(table).execute();
   for (const event of ['insert', 'update', 'delete'])
