@@ -8,7 +8,13 @@ import type {
   NextAction,
   Page,
 } from '../../app/api/types.ts';
-import { type CaseSort, DEFAULT_ORDER, DEFAULT_PAGE_SIZE, type PortfolioSearch } from './search.ts';
+import {
+  type CaseSort,
+  DEFAULT_ORDER,
+  DEFAULT_PAGE_SIZE,
+  DRILL_KEYS,
+  type PortfolioSearch,
+} from './search.ts';
 
 export type CaseSummary = {
   readonly id: string;
@@ -51,7 +57,9 @@ const API_SORTS: Readonly<Record<CaseSort, string>> = {
 };
 
 export function casesQuery(search: PortfolioSearch) {
+  const drill = Object.fromEntries(DRILL_KEYS.map((key) => [key, search[key]]));
   const params = {
+    ...drill,
     q: search.q,
     creditorId: search.creditorId,
     collectability: search.collectability,

@@ -9,6 +9,7 @@ import { Pager } from '../../app/ui/pager.tsx';
 import { EmptyState, ErrorState, LoadingState } from '../../app/ui/states.tsx';
 import { type CaseSummary, casesQuery } from './api.ts';
 import { CasesTable } from './cases-table.tsx';
+import { DrillChips } from './drill-chips.tsx';
 import { type FilterPatch, PortfolioFilters } from './portfolio-filters.tsx';
 import { type CaseSort, DEFAULT_ORDER, DEFAULT_PAGE_SIZE, DEFAULT_SORT, PAGE_SIZES } from './search.ts';
 
@@ -55,6 +56,15 @@ export function PortfolioPage() {
           creditors={creditors.data ?? []}
           onChange={onFilter}
           onReset={() => void navigate({ search: {} })}
+        />
+        <DrillChips
+          search={search}
+          onRemove={(patch) =>
+            void navigate({
+              search: (previous) => ({ ...previous, ...patch, page: undefined }),
+              replace: true,
+            })
+          }
         />
       </Paper>
       <Paper withBorder p={0} pos="relative">
