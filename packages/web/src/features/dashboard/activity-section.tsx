@@ -2,6 +2,7 @@ import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Stat } from '../../app/ui/stat.tsx';
+import { activityDrill, DrillLink } from './drill.tsx';
 import { Section, type SectionProps } from './section.tsx';
 
 /** Promises, plans and disputes of the period, and the cash expected from plans and promises. */
@@ -9,8 +10,6 @@ export function ActivitySection({ dashboard, money, pct }: SectionProps) {
   const { t, i18n } = useTranslation();
   const decimal = (value: string) => (i18n.language === 'fr' ? value.replace('.', ',') : value);
   const a = dashboard.activity;
-  const count = (list: readonly { status: string; count: number }[], status: string) =>
-    list.find((s) => s.status === status)?.count ?? 0;
   const forecast = a.forecast.map((m) => ({
     month: m.month,
     instalments: m.instalmentsMinor,
@@ -23,25 +22,40 @@ export function ActivitySection({ dashboard, money, pct }: SectionProps) {
           <Stat
             label={t('dashboard.promises')}
             value={a.promises.made}
-            hint={t('dashboard.promiseHint', {
-              kept: count(a.promises.byStatus, 'kept'),
-              broken: count(a.promises.byStatus, 'broken'),
-              open: count(a.promises.byStatus, 'open'),
-            })}
+            hint={
+              <StatusLinks
+                dashboard={dashboard}
+                kind="promise"
+                statuses={a.promises.byStatus}
+                shown={['kept', 'broken', 'open']}
+              />
+            }
           />
           <Stat
             label={t('dashboard.plans')}
             value={a.plans.agreed}
-            hint={t('dashboard.planHint', {
-              active: count(a.plans.byStatus, 'active'),
-              completed: count(a.plans.byStatus, 'completed'),
-              broken: count(a.plans.byStatus, 'broken'),
-              rate: pct(a.plans.completionRate),
-            })}
+            hint={
+              <>
+                <StatusLinks
+                  dashboard={dashboard}
+                  kind="plan"
+                  statuses={a.plans.byStatus}
+                  shown={['active', 'completed', 'broken']}
+                />
+                {` · ${pct(a.plans.completionRate)}`}
+              </>
+            }
           />
           <Stat
             label={t('dashboard.disputesOpen')}
-            value={a.disputes.openCount}
+            value={
+              <DrillLink
+                search={activityDrill(dashboard, { openDispute: true, from: undefined, to: undefined })}
+                testId="drill-disputes"
+              >
+                {a.disputes.openCount}
+              </DrillLink>
+            }
             hint={t('dashboard.disputeHint', {
               amount: money(a.disputes.openMinor),
               age: a.disputes.meanAgeDays === null ? '—' : decimal(a.disputes.meanAgeDays),
@@ -69,5 +83,32 @@ export function ActivitySection({ dashboard, money, pct }: SectionProps) {
         )}
       </Section>
     </SimpleGrid>
+  );
+}
+
+/** "kept 3 · broken 1 · open 2", each count opening the cases that hold those promises or plans. */
+function StatusLinks({
+  dashboard,
+  kind,
+  statuses,
+  shown,
+}: {
+  readonly dashboard: SectionProps['dashboard'];
+  readonly kind: 'promise' | 'plan';
+  readonly statuses: readonly { status: string; count: number }[];
+  readonly shown: readonly ('open' | 'kept' | 'broken' | 'active' | 'completed')[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <>
+      {shown.map((status, index) => (
+        <span key={status}>
+          {index > 0 && ' · '}
+          <DrillLink search={activityDrill(dashboard, { [kind]: status })} testId={`drill-${kind}-${status}`}>
+            {t(`drill.values.${status}`)} {statuses.find((s) => s.status === status)?.count ?? 0}
+          </DrillLink>
+        </span>
+      ))}
+    </>
   );
 }

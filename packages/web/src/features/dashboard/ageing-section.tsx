@@ -1,21 +1,14 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Table } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
-import { AnchorLink } from '../../app/ui/router-links.tsx';
-import { PORTFOLIO_AGE } from './api.ts';
+import { DrillLink, portfolioDrill } from './drill.tsx';
 import { Section, type SectionProps } from './section.tsx';
 
-/** Receivables by age of their due date: bars, and the table whose lines open the cases behind them. */
-export function AgeingSection({
-  dashboard,
-  money,
-  pct,
-  creditorId,
-  segment,
-}: SectionProps & {
-  readonly creditorId: string | undefined;
-  readonly segment: 'business' | 'consumer' | undefined;
-}) {
+/**
+ * Receivables by age of their due date: bars, and the table whose lines open the cases holding the claims
+ * of that bucket (claim by claim, as the figure counts them).
+ */
+export function AgeingSection({ dashboard, money, pct }: SectionProps) {
   const { t } = useTranslation();
   const lines = dashboard.portfolio.ageing;
   const data = lines.map((l) => ({ bucket: t(`dashboard.ageing.${l.bucket}`), amount: l.outstandingMinor }));
@@ -44,17 +37,9 @@ export function AgeingSection({
             {lines.map((line) => (
               <Table.Tr key={line.bucket} data-testid={`ageing-${line.bucket}`}>
                 <Table.Td>
-                  <AnchorLink
-                    to="/portfolio"
-                    search={{
-                      creditorId,
-                      debtorKind: segment,
-                      ageBucket: PORTFOLIO_AGE[line.bucket] as never,
-                      sort: line.bucket === 'd90_plus' ? 'age' : undefined,
-                    }}
-                  >
+                  <DrillLink search={portfolioDrill(dashboard, { dueBucket: line.bucket })}>
                     {t(`dashboard.ageing.${line.bucket}`)}
-                  </AnchorLink>
+                  </DrillLink>
                 </Table.Td>
                 <Table.Td ta="right">{line.count}</Table.Td>
                 <Table.Td ta="right" style={{ fontVariantNumeric: 'tabular-nums' }}>

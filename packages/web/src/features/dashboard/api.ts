@@ -6,6 +6,8 @@ export type AgeingBucket = (typeof AGEING_BUCKETS)[number];
 export const PERIODS = [7, 30, 90, 365] as const;
 export type PeriodDays = (typeof PERIODS)[number];
 
+export type DashboardFilterName = 'strategyKey' | 'channel' | 'agentId';
+
 type StatusFigures = { readonly status: string; readonly count: number; readonly amountMinor: number };
 
 /** GET /api/v1/dashboard (server: use-cases/kpis/get-dashboard.ts). Percentages are strings, 1 decimal. */
@@ -17,6 +19,14 @@ export type Dashboard = {
   readonly currencies: readonly string[];
   readonly creditorId: string | null;
   readonly segment: 'business' | 'consumer' | null;
+  readonly strategyKey: string | null;
+  readonly channel: string | null;
+  readonly agentId: string | null;
+  /** Per section, the filters asked for that its figures do not follow (the claims carry none). */
+  readonly unfiltered: {
+    readonly portfolio: readonly DashboardFilterName[];
+    readonly activity: readonly DashboardFilterName[];
+  };
   readonly portfolio: {
     readonly receivables: { readonly count: number; readonly outstandingMinor: number };
     readonly overdueMinor: number;
@@ -100,6 +110,9 @@ export type Dashboard = {
 export type DashboardFilters = {
   readonly creditorId?: string | undefined;
   readonly segment?: 'business' | 'consumer' | undefined;
+  readonly strategyKey?: string | undefined;
+  readonly channel?: string | undefined;
+  readonly agentId?: string | undefined;
   readonly days: PeriodDays;
   readonly today: string;
 };
@@ -116,6 +129,9 @@ function dashboardParams(filters: DashboardFilters): string {
   return toQueryString({
     creditorId: filters.creditorId,
     segment: filters.segment,
+    strategyKey: filters.strategyKey,
+    channel: filters.channel,
+    agentId: filters.agentId,
     ...periodOf(filters.days, filters.today),
   });
 }

@@ -1,6 +1,8 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Table, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
+import type { DrillSearch } from '../portfolio/search.ts';
+import { DrillLink, paymentDrill } from './drill.tsx';
 import { Section, type SectionProps } from './section.tsx';
 
 const CHANNEL_COLORS: Readonly<Record<string, string>> = {
@@ -59,7 +61,16 @@ export function CollectionsSection({ dashboard, money, pct }: SectionProps) {
           <Table.Tbody>
             {c.byChannel.map((row) => (
               <Table.Tr key={row.channel}>
-                <Table.Td>{t(`payments.channel.${channelOf(row.channel)}`)}</Table.Td>
+                <Table.Td>
+                  <DrillLink
+                    search={paymentDrill(dashboard, {
+                      paidChannel: row.channel as DrillSearch['paidChannel'],
+                    })}
+                    testId={`drill-channel-${row.channel}`}
+                  >
+                    {t(`payments.channel.${channelOf(row.channel)}`)}
+                  </DrillLink>
+                </Table.Td>
                 <Table.Td ta="right">{row.count}</Table.Td>
                 <Table.Td ta="right">{money(row.amountMinor)}</Table.Td>
               </Table.Tr>
@@ -89,7 +100,9 @@ export function CollectionsSection({ dashboard, money, pct }: SectionProps) {
             {c.agents.map((row) => (
               <Table.Tr key={row.userId}>
                 <Table.Td>{row.rank}</Table.Td>
-                <Table.Td>{row.name}</Table.Td>
+                <Table.Td>
+                  <DrillLink search={paymentDrill(dashboard, { paidBy: row.userId })}>{row.name}</DrillLink>
+                </Table.Td>
                 <Table.Td>{row.team ?? '—'}</Table.Td>
                 <Table.Td ta="right">{money(row.amountMinor)}</Table.Td>
                 <Table.Td ta="right">{pct(row.share)}</Table.Td>

@@ -1,6 +1,6 @@
-import { Button, Group, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
+import { Alert, Button, Group, SegmentedControl, Select, SimpleGrid, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { getRouteApi } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import { creditorsQuery } from '../../app/api/creditors.ts';
 import { useFormat } from '../../app/format/use-format.ts';
@@ -18,10 +18,13 @@ import {
   type PeriodDays,
 } from './api.ts';
 import { CollectionsSection } from './collections-section.tsx';
+import { DrillLink, paymentDrill, portfolioDrill } from './drill.tsx';
+import { type DashboardSearch, SEGMENT_CHOICES } from './search.ts';
 import { dashboardXlsxUrl } from './trends-api.ts';
 import { TrendsSection } from './trends-section.tsx';
 
-const SEGMENT_CHOICES = ['all', 'business', 'consumer'] as const;
+const route = getRouteApi('/_app/dashboard');
+const CHANNELS = ['portal', 'ivr', 'agent', 'statement', 'api', 'manual', 'agency'] as const;
 
 /**
  * The dashboard (supervisors, admins, and a creditor's own view): where the portfolio stands today, and what
@@ -34,12 +37,18 @@ export function DashboardPage() {
   const { data: user } = useQuery(sessionQuery);
   const isClient = user?.role === 'client';
   const creditors = useQuery({ ...creditorsQuery, enabled: !isClient });
-  const [creditorId, setCreditorId] = useState<string | undefined>(undefined);
-  const [segment, setSegment] = useState<(typeof SEGMENT_CHOICES)[number]>('all');
-  const [days, setDays] = useState<PeriodDays>(30);
+  const search = route.useSearch();
+  const navigate = route.useNavigate();
+  const set = (patch: DashboardSearch) =>
+    void navigate({ search: (previous) => ({ ...previous, ...patch }), replace: true });
+  const { creditorId, days = 30 } = search;
+  const segment = search.segment ?? 'all';
   const filters: DashboardFilters = {
     creditorId,
-    segment: segment === 'all' ? undefined : segment,
+    segment: search.segment,
+    strategyKey: search.strategyKey,
+    channel: search.channel,
+    agentId: search.agentId,
     days,
     today: new Date().toISOString().slice(0, 10),
   };
@@ -88,7 +97,7 @@ export function DashboardPage() {
             placeholder={t('dashboard.allCreditors')}
             clearable
             value={creditorId ?? null}
-            onChange={(value) => setCreditorId(value ?? undefined)}
+            onChange={(value) => set({ creditorId: value ?? undefined })}
             data={(creditors.data ?? []).map((c) => ({ value: c.id, label: c.name }))}
             w={240}
           />
@@ -96,16 +105,74 @@ export function DashboardPage() {
         <SegmentedControl
           aria-label={t('dashboard.segment')}
           value={segment}
-          onChange={(value) => setSegment(value as typeof segment)}
-          data={SEGMENT_CHOICES.map((s) => ({ value: s, label: t(`dashboard.segments.${s}`) }))}
+          onChange={(value) =>
+            set({ segment: value === 'all' ? undefined : (value as (typeof SEGMENT_CHOICES)[number]) })
+          }
+          data={(['all', ...SEGMENT_CHOICES] as const).map((s) => ({
+            value: s,
+            label: t(`dashboard.segments.${s}`),
+          }))}
         />
         <SegmentedControl
           aria-label={t('dashboard.period')}
           value={String(days)}
-          onChange={(value) => setDays(Number(value) as PeriodDays)}
+          onChange={(value) => set({ days: Number(value) as PeriodDays })}
           data={PERIODS.map((p) => ({ value: String(p), label: t('dashboard.lastDays', { count: p }) }))}
         />
+        <Select
+          label={t('drill.strategy')}
+          placeholder={t('drill.allStrategies')}
+          clearable
+          value={search.strategyKey ?? null}
+          onChange={(value) => set({ strategyKey: value ?? undefined })}
+          data={[
+            ...new Set([
+              ...(search.strategyKey ? [search.strategyKey] : []),
+              ...(d?.collections.byStrategy.map((s) => s.strategyKey).filter(Boolean) ?? []),
+            ]),
+          ]}
+          w={180}
+          data-testid="dashboard-strategy"
+        />
+        <Select
+          label={t('drill.channel')}
+          placeholder={t('drill.allChannels')}
+          clearable
+          value={search.channel ?? null}
+          onChange={(value) => set({ channel: (value ?? undefined) as DashboardSearch['channel'] })}
+          data={CHANNELS.map((c) => ({ value: c, label: t(`drill.values.${c}`) }))}
+          w={170}
+          data-testid="dashboard-channel"
+        />
+        {!isClient && (
+          <Select
+            label={t('drill.agent')}
+            placeholder={t('drill.allAgents')}
+            clearable
+            value={search.agentId ?? null}
+            onChange={(value) => set({ agentId: value ?? undefined })}
+            data={[
+              ...(d?.collections.agents.map((a) => ({ value: a.userId, label: a.name })) ?? []),
+              ...(search.agentId && !d?.collections.agents.some((a) => a.userId === search.agentId)
+                ? [{ value: search.agentId, label: search.agentId }]
+                : []),
+            ]}
+            w={180}
+            data-testid="dashboard-agent"
+          />
+        )}
       </Group>
+      {d && d.unfiltered.portfolio.length > 0 && (
+        <Alert color="yellow" data-testid="dashboard-unfiltered">
+          {t('drill.notFiltered', {
+            filters: d.unfiltered.portfolio.map((f) => t(`drill.filterNames.${f}`)).join(', '),
+          })}
+          {d.unfiltered.activity.length > 0 &&
+            ` ${t('drill.activityNotFiltered', {
+              filters: d.unfiltered.activity.map((f) => t(`drill.filterNames.${f}`)).join(', '),
+            })}`}
+        </Alert>
+      )}
       {dashboard.isPending && <LoadingState />}
       {dashboard.isError && <ErrorState error={dashboard.error} onRetry={() => void dashboard.refetch()} />}
       {d && (
@@ -113,13 +180,25 @@ export function DashboardPage() {
           <SimpleGrid cols={{ base: 2, sm: 3, lg: 6 }} spacing="sm" data-testid="dashboard-stats">
             <Stat
               label={t('dashboard.receivables')}
-              value={money(d.portfolio.receivables.outstandingMinor)}
+              value={
+                <DrillLink search={portfolioDrill(d, { receivable: true })} testId="drill-receivables">
+                  {money(d.portfolio.receivables.outstandingMinor)}
+                </DrillLink>
+              }
               hint={t('dashboard.claimCount', { count: d.portfolio.receivables.count })}
             />
             <Stat
               label={t('dashboard.overdue')}
-              value={money(d.portfolio.overdueMinor)}
-              hint={t('dashboard.disputed', { amount: money(d.portfolio.disputedMinor) })}
+              value={
+                <DrillLink search={portfolioDrill(d, { overdue: true })} testId="drill-overdue">
+                  {money(d.portfolio.overdueMinor)}
+                </DrillLink>
+              }
+              hint={
+                <DrillLink search={portfolioDrill(d, { disputed: true })} testId="drill-disputed">
+                  {t('dashboard.disputed', { amount: money(d.portfolio.disputedMinor) })}
+                </DrillLink>
+              }
             />
             <Stat
               label={t('dashboard.recoveryRate')}
@@ -139,7 +218,11 @@ export function DashboardPage() {
             />
             <Stat
               label={t('dashboard.collected')}
-              value={money(d.collections.collectedMinor)}
+              value={
+                <DrillLink search={paymentDrill(d, {})} testId="drill-collected">
+                  {money(d.collections.collectedMinor)}
+                </DrillLink>
+              }
               hint={t('dashboard.paymentCount', { count: d.collections.paymentCount })}
             />
             <Stat
@@ -148,13 +231,7 @@ export function DashboardPage() {
               hint={t('dashboard.promisesMade', { count: d.activity.promises.made })}
             />
           </SimpleGrid>
-          <AgeingSection
-            dashboard={d}
-            money={money}
-            pct={pct}
-            creditorId={creditorId}
-            segment={filters.segment}
-          />
+          <AgeingSection dashboard={d} money={money} pct={pct} />
           <CollectionsSection dashboard={d} money={money} pct={pct} />
           <ActivitySection dashboard={d} money={money} pct={pct} />
           <TrendsSection filters={filters} money={money} pct={pct} />
