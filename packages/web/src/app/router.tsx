@@ -7,6 +7,7 @@ import {
   Outlet,
   redirect,
 } from '@tanstack/react-router';
+import { validateDashboardSearch } from '../features/dashboard/search.ts';
 import { validateDebtorsSearch } from '../features/debtors/search.ts';
 import { validateReturnSearch } from '../features/portal/search.ts';
 import { validatePortfolioSearch } from '../features/portfolio/search.ts';
@@ -115,7 +116,14 @@ const importsRoute = createRoute({
 const dashboardRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/dashboard',
+  validateSearch: validateDashboardSearch,
   component: lazyRouteComponent(() => import('../features/dashboard/dashboard-page.tsx'), 'DashboardPage'),
+});
+
+const liveRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/live',
+  component: lazyRouteComponent(() => import('../features/live/live-page.tsx'), 'LivePage'),
 });
 
 const reconciliationRoute = createRoute({
@@ -197,6 +205,7 @@ const routeTree = rootRoute.addChildren([
     importsRoute,
     reconciliationRoute,
     dashboardRoute,
+    liveRoute,
     strategiesRoute,
     strategyRoute,
     scriptsRoute,

@@ -62,6 +62,7 @@ export function AppLayout() {
   const onScripts = useRouterState({ select: (s) => s.location.pathname.startsWith('/scripts') });
   const onSettings = useRouterState({ select: (s) => s.location.pathname.startsWith('/settings') });
   const onDashboard = useRouterState({ select: (s) => s.location.pathname.startsWith('/dashboard') });
+  const onLive = useRouterState({ select: (s) => s.location.pathname.startsWith('/live') });
   const onReports = useRouterState({ select: (s) => s.location.pathname.startsWith('/reports') });
   const onReconciliation = useRouterState({
     select: (s) => s.location.pathname.startsWith('/reconciliation'),
@@ -126,6 +127,9 @@ export function AppLayout() {
       <AppShell.Navbar p="xs" aria-label={t('nav.label')}>
         {user?.role !== 'agent' && (
           <NavRouterLink to="/dashboard" label={t('dashboard.nav')} active={onDashboard} onClick={closeNav} />
+        )}
+        {(user?.role === 'supervisor' || user?.role === 'admin') && (
+          <NavRouterLink to="/live" label={t('live.nav')} active={onLive} onClick={closeNav} />
         )}
         <NavRouterLink
           to="/portfolio"
