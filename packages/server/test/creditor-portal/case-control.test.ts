@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setAsideForCreditor } from '../../src/use-cases/dispatch/held-by-creditor.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { signInAs, testServer } from '../http/support.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -8,6 +9,8 @@ describeEachDatabase('creditor portal: hold, release and withdraw a case', (ctx)
   let app: FastifyInstance;
   let t: SeededTenant;
   let client: { cookie: string };
+  /** What the hold set aside, by status before it: its release gives them back. */
+  let setAside: string[] = [];
   const call = (method: 'GET' | 'POST', url: string, headers: { cookie: string }, payload?: object) =>
     app.inject({ method, url: `/api/v1${url}`, headers, ...(payload ? { payload } : {}) });
   const actionsOf = (caseId: string) =>
@@ -46,6 +49,7 @@ describeEachDatabase('creditor portal: hold, release and withdraw a case', (ctx)
         (a) => a.status === 'planned' || a.status === 'review',
       );
       expect(planned.length).toBeGreaterThan(0);
+      setAside = planned.map((a) => a.status).sort();
       const held = await call('POST', `/cases/${caseId}/hold`, client);
       expect(held.statusCode, held.body).toBe(200);
       expect(held.json().cancelled.actions).toBe(planned.length);
@@ -98,8 +102,50 @@ describeEachDatabase('creditor portal: hold, release and withdraw a case', (ctx)
       });
       expect(resume.statusCode).toBe(409);
       expect(resume.json().error.details.reason).toBe('case_held_by_creditor');
+      // A run deciding while the hold landed wrote one more action: the dispatcher sets it aside as the hold's.
+      const model = await ctx.handle.db
+        .selectFrom('actions')
+        .selectAll()
+        .where('tenant_id', '=', t.tenantId)
+        .where('case_id', '=', caseId)
+        .where('status', '=', 'cancelled')
+        .executeTakeFirstOrThrow();
+      const raced = {
+        ...model,
+        action_id: `${model.action_id.slice(0, -4)}race`,
+        action_key: `${model.action_key}:raced`,
+        purpose: 'reminder',
+        status: 'sending' as const,
+        last_error: null,
+        claimed_by: 'dispatcher-test',
+        attempts: 1,
+      };
+      await ctx.handle.db.insertInto('actions').values(raced).execute();
+      const claimed = {
+        actionId: raced.action_id,
+        caseId,
+        actionKey: raced.action_key,
+        plannedOn: '2026-03-16',
+        channel: raced.channel,
+        template: raced.template,
+        language: raced.language,
+        purpose: raced.purpose,
+        attempts: 1,
+        messageId: raced.action_id,
+        amounts: null,
+      };
+      expect(await setAsideForCreditor(ctx.handle.db, t.tenantId, claimed, 'dispatcher-test')).toBe(true);
+      expect(
+        await setAsideForCreditor(ctx.handle.db, t.tenantId, { ...claimed, purpose: 'thanks' }, 'x'),
+      ).toBe(false);
+
       const released = await call('POST', `/cases/${caseId}/release`, client);
       expect(released.statusCode, released.body).toBe(200);
+      // What the hold and the dispatcher set aside goes again, each as it was (a formal notice back to review).
+      const restored = (await actionsOf(caseId)).filter(
+        (a) => a.status === 'planned' || a.status === 'review',
+      );
+      expect(restored.map((a) => a.status).sort()).toEqual([...setAside, 'planned'].sort());
       expect((await call('GET', `/cases/${caseId}`, client)).json().control.heldAt).toBeNull();
       expect((await call('POST', `/cases/${caseId}/release`, client)).statusCode).toBe(409);
       expect((await evidenceOf(caseId)).map((e) => e.kind)).toContain('case_released');

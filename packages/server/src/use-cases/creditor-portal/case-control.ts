@@ -42,24 +42,38 @@ export async function lockCase(
 
 export type CancelledWork = { readonly actions: number; readonly callTasks: number };
 
+/** Why a withdrawal cancelled an action: for good. */
+export const WITHDRAWN_NOTE = 'Withdrawn by the creditor.';
+
+/** Why a hold cancelled an action, by what it was before: its release puts each back as it was. */
+export const HOLD_NOTES = {
+  planned: 'Held by the creditor.',
+  review: 'Held by the creditor (was waiting for review).',
+} as const;
+
 /**
  * What the case had waiting to go — actions planned or waiting for review, calls not made — cancelled with
- * why. An action already being sent is left to finish (it left, or will be recorded as unconfirmed).
+ * why. An action already being sent is left to finish (it left, or will be recorded as unconfirmed). A hold
+ * (`why` null) marks them so that its release restores them; a withdrawal's reason is final.
  */
 export async function cancelPendingWork(
   trx: Transaction<Database>,
   tenantId: string,
   caseId: string,
-  why: string,
+  why: string | null,
   now: string,
 ): Promise<CancelledWork> {
-  const actions = await trx
-    .updateTable('actions')
-    .set({ status: 'cancelled', last_error: why })
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .where('status', 'in', ['planned', 'review'])
-    .executeTakeFirst();
+  let actions = 0;
+  for (const status of ['planned', 'review'] as const) {
+    const done = await trx
+      .updateTable('actions')
+      .set({ status: 'cancelled', last_error: why ?? HOLD_NOTES[status] })
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('status', '=', status)
+      .executeTakeFirst();
+    actions += Number(done.numUpdatedRows);
+  }
   const calls = await trx
     .updateTable('call_tasks')
     .set({ status: 'cancelled', updated_at: now })
@@ -67,5 +81,40 @@ export async function cancelPendingWork(
     .where('case_id', '=', caseId)
     .where('status', '=', 'open')
     .executeTakeFirst();
-  return { actions: Number(actions.numUpdatedRows), callTasks: Number(calls.numUpdatedRows) };
+  return { actions, callTasks: Number(calls.numUpdatedRows) };
+}
+
+/**
+ * A hold's release gives back what the hold (or the dispatcher, meeting a held case) cancelled: actions as
+ * they were — planned ones go at the next dispatch, through the compliance gate as always; those waiting
+ * for review wait again — and the calls cancelled at the instant of the hold.
+ */
+export async function restoreHeldWork(
+  trx: Transaction<Database>,
+  tenantId: string,
+  caseId: string,
+  heldAt: string,
+  now: string,
+): Promise<CancelledWork> {
+  let actions = 0;
+  for (const status of ['planned', 'review'] as const) {
+    const done = await trx
+      .updateTable('actions')
+      .set({ status, last_error: null })
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'cancelled')
+      .where('last_error', '=', HOLD_NOTES[status])
+      .executeTakeFirst();
+    actions += Number(done.numUpdatedRows);
+  }
+  const calls = await trx
+    .updateTable('call_tasks')
+    .set({ status: 'open', updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'cancelled')
+    .where('updated_at', '=', heldAt)
+    .executeTakeFirst();
+  return { actions, callTasks: Number(calls.numUpdatedRows) };
 }

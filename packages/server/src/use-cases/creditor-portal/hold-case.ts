@@ -40,7 +40,7 @@ export async function holdCase(deps: Deps, actor: Actor, caseId: string): Promis
       .where('tenant_id', '=', scope.tenantId)
       .where('case_id', '=', caseId)
       .execute();
-    const cancelled = await cancelPendingWork(trx, scope.tenantId, caseId, 'Held by the creditor.', now);
+    const cancelled = await cancelPendingWork(trx, scope.tenantId, caseId, null, now);
     const eventId = await queueCaseEvent(trx, {
       tenantId: scope.tenantId,
       caseId,

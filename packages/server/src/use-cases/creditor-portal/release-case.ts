@@ -5,11 +5,11 @@ import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { readScope } from '../portfolio/scope.ts';
-import { lockCase } from './case-control.ts';
+import { lockCase, restoreHeldWork } from './case-control.ts';
 
 /**
- * Ends a creditor's hold: the ladder resumes ('resume' event) at today's run, which plans the next step again.
- * Audit and evidence in the same transaction.
+ * Ends a creditor's hold: what the hold set aside goes again (`restoreHeldWork`) and the ladder resumes
+ * ('resume' event) at today's run. Audit and evidence in the same transaction.
  */
 export async function releaseCase(
   deps: Deps,
@@ -21,6 +21,11 @@ export async function releaseCase(
   const today = deps.clock.today();
   return deps.database.db.transaction().execute(async (trx) => {
     const found = await lockCase(trx, deps.database.dialect === 'postgres', scope, caseId);
+    if (found.withdrawnAt !== null) {
+      throw new DomainError('conflict', 'This case was withdrawn: there is nothing to release.', {
+        reason: 'case_closed',
+      });
+    }
     if (found.heldAt === null) {
       throw new DomainError('conflict', 'This case is not on hold.', { reason: 'case_not_held' });
     }
@@ -30,6 +35,7 @@ export async function releaseCase(
       .where('tenant_id', '=', scope.tenantId)
       .where('case_id', '=', caseId)
       .execute();
+    const restored = await restoreHeldWork(trx, scope.tenantId, caseId, found.heldAt, now);
     const eventId = await queueCaseEvent(trx, {
       tenantId: scope.tenantId,
       caseId,
@@ -46,7 +52,7 @@ export async function releaseCase(
       action: 'case.release',
       entityKind: 'case',
       entityId: caseId,
-      data: { eventId, heldSince: found.heldAt },
+      data: { eventId, heldSince: found.heldAt, ...restored },
     });
     await appendEvidence(trx, {
       tenantId: scope.tenantId,
@@ -54,7 +60,7 @@ export async function releaseCase(
       at: now,
       kind: 'case_released',
       actor: `${actor.kind}:${actor.id}`,
-      payload: { heldSince: found.heldAt, role: actor.role },
+      payload: { heldSince: found.heldAt, role: actor.role, restored },
     });
     return { caseId, nextRunOn: today };
   });

@@ -5,7 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { appendEvidence } from '../evidence/journal.ts';
 import { readScope } from '../portfolio/scope.ts';
-import { cancelPendingWork, lockCase } from './case-control.ts';
+import { cancelPendingWork, HOLD_NOTES, lockCase, WITHDRAWN_NOTE } from './case-control.ts';
 
 export const MAX_WITHDRAWAL_REASON = 500;
 
@@ -60,7 +60,16 @@ export async function withdrawCase(
       .where('case_id', '=', caseId)
       .where('status', 'in', ['open', 'disputed'])
       .executeTakeFirst();
-    const work = await cancelPendingWork(trx, tenantId, caseId, 'Withdrawn by the creditor.', now);
+    const work = await cancelPendingWork(trx, tenantId, caseId, WITHDRAWN_NOTE, now);
+    // What a hold had set aside is withdrawn for good: no release can bring it back.
+    await trx
+      .updateTable('actions')
+      .set({ last_error: WITHDRAWN_NOTE })
+      .where('tenant_id', '=', tenantId)
+      .where('case_id', '=', caseId)
+      .where('status', '=', 'cancelled')
+      .where('last_error', 'in', Object.values(HOLD_NOTES))
+      .execute();
     const promises = await trx
       .updateTable('promises')
       .set({ status: 'cancelled', end_reason: 'withdrawn', checked_on: today, updated_at: now })
@@ -80,6 +89,9 @@ export async function withdrawCase(
       .updateTable('cases')
       .set({
         status: 'closed',
+        // A hold ends with the withdrawal: nothing is to be released any more.
+        held_at: null,
+        held_by: null,
         withdrawn_at: now,
         withdrawn_by: actor.id,
         withdrawal_reason: reason,

@@ -7,6 +7,7 @@ import { expireCallTasks } from '../../channels/voice/expire-call-tasks.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { DEFAULT_MAX_ATTEMPTS } from './back-off.ts';
 import { type ClaimedAction, claimDue } from './claim-due.ts';
+import { setAsideForCreditor } from './held-by-creditor.ts';
 import { DispatchError, deferAction, holdAction, recordFailure } from './record-outcome.ts';
 import type { SendContext } from './send-context.ts';
 import { letterStillComing, SMTP_PROVIDER, sendEmailAction } from './send-email.ts';
@@ -155,6 +156,7 @@ async function dispatchOne(
   const db = deps.database.db;
   const now = context.now();
   const today = deps.clock.today();
+  if (await setAsideForCreditor(db, tenantId, action, context.dispatcherId)) return 'blocked';
   const check = await checkAtSendTime(db, tenantId, action, now, today);
   if (check.decision.kind === 'blocked') {
     return holdAction(db, tenantId, action, check.decision, context.dispatcherId);
