@@ -2,6 +2,7 @@ import type { DomainErrorCode } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
 import { agencyMessages } from './messages/agency.ts';
+import { agencyComparisonMessages } from './messages/agency-comparison.ts';
 import { creditorPortalMessages } from './messages/creditor-portal.ts';
 import { disputesMessages } from './messages/disputes.ts';
 import { ivrMessages } from './messages/ivr.ts';
@@ -29,6 +30,7 @@ const byReason: ReasonMessages = {
   ...paymentsMessages,
   ...statementsMessages,
   ...agencyMessages,
+  ...agencyComparisonMessages,
   ...kpisMessages,
   ...creditorPortalMessages,
   ...ratesMessages,

@@ -13,6 +13,7 @@ import { authenticateRequest } from './auth.ts';
 import { installErrorHandlers } from './errors.ts';
 import { apiPrefix, docsPrefix } from './paths.ts';
 import { agencyRoutes } from './routes/agency.ts';
+import { agencyComparisonRoutes } from './routes/agency-comparison.ts';
 import { apiKeyRoutes } from './routes/api-keys.ts';
 import { authRoutes } from './routes/auth.ts';
 import { callQueueRoutes } from './routes/call-queue.ts';
@@ -173,6 +174,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       casePaymentRoutes(api, deps);
       statementRoutes(api, deps);
       agencyRoutes(api, deps);
+      agencyComparisonRoutes(api, deps);
     },
     { prefix: apiPrefix },
   );

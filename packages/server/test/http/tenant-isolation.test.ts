@@ -127,6 +127,12 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/remittances': (t) => ['/remittances', `/remittances?creditorId=${t.creditors.acme}&period=2026-02`],
   '/remittances/:remittanceId/pdf': (t) =>
     (remittancesOf.get(t.tenantId) ?? []).map((id) => `/remittances/${id}/pdf`),
+  '/agencies': () => ['/agencies'],
+  '/agencies/comparison': (t) => [
+    '/agencies/comparison',
+    `/agencies/comparison?creditorId=${t.creditors.acme}`,
+  ],
+  '/agency-handovers': (t) => ['/agency-handovers', `/agency-handovers?creditorId=${t.creditors.acme}`],
 };
 
 const parameterised = (route: string) => route.includes(':');
@@ -253,6 +259,20 @@ describeEachDatabase('tenant isolation', (ctx) => {
       const statements = closed.json().statements.map((r: { remittanceId: string }) => r.remittanceId);
       remittancesOf.set(t.tenantId, statements);
       agencyIdsOf.set(t.tenantId, [...statements, placementId]);
+      // An outside agency and a case handed to it (agencies compared).
+      const outsideAgency = await app.inject({
+        method: 'POST',
+        url: '/api/v1/agencies',
+        headers: admin,
+        payload: { key: 'recouvra', name: `Recouvra ${t.label}`, commissionRate: '18' },
+      });
+      const agencyHandover = await app.inject({
+        method: 'POST',
+        url: `/api/v1/cases/${t.debtors.D2!.caseId}/agency-handover`,
+        headers: admin,
+        payload: { agencyId: outsideAgency.json().agencyId, handedOn: '2026-03-01' },
+      });
+      agencyIdsOf.get(t.tenantId)?.push(outsideAgency.json().agencyId, agencyHandover.json().handoverId);
       // A run, so that strategies, actions and runs exist in both tenants, to be leaked.
       await app.inject({ method: 'POST', url: '/api/v1/runs', headers: admin, payload: {} });
       // Evidence: a note and a stored document on every case.

@@ -1,5 +1,5 @@
 import { chooseAgency, DomainError, isIsoDate, type StrategyDefinition } from '@relance/core';
-import type { Transaction } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
 import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
@@ -232,7 +232,7 @@ export async function listHandovers(
   return rows.map(viewOf);
 }
 
-export async function findAgency(trx: Transaction<Database>, tenantId: string, agencyId: string) {
+export async function findAgency(trx: Kysely<Database>, tenantId: string, agencyId: string) {
   const agency = await trx
     .selectFrom('outside_agencies')
     .select(['agency_id', 'key', 'name'])
