@@ -7,7 +7,7 @@ import { type Dashboard, getDashboard } from '../../src/use-cases/kpis/get-dashb
 import { recordPayment } from '../../src/use-cases/payments/record-payment.ts';
 import { type CaseFilters, listCases } from '../../src/use-cases/portfolio/list-cases.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
-import { now, testDeps, today } from '../http/support.ts';
+import { now, signInAs, testDeps, testServer, today } from '../http/support.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 
 /**
@@ -51,6 +51,13 @@ describeEachDatabase('the dashboard’s drill-down and filters', (ctx) => {
       .set({ strategy_key: 'alpha' })
       .where('tenant_id', '=', tenant.tenantId)
       .where('case_id', 'in', [caseOf('D1'), caseOf('D3')])
+      .execute();
+    // A claim due today is not overdue yet (the boundary of the overdue and not-due drill-downs).
+    await db
+      .updateTable('claims')
+      .set({ due_date: today })
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('invoice_number', '=', 'F-3001')
       .execute();
     const pay = (actor: Actor, ref: string, amountMinor: number, channel: 'agent' | 'portal', key: string) =>
       recordPayment(deps, actor, {
@@ -324,6 +331,33 @@ describeEachDatabase('the dashboard’s drill-down and filters', (ctx) => {
     expect(byAgent.collections.byChannel).toEqual([{ channel: 'agent', amountMinor: 280_00, count: 3 }]);
     const agentOnPortal = await getDashboard(deps, supervisor, { agentId: agent.id, channel: 'portal' });
     expect(agentOnPortal.collections.collectedMinor).toBe(0);
+
+    // Over HTTP: the query strings parse to the same filters, the answer carries what is not filtered.
+    const { app } = await testServer(ctx.handle);
+    try {
+      const { cookie } = await signInAs(app, tenant.users.supervisor.email);
+      const get = (url: string) => app.inject({ method: 'GET', url: `/api/v1${url}`, headers: { cookie } });
+      const dashboard = await get('/dashboard?channel=portal&strategyKey=beta-plan');
+      expect(dashboard.statusCode).toBe(200);
+      expect(dashboard.json()).toMatchObject({
+        channel: 'portal',
+        strategyKey: 'beta-plan',
+        unfiltered: { portfolio: ['strategyKey', 'channel'], activity: ['channel'] },
+        collections: { collectedMinor: 100_00 },
+      });
+      const cases = await get(
+        `/cases?paidChannel=portal&paid=true&from=${all.from}&to=${all.to}&pageSize=100`,
+      );
+      expect(cases.statusCode).toBe(200);
+      expect(cases.json().items.map((c: { id: string }) => c.id)).toEqual([caseOf('D2')]);
+      const receivable = await get('/cases?receivable=true&pageSize=100');
+      const receivableNot = await get('/cases?receivable=false&pageSize=100');
+      expect(receivable.json().total).toBe((await drill(supervisor, { receivable: true })).length);
+      expect(receivableNot.json().total).toBe((await drill(supervisor, {})).length);
+      expect((await get('/cases?promise=nearly')).statusCode).toBe(400);
+    } finally {
+      await app.close();
+    }
 
     // The cases list follows the case's strategy.
     expect(await drill(supervisor, { strategyKey: 'alpha' })).toEqual([caseOf('D1'), caseOf('D3')].sort());
