@@ -1,7 +1,7 @@
 import { Temporal } from 'temporal-polyfill';
 import { PAYMENT_FIGURES } from '../../db/figures/figure-specs.ts';
 import { sumFigures } from '../../db/figures/sum-figures.ts';
-import type { Db } from '../../db/schema.ts';
+import type { ActionStatus, Db } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { requireSupervisor } from '../workspace/queue/supervisor.ts';
@@ -28,7 +28,7 @@ export type LiveView = {
     readonly actionsByChannel: readonly Count[];
     readonly error: string | null;
   } | null;
-  /** Actions planned today by channel and status, and what waits past its time to go. */
+  /** Actions whose time to go falls today, by channel and status, and what waits past its time. */
   readonly outbox: {
     readonly today: readonly { readonly channel: string; readonly status: string; readonly count: number }[];
     readonly backlog: { readonly count: number; readonly oldestScheduledAt: string | null };
@@ -81,7 +81,7 @@ export async function getLive(deps: Deps, actor: Actor): Promise<LiveView> {
   const dayStart = Temporal.PlainDate.from(today).toZonedDateTime(TIME_ZONE).toInstant().toString();
   const [run, outbox, callQueue, agents, callbacks, payments, portal] = await Promise.all([
     todaysRun(db, tenantId, today),
-    outboxToday(db, tenantId, today, now),
+    outboxToday(db, tenantId, dayStart, now),
     queueNow(db, tenantId, now),
     agentsNow(db, tenantId, now),
     callbacksDue(db, tenantId, today, now),
@@ -146,18 +146,41 @@ async function todaysRun(db: Db, tenantId: string, today: string): Promise<LiveV
   };
 }
 
+const ACTION_STATUSES: readonly ActionStatus[] = [
+  'planned',
+  'review',
+  'blocked',
+  'cancelled',
+  'sending',
+  'sent',
+  'delivered',
+  'failed',
+  'unconfirmed',
+];
+
+/**
+ * The actions whose time to go falls today (Paris), by channel and status — read through the index on
+ * (tenant, status, scheduled_at), every status named so that the range on the time uses it.
+ */
 async function outboxToday(
   db: Db,
   tenantId: string,
-  today: string,
+  dayStart: string,
   now: string,
 ): Promise<LiveView['outbox']> {
+  const dayEnd = Temporal.Instant.from(dayStart)
+    .toZonedDateTimeISO(TIME_ZONE)
+    .add({ days: 1 })
+    .toInstant()
+    .toString();
   const [rows, backlog] = await Promise.all([
     db
       .selectFrom('actions')
       .select((eb) => ['channel', 'status', eb.fn.countAll<number>().as('n')])
       .where('tenant_id', '=', tenantId)
-      .where('planned_on', '=', today)
+      .where('status', 'in', ACTION_STATUSES)
+      .where('scheduled_at', '>=', dayStart)
+      .where('scheduled_at', '<', dayEnd)
       .groupBy(['channel', 'status'])
       .orderBy('channel')
       .orderBy('status')
