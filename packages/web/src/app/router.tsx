@@ -135,6 +135,12 @@ const reconciliationRoute = createRoute({
   ),
 });
 
+const agencyRoute = createRoute({
+  getParentRoute: () => appRoute,
+  path: '/agency',
+  component: lazyRouteComponent(() => import('../features/agency/agency-page.tsx'), 'AgencyPage'),
+});
+
 const strategiesRoute = createRoute({
   getParentRoute: () => appRoute,
   path: '/strategies',
@@ -211,6 +217,7 @@ const routeTree = rootRoute.addChildren([
     scriptsRoute,
     templatesRoute,
     settingsRoute,
+    agencyRoute,
     runsRoute,
     mailRoute,
     outboxRoute,

@@ -12,6 +12,7 @@ import {
   canControlCases,
   canImport,
   canManageSettings,
+  canManageStrategies,
   canPlaceClaims,
   canReadStrategies,
   canReviewActions,
@@ -64,6 +65,7 @@ export function AppLayout() {
   const onDashboard = useRouterState({ select: (s) => s.location.pathname.startsWith('/dashboard') });
   const onLive = useRouterState({ select: (s) => s.location.pathname.startsWith('/live') });
   const onReports = useRouterState({ select: (s) => s.location.pathname.startsWith('/reports') });
+  const onAgency = useRouterState({ select: (s) => s.location.pathname.startsWith('/agency') });
   const onReconciliation = useRouterState({
     select: (s) => s.location.pathname.startsWith('/reconciliation'),
   });
@@ -159,6 +161,14 @@ export function AppLayout() {
             to="/reports"
             label={t('creditorPortal.reports.nav')}
             active={onReports}
+            onClick={closeNav}
+          />
+        )}
+        {canManageStrategies(user) && (
+          <NavRouterLink
+            to="/agency"
+            label={t(user?.tenant.kind === 'agency' ? 'agency.navAgency' : 'agency.navCreditor')}
+            active={onAgency}
             onClick={closeNav}
           />
         )}

@@ -20,6 +20,11 @@ export type TenantIdentity = {
   readonly iban: string | null;
   readonly bic: string | null;
   readonly activityStatement: string | null;
+  /** An agency's particulars (CPCE R124-2): insurer and policy, declaration to the public prosecutor. */
+  readonly insurer?: string | null;
+  readonly insurancePolicy?: string | null;
+  readonly declarationCourt?: string | null;
+  readonly declarationDate?: string | null;
 };
 
 export type IdentityView = {

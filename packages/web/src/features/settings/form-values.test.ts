@@ -17,6 +17,10 @@ describe('identity form', () => {
       iban: null,
       bic: null,
       activityStatement: null,
+      insurer: null,
+      insurancePolicy: null,
+      declarationCourt: null,
+      declarationDate: null,
     });
   });
 

@@ -94,6 +94,21 @@ function IdentityForm({ view }: { readonly view: IdentityView }) {
                 onChange={(event) => change('activityStatement', event.currentTarget.value)}
                 error={errorAt('activityStatement')}
               />
+              <Grid gap="sm">
+                {(['insurer', 'insurancePolicy', 'declarationCourt', 'declarationDate'] as const).map(
+                  (field) => (
+                    <Grid.Col key={field} span={{ base: 12, sm: 6 }}>
+                      <TextInput
+                        type={field === 'declarationDate' ? 'date' : 'text'}
+                        label={t(`settings.identity.${field}`)}
+                        value={values[field]}
+                        onChange={(event) => change(field, event.currentTarget.value)}
+                        error={errorAt(field)}
+                      />
+                    </Grid.Col>
+                  ),
+                )}
+              </Grid>
             </Stack>
           </Fieldset>
         )}

@@ -10,7 +10,16 @@ import {
   textOrNull,
 } from './party-values.ts';
 
-export const IDENTITY_FIELDS = ['legalName', ...PARTY_FIELDS, 'signatory', 'activityStatement'] as const;
+export const IDENTITY_FIELDS = [
+  'legalName',
+  ...PARTY_FIELDS,
+  'signatory',
+  'activityStatement',
+  'insurer',
+  'insurancePolicy',
+  'declarationCourt',
+  'declarationDate',
+] as const;
 export type IdentityField = (typeof IDENTITY_FIELDS)[number];
 
 export function identityValuesOf(identity: TenantIdentity | null): FormValues<IdentityField> {
@@ -19,6 +28,10 @@ export function identityValuesOf(identity: TenantIdentity | null): FormValues<Id
     ...partyValuesOf(identity),
     signatory: identity?.signatory ?? '',
     activityStatement: identity?.activityStatement ?? '',
+    insurer: identity?.insurer ?? '',
+    insurancePolicy: identity?.insurancePolicy ?? '',
+    declarationCourt: identity?.declarationCourt ?? '',
+    declarationDate: identity?.declarationDate ?? '',
   };
 }
 
@@ -28,6 +41,10 @@ export function identityOf(values: FormValues<IdentityField>): TenantIdentity {
     ...partyOf(values),
     signatory: textOrNull(values.signatory),
     activityStatement: textOrNull(values.activityStatement),
+    insurer: textOrNull(values.insurer),
+    insurancePolicy: textOrNull(values.insurancePolicy),
+    declarationCourt: textOrNull(values.declarationCourt),
+    declarationDate: textOrNull(values.declarationDate),
   };
 }
 
