@@ -1,5 +1,6 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Table, Text } from '@mantine/core';
+import { useNavigate } from '@tanstack/react-router';
 import { useTranslation } from 'react-i18next';
 import type { DrillSearch } from '../portfolio/search.ts';
 import { DrillLink, paymentDrill } from './drill.tsx';
@@ -22,7 +23,13 @@ const channelOf = (value: string): Channel =>
 /** Money collected over the period: by day and channel, by channel, and the agents' league table. */
 export function CollectionsSection({ dashboard, money, pct }: SectionProps) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const c = dashboard.collections;
+  // A day's bar opens the cases paid that day (one channel when the dashboard is filtered by one).
+  const openDay = (day: unknown) => {
+    if (typeof day === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(day))
+      void navigate({ to: '/portfolio', search: paymentDrill(dashboard, { from: day, to: day }) });
+  };
   const channels = [...new Set(c.days.map((d) => d.channel))];
   const byDay = new Map<string, Record<string, string | number>>();
   for (const day of c.days) {
@@ -47,6 +54,10 @@ export function CollectionsSection({ dashboard, money, pct }: SectionProps) {
           }))}
           valueFormatter={(minor) => money(minor)}
           withLegend
+          barChartProps={{
+            onClick: (state: { activeLabel?: unknown } | null) => openDay(state?.activeLabel),
+            style: { cursor: 'pointer' },
+          }}
         />
       )}
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md" mt="md">
@@ -111,6 +122,32 @@ export function CollectionsSection({ dashboard, money, pct }: SectionProps) {
           </Table.Tbody>
         </Table>
       </SimpleGrid>
+      {c.byStrategy.length > 0 && (
+        <Table mt="md" data-testid="dashboard-strategies">
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>{t('drill.strategy')}</Table.Th>
+              <Table.Th ta="right">{t('dashboard.amount')}</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {c.byStrategy.map((row) => (
+              <Table.Tr key={row.strategyKey}>
+                <Table.Td>
+                  {row.strategyKey === '' ? (
+                    '—'
+                  ) : (
+                    <DrillLink search={paymentDrill(dashboard, { paidStrategy: row.strategyKey })}>
+                      {row.strategyKey}
+                    </DrillLink>
+                  )}
+                </Table.Td>
+                <Table.Td ta="right">{money(row.amountMinor)}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      )}
     </Section>
   );
 }
