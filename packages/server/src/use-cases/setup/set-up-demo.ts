@@ -1,5 +1,6 @@
 import type { Deps } from '../../shared/deps.ts';
 import { recordFigureHistory } from '../kpis/history/record-figure-history.ts';
+import { seedDemoOutsideAgencies } from './demo/outside-agencies.ts';
 import { seedDemoPayments } from './demo/payments.ts';
 import { type DemoTenant, demoAccounts, ensureDemoTenant } from './ensure-demo-tenant.ts';
 import { setupActor } from './initialise-instance.ts';
@@ -39,6 +40,8 @@ async function seedPortfolio(deps: Deps, tenant: DemoTenant, input: SetUpDemoInp
   });
   // Money arriving on a few cases: transfers, cards, a cheque (each allocated, with its receipt).
   await seedDemoPayments(deps, actor, input.today);
+  // Two partner agencies handed the oldest cases, with different results: the agencies' comparison.
+  await seedDemoOutsideAgencies(deps, actor, input.today);
   // The dashboards' trends: two years of month-ends computed back from the claims and payments at once.
   await recordFigureHistory(deps, tenant.tenantId);
   return portfolio;
