@@ -1,6 +1,6 @@
 import { caseInterest, RATE_TABLES, withEnteredRates } from '@relance/core';
 import type { FastifyInstance } from 'fastify';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import { buildHttpServer } from '../../src/http/server.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';

@@ -21,7 +21,7 @@ export function DrillChips({ search, onRemove }: DrillChipsProps) {
   const { t } = useTranslation();
   const active = DRILL_KEYS.filter((key) => search[key] !== undefined);
   if (active.length === 0) return null;
-  const valueOf = (key: (typeof DRILL_KEYS)[number]) => {
+  const chipValue = (key: (typeof DRILL_KEYS)[number]) => {
     const value = search[key];
     if (value === true) return '';
     if (key === 'dueBucket') return t(`dashboard.ageing.${value as (typeof DUE_BUCKETS)[number]}`);
@@ -38,7 +38,7 @@ export function DrillChips({ search, onRemove }: DrillChipsProps) {
           onRemove={() => onRemove({ [key]: undefined })}
           data-testid={`drill-${key}`}
         >
-          {t(`drill.chips.${key}`, { value: valueOf(key) })}
+          {t(`drill.chips.${key}`, { value: chipValue(key) })}
         </Pill>
       ))}
       {active.length > 1 && (
