@@ -1,7 +1,7 @@
 import { Alert, Stack } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import { canManageStrategies, sessionQuery } from '../../app/session.ts';
+import { canManageSettings, canManageStrategies, sessionQuery } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { ClientsSection, PlacementsSection, RemittancesSection } from './clients-section.tsx';
 import { ComparisonSection } from './comparison-section.tsx';
@@ -16,6 +16,8 @@ export function AgencyPage() {
   const { t } = useTranslation();
   const { data: user } = useQuery(sessionQuery);
   const agency = user?.tenant.kind === 'agency';
+  // Mandates and statements are changed by administrators (the API refuses the others); supervisors read them.
+  const admin = canManageSettings(user);
   if (!canManageStrategies(user)) {
     return (
       <Stack gap="lg">
@@ -32,9 +34,9 @@ export function AgencyPage() {
       />
       {agency && (
         <>
-          <ClientsSection today={today()} />
+          <ClientsSection today={today()} canEdit={admin} />
           <PlacementsSection />
-          <RemittancesSection />
+          <RemittancesSection canEdit={admin} />
         </>
       )}
       <ComparisonSection canManage />

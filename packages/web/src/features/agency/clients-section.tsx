@@ -45,7 +45,7 @@ function commissionText(terms: MandateTerms, t: TFunction) {
 }
 
 /** The agency's clients: each one's mandate (view, edit), placements and remittance statements. */
-export function ClientsSection({ today }: { readonly today: string }) {
+export function ClientsSection({ today, canEdit }: { readonly today: string; readonly canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const mandates = useQuery(mandatesQuery);
@@ -116,15 +116,17 @@ export function ClientsSection({ today }: { readonly today: string }) {
                       {t('agency.mandate.days', { count: m.terms.remittance.delayDays })}
                     </Table.Td>
                     <Table.Td>
-                      <Button
-                        size="xs"
-                        variant="light"
-                        onClick={() =>
-                          setEditing({ id: m.creditor.id, name: m.creditor.name, terms: m.terms })
-                        }
-                      >
-                        {t('agency.mandate.edit')}
-                      </Button>
+                      {canEdit && (
+                        <Button
+                          size="xs"
+                          variant="light"
+                          onClick={() =>
+                            setEditing({ id: m.creditor.id, name: m.creditor.name, terms: m.terms })
+                          }
+                        >
+                          {t('agency.mandate.edit')}
+                        </Button>
+                      )}
                     </Table.Td>
                   </Table.Tr>
                 ))}
@@ -132,7 +134,7 @@ export function ClientsSection({ today }: { readonly today: string }) {
             </Table>
           </Table.ScrollContainer>
         )}
-        {without.length > 0 && (
+        {canEdit && without.length > 0 && (
           <Group align="flex-end">
             <Select
               label={t('agency.mandate.newFor')}
@@ -216,7 +218,7 @@ export function PlacementsSection() {
 }
 
 /** The statements of what is remitted to each client: close a period, the PDF, mark paid, send the e-mail again. */
-export function RemittancesSection() {
+export function RemittancesSection({ canEdit }: { readonly canEdit: boolean }) {
   const { t } = useTranslation();
   const format = useFormat();
   const queryClient = useQueryClient();
@@ -253,18 +255,20 @@ export function RemittancesSection() {
         <Title order={2} fz="lg" id="agency-remittances-title">
           {t('agency.remittances')}
         </Title>
-        <Group align="flex-end">
-          <TextInput
-            label={t('agency.period')}
-            description={t('agency.periodHint')}
-            placeholder="2026-10"
-            value={period}
-            onChange={(e) => setPeriod(e.currentTarget.value)}
-          />
-          <Button onClick={() => close.mutate()} loading={close.isPending} disabled={period.trim() === ''}>
-            {t('agency.close')}
-          </Button>
-        </Group>
+        {canEdit && (
+          <Group align="flex-end">
+            <TextInput
+              label={t('agency.period')}
+              description={t('agency.periodHint')}
+              placeholder="2026-10"
+              value={period}
+              onChange={(e) => setPeriod(e.currentTarget.value)}
+            />
+            <Button onClick={() => close.mutate()} loading={close.isPending} disabled={period.trim() === ''}>
+              {t('agency.close')}
+            </Button>
+          </Group>
+        )}
         {remittances.data.length === 0 ? (
           <EmptyState title={t('agency.noRemittance')} />
         ) : (
@@ -310,7 +314,7 @@ export function RemittancesSection() {
                         >
                           PDF
                         </Anchor>
-                        {r.status === 'issued' && (
+                        {canEdit && r.status === 'issued' && (
                           <Button
                             size="compact-xs"
                             variant="light"

@@ -1,0 +1,133 @@
+import { mkdirSync } from 'node:fs';
+import Database from 'better-sqlite3';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type LaunchedBrowser, launchChromium } from './support/browser.ts';
+import { type RunningRelance, startRelance } from './support/server.ts';
+import { signInAs } from './support/sign-in.ts';
+import { ensureWebBuild } from './support/web-build.ts';
+
+const screenshots = new URL('./screenshots/', import.meta.url).pathname;
+const TODAY = '2026-11-23';
+
+let relance: RunningRelance | undefined;
+let browser: LaunchedBrowser | undefined;
+let page: Page;
+const pageErrors: string[] = [];
+
+function query<T>(sql: string, ...params: unknown[]): T[] {
+  if (!relance) throw new Error('no server');
+  const db = new Database(relance.database.replace(/^sqlite:/, ''), { readonly: true });
+  try {
+    return db.prepare(sql).all(...params) as T[];
+  } finally {
+    db.close();
+  }
+}
+
+/** "12 345,67 €" as the French page writes it (Intl's narrow no-break spaces made plain). */
+function euros(minor: number): string {
+  return new Intl.NumberFormat('fr-FR', { style: 'currency', currency: 'EUR' })
+    .format(minor / 100)
+    .replace(/\s/g, ' ');
+}
+
+const plain = (text: string | null) => (text ?? '').replace(/\s/g, ' ').trim();
+
+describe('agency mode: mandates, statements and agencies compared, as the database has them', () => {
+  beforeAll(async () => {
+    mkdirSync(screenshots, { recursive: true });
+    relance = await startRelance({ webDist: ensureWebBuild(), clock: `${TODAY}T09:00:00.000Z` });
+    browser = await launchChromium();
+    page = await browser.context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+  }, 300_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await relance?.stop();
+  });
+
+  it('an administrator edits a client’s mandate and closes a month: the statements show the database’s nets', async () => {
+    if (!relance) throw new Error('no server');
+    await signInAs(page, relance, 'admin');
+    await page.getByRole('link', { name: 'Mandants' }).click();
+    await page.waitForURL(/\/agency/);
+    await expect
+      .poll(() => page.getByTestId('agency-mandates').locator('tbody tr').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const [first] = query<{ ref: string; creditor_id: string; max_instalments: number }>(
+      `select c.ref, m.creditor_id, m.max_instalments from mandates m
+       join creditors c on c.tenant_id = m.tenant_id and c.creditor_id = m.creditor_id order by c.ref limit 1`,
+    );
+    if (!first) throw new Error('no mandate in the demo');
+    const next = first.max_instalments === 5 ? 4 : 5;
+    const row = page.getByTestId(`mandate-${first.ref}`);
+    await row.getByRole('button', { name: 'Modifier' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Nombre d’échéances au plus').fill(String(next));
+    await dialog.getByRole('button', { name: 'Enregistrer le mandat' }).click();
+    await expect.poll(() => dialog.count()).toBe(0);
+    await expect
+      .poll(async () => plain(await row.getByTestId('plan-limits').textContent()))
+      .toContain(`${next} échéances au plus`);
+    const [saved] = query<{ max_instalments: number; version: number }>(
+      'select max_instalments, version from mandates where creditor_id = ?',
+      first.creditor_id,
+    );
+    expect(saved?.max_instalments).toBe(next);
+    expect(saved?.version).toBeGreaterThan(1);
+
+    await page.getByLabel('Période').fill('2026-10');
+    await page.getByRole('button', { name: 'Clôturer la période' }).click();
+    const statements = query<{ ref: string; period: string; net_minor: number }>(
+      `select c.ref, r.period, r.net_minor from remittances r
+       join creditors c on c.tenant_id = r.tenant_id and c.creditor_id = r.creditor_id where r.period = '2026-10'`,
+    );
+    await expect
+      .poll(() => page.getByTestId('agency-remittances').locator('tbody tr').count(), { timeout: 30_000 })
+      .toBeGreaterThan(0);
+    const issued = query<{ ref: string; period: string; net_minor: number }>(
+      `select c.ref, r.period, r.net_minor from remittances r
+       join creditors c on c.tenant_id = r.tenant_id and c.creditor_id = r.creditor_id where r.period = '2026-10'`,
+    );
+    expect(issued.length).toBeGreaterThanOrEqual(statements.length);
+    expect(issued.length).toBeGreaterThan(0);
+    for (const statement of issued) {
+      const cell = page
+        .getByTestId(`remittance-${statement.ref}-${statement.period}`)
+        .getByTestId('remittance-net');
+      expect(plain(await cell.textContent())).toBe(euros(statement.net_minor));
+    }
+    await page.screenshot({ path: `${screenshots}agency-clients.png`, fullPage: true });
+  });
+
+  it('the agencies’ comparison matches a computation by hand over the hand-overs and the lines reported', async () => {
+    const agencies = query<{ agency_id: string; key: string }>(
+      'select agency_id, key from outside_agencies order by name',
+    );
+    expect(agencies.length).toBe(2);
+    await expect.poll(() => page.getByTestId('comparison-table').count(), { timeout: 30_000 }).toBe(1);
+    for (const agency of agencies) {
+      const [handed] = query<{ n: number; minor: number }>(
+        'select count(*) as n, coalesce(sum(amount_minor), 0) as minor from agency_handovers where agency_id = ?',
+        agency.agency_id,
+      );
+      const [collected] = query<{ minor: number; fees: number }>(
+        `select coalesce(sum(l.amount_minor), 0) as minor, coalesce(sum(l.fee_minor), 0) as fees
+         from agency_collections l join payments p on p.tenant_id = l.tenant_id and p.payment_id = l.payment_id
+         where l.agency_id = ? and p.status = 'booked'`,
+        agency.agency_id,
+      );
+      const cell = (row: string) =>
+        page.getByTestId(`comparison-${row}`).locator(`td[data-agency="${agency.key}"]`).textContent();
+      expect(plain(await cell('cases'))).toBe(String(handed?.n));
+      expect(plain(await cell('handed'))).toBe(euros(handed?.minor ?? 0));
+      expect(plain(await cell('collected'))).toBe(euros(collected?.minor ?? 0));
+      expect(plain(await cell('fees'))).toBe(euros(collected?.fees ?? 0));
+      expect(plain(await cell('net'))).toBe(euros((collected?.minor ?? 0) - (collected?.fees ?? 0)));
+    }
+    await page.getByTestId('agency-comparison').screenshot({ path: `${screenshots}agency-comparison.png` });
+    expect(pageErrors).toEqual([]);
+  });
+});
