@@ -13,9 +13,10 @@ const CHANNEL_COLORS: Readonly<Record<string, string>> = {
   statement: 'orange.6',
   api: 'gray.6',
   manual: 'yellow.6',
+  agency: 'indigo.6',
 };
 
-const CHANNELS = ['portal', 'ivr', 'agent', 'statement', 'api', 'manual'] as const;
+const CHANNELS = ['portal', 'ivr', 'agent', 'statement', 'api', 'manual', 'agency'] as const;
 type Channel = (typeof CHANNELS)[number];
 const channelOf = (value: string): Channel =>
   (CHANNELS as readonly string[]).includes(value) ? (value as Channel) : 'api';
