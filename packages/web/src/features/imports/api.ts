@@ -75,12 +75,15 @@ export type RunImportInput = {
   /** As the preview read them, so that the import reads the file the same way. */
   readonly dateOrder: string;
   readonly decimalSeparator: string;
+  /** Agency mode: the batch (placement) the new claims are handed over in; that day's by default. */
+  readonly placement?: string | undefined;
 };
 
 export async function runImport(input: RunImportInput): Promise<ImportResult> {
-  const { file, creditorRef, columns, dateOrder, decimalSeparator } = input;
+  const { file, creditorRef, columns, dateOrder, decimalSeparator, placement } = input;
   const form = new FormData();
   form.set('creditor', creditorRef);
+  if (placement) form.set('placement', placement);
   form.set('mapping', JSON.stringify({ columns, dateOrder, decimalSeparator }));
   form.set('file', file, file.name);
   return apiRequest<ImportResult>('/imports', { method: 'POST', form });

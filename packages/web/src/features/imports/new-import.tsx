@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Paper, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Group, Paper, Select, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -28,6 +28,7 @@ export function NewImport() {
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [mapping, setMapping] = useState<Mapping>({});
   const [result, setResult] = useState<ImportResult | null>(null);
+  const [placement, setPlacement] = useState('');
 
   const creditorList = creditors.data ?? [];
   const ownCreditor = creditorList.find((c) => c.id === user?.creditor?.id);
@@ -96,6 +97,16 @@ export function NewImport() {
               }))}
             />
           )}
+          {user?.tenant.kind === 'agency' && !user.creditor && (
+            <TextInput
+              label={t('agency.placementLabel')}
+              description={t('agency.placementHint')}
+              w={360}
+              maw="100%"
+              value={placement}
+              onChange={(event) => setPlacement(event.currentTarget.value)}
+            />
+          )}
           <FileDrop
             file={file}
             loading={previewMutation.isPending}
@@ -149,6 +160,7 @@ export function NewImport() {
                     columns: mappedColumns(mapping),
                     dateOrder: preview.dateOrder,
                     decimalSeparator: preview.decimalSeparator,
+                    placement: placement.trim() || undefined,
                   });
                 }}
               >
