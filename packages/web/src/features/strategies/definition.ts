@@ -32,7 +32,12 @@ export type Condition = {
   readonly brokenPromises?: Bounds;
 };
 
-export type StepAction = { readonly channel: ActionChannel; readonly template: string };
+export type StepAction = {
+  readonly channel: ActionChannel;
+  readonly template: string;
+  /** An agency hand-over only: the outside agencies (keys) the cases go to, split by their shares when several. */
+  readonly agencies?: readonly string[] | undefined;
+};
 
 export type Step = {
   readonly key: string;

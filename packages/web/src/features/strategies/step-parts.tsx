@@ -6,6 +6,7 @@ import {
   Select,
   SimpleGrid,
   Stack,
+  TagsInput,
   Text,
   TextInput,
 } from '@mantine/core';
@@ -67,6 +68,19 @@ export function StepActions({ step, index, readOnly, errorAt, onChange }: StepPa
               styles={MONOSPACE_INPUT}
               style={{ flex: 1 }}
             />
+            {action.channel === 'agency_handover' && (
+              <TagsInput
+                aria-label={t('agency.handoverAgencies')}
+                placeholder={t('agency.handoverAgencies')}
+                value={[...(action.agencies ?? [])]}
+                readOnly={readOnly}
+                onChange={(value) =>
+                  onChange(updateAction(step, n, { agencies: value.length > 0 ? value : undefined }))
+                }
+                error={errorAt(`${at}.actions[${n}].agencies`)}
+                w={240}
+              />
+            )}
             {!readOnly && (
               <ActionIcon
                 variant="subtle"
