@@ -14,7 +14,8 @@ export type StrategyIssue = {
     | 'unknown_strategy'
     | 'bad_count'
     | 'invalid_shape'
-    | 'outside_mandate';
+    | 'outside_mandate'
+    | 'unknown_agency';
   readonly message: { readonly fr: string; readonly en: string };
 };
 

@@ -10,6 +10,7 @@ import {
 import { saveOutsideAgency } from '../../src/use-cases/agency-comparison/outside-agencies.ts';
 import { reportCollections } from '../../src/use-cases/agency-comparison/report-collections.ts';
 import { reversePayment } from '../../src/use-cases/payments/reverse-payment.ts';
+import { saveStrategy } from '../../src/use-cases/strategies/strategies.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { type AgencyWorld, agencyWorld } from './agency-world.ts';
 
@@ -300,5 +301,36 @@ describeEachDatabase('agency hand-over from a strategy', (ctx) => {
       .where('tenant_id', '=', w.tenantId)
       .execute();
     expect(rows).toHaveLength(4);
+  });
+
+  it('refuses a strategy that hands cases to an agency not registered', async () => {
+    const w = await agencyWorld(ctx.handle, 'creditor');
+    const deps = w.at(day('2026-02-01'));
+    await saveOutsideAgency(deps, w.actor, { key: 'champion', name: 'Champion', commissionRate: '15' });
+    const base = READY_STRATEGIES[0];
+    if (!base) throw new Error('no strategy');
+    const withAgencies = (agencies: readonly string[]) => ({
+      ...base,
+      steps: base.steps.map((step) => ({
+        ...step,
+        actions: step.actions.map((a) => (a.channel === 'agency_handover' ? { ...a, agencies } : a)),
+      })),
+    });
+    await expect(saveStrategy(deps, w.actor, withAgencies(['champion', 'ghost']))).rejects.toMatchObject({
+      details: {
+        reason: 'invalid_strategy',
+        issues: [
+          expect.objectContaining({
+            code: 'unknown_agency',
+            message: {
+              fr: 'Aucune agence enregistrée sous la clé « ghost ».',
+              en: 'No agency is registered under the key "ghost".',
+            },
+          }),
+        ],
+      },
+    });
+    const saved = await saveStrategy(deps, w.actor, withAgencies(['champion']));
+    expect(saved.version).toBe(2);
   });
 });

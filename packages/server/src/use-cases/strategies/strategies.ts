@@ -113,6 +113,8 @@ export async function saveStrategy(
   const db = deps.database.db;
   const unknownTemplates = await unknownStrategyTemplates(db, actor.tenantId, definition);
   if (unknownTemplates.length > 0) refuse(unknownTemplates, 'strategy');
+  const unknownAgencies = await unknownStrategyAgencies(deps, actor.tenantId, definition);
+  if (unknownAgencies.length > 0) refuse(unknownAgencies, 'strategy');
   const now = deps.clock.now();
   await ensureStrategies(db, actor.tenantId, now);
   try {
@@ -204,4 +206,33 @@ async function mandatedStrategies(deps: Deps, tenantId: string): Promise<Map<str
     .where('m.tenant_id', '=', tenantId)
     .execute();
   return new Map(rows.map((r) => [r.ref, JSON.parse(r.allowed_strategies) as string[]]));
+}
+
+/** An agency hand-over must name agencies the tenant registered (by their keys). */
+async function unknownStrategyAgencies(
+  deps: Deps,
+  tenantId: string,
+  definition: StrategyDefinition,
+): Promise<StrategyIssue[]> {
+  const named = definition.steps.flatMap((step, i) =>
+    step.actions.flatMap((action, n) =>
+      (action.agencies ?? []).map((key) => ({ key, path: `steps[${i}].actions[${n}].agencies` })),
+    ),
+  );
+  if (named.length === 0) return [];
+  const known = await deps.database.db
+    .selectFrom('outside_agencies')
+    .select('key')
+    .where('tenant_id', '=', tenantId)
+    .execute();
+  return named
+    .filter((n) => !known.some((k) => k.key === n.key))
+    .map((n) => ({
+      path: n.path,
+      code: 'unknown_agency' as const,
+      message: {
+        fr: `Aucune agence enregistrée sous la clé « ${n.key} ».`,
+        en: `No agency is registered under the key "${n.key}".`,
+      },
+    }));
 }
