@@ -111,12 +111,12 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
   '/dashboard.pdf': () => ['/dashboard.pdf'],
   '/dashboard.csv': (t) => ['/dashboard.csv', `/dashboard.csv?creditorId=${t.creditors.acme}`],
   '/dashboard': (t) => ['/dashboard', `/dashboard?creditorId=${t.creditors.acme}&segment=business`],
-  '/settings/payments': () => ['/settings/payments'],
   '/dashboard/trends': (t) => [
     '/dashboard/trends',
     `/dashboard/trends?creditorId=${t.creditors.acme}&months=24`,
   ],
   '/dashboard.xlsx': () => ['/dashboard.xlsx'],
+  '/settings/payments': () => ['/settings/payments'],
   // The built-in provider's card page answers the debtor (no staff session), keyed by an unguessable attempt
   // id; its scoping is tested with the card payments (test/payments/cards).
   '/pay/builtin/:attemptId': () => [],
