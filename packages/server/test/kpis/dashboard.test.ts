@@ -198,5 +198,18 @@ describeEachDatabase('the dashboard', (ctx) => {
       expect(text).toContain('Plus de 90 jours');
       expect(text).not.toContain('BETA');
     });
+
+    it('states in the PDF the filters it applied, and what they leave out', async () => {
+      const { cookie } = await signInAs(app, tenant.users.supervisor.email);
+      const pdf = await app.inject({
+        method: 'GET',
+        url: '/api/v1/dashboard.pdf?strategyKey=b2b-standard&channel=statement',
+        headers: { cookie },
+      });
+      expect(pdf.statusCode).toBe(200);
+      const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
+      expect(text).toContain('Stratégie : b2b-standard (non appliqué au portefeuille)');
+      expect(text).toContain('Canal : statement (non appliqué au portefeuille)');
+    });
   });
 });

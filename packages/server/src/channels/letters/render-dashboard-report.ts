@@ -25,6 +25,8 @@ export type DashboardReport = {
   readonly to: string;
   readonly asOf: string;
   readonly currency: string;
+  /** The filters applied, as the reader says them ("Stratégie : b2b (non appliqué au portefeuille)"). */
+  readonly filters?: readonly string[];
   readonly rows: readonly DashboardRow[];
   /** The ageing section's name among the rows: drawn as bars as well. */
   readonly ageingSection: string;
@@ -80,6 +82,7 @@ export async function renderDashboardReport(report: DashboardReport): Promise<Ui
       ),
       { width: CONTENT_WIDTH },
     );
+  for (const filter of report.filters ?? []) doc.text(printable(filter), { width: CONTENT_WIDTH });
   doc.fillColor(INK);
   const money = (minor: number | null) =>
     minor === null ? '' : formatMoney(minor, report.currency, report.locale);

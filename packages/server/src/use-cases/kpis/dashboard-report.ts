@@ -40,6 +40,22 @@ export async function produceDashboardReport(
           .where('tenant_id', '=', actor.tenantId)
           .where('creditor_id', '=', dashboard.creditorId)
           .executeTakeFirst();
+  const words = reportWords(locale);
+  const agent =
+    dashboard.agentId === null
+      ? undefined
+      : await db
+          .selectFrom('users')
+          .select('display_name')
+          .where('tenant_id', '=', actor.tenantId)
+          .where('user_id', '=', dashboard.agentId)
+          .executeTakeFirst();
+  const filters = (['strategyKey', 'channel', 'agentId'] as const).flatMap((name) => {
+    const value = name === 'agentId' ? (agent?.display_name ?? dashboard.agentId) : dashboard[name];
+    return value === null
+      ? []
+      : [`${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value} (${words.notPortfolio})`];
+  });
   const content = await renderDashboardReport({
     locale,
     subject: creditor?.name ?? tenant.name,
@@ -48,6 +64,7 @@ export async function produceDashboardReport(
     to: dashboard.to,
     asOf: dashboard.asOf,
     currency: dashboard.currency,
+    filters,
     rows: [...dashboardRows(dashboard, locale), ...trendReportRows(trends, locale)],
     ageingSection: reportWords(locale).ageing,
   });
