@@ -244,6 +244,8 @@ async function dropThanks(
     .where('tenant_id', '=', tenantId)
     .where('case_id', '=', caseId)
     .where('action_id', 'in', thanks)
+    // A thank-you the gate already blocked keeps its verdict: it was never going to leave.
+    .where('status', 'in', ['planned', 'review'])
     .execute();
 }
 
