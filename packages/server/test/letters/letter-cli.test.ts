@@ -78,7 +78,7 @@ describeEachCliDatabase('relance letter', (ctx) => {
     const rows = await handle.db
       .selectFrom('cases')
       .select(['tenant_id', 'case_id'])
-      .where('status', '=', 'open')
+      // Any two cases: the demo pays some in full (closed), and a small one may keep a single open case.
       .orderBy('case_id')
       .limit(2)
       .execute();
