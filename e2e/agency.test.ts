@@ -130,4 +130,82 @@ describe('agency mode: mandates, statements and agencies compared, as the databa
     await page.getByTestId('agency-comparison').screenshot({ path: `${screenshots}agency-comparison.png` });
     expect(pageErrors).toEqual([]);
   });
+
+  it('a supervisor edits an outside agency, deactivates and reactivates it, and recalls a case from it', async () => {
+    if (!relance) throw new Error('no server');
+    await page.context().clearCookies();
+    await signInAs(page, relance, 'supervisor');
+    await page.goto(`${relance.url}/agency`);
+    const section = page.getByTestId('outside-agencies');
+    await expect
+      .poll(() => section.getByTestId('outside-agency-list').locator('tbody tr').count(), { timeout: 30_000 })
+      .toBe(2);
+    const [agency] = query<{ agency_id: string; key: string; name: string }>(
+      'select agency_id, key, name from outside_agencies order by name limit 1',
+    );
+    if (!agency) throw new Error('no outside agency in the demo');
+    const savedAudits = () =>
+      query<{ n: number }>(
+        "select count(*) as n from audit_log where action = 'outside_agency.saved' and entity_id = ?",
+        agency.agency_id,
+      )[0]?.n ?? 0;
+    const auditsBefore = savedAudits();
+    const row = section.getByTestId(`outside-agency-${agency.key}`);
+    await row.getByRole('button', { name: 'Modifier' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel(/^Nom/).fill(`${agency.name} Sud`);
+    await dialog.getByLabel(/^E-mail de contact/).fill('contact@agence-sud.example');
+    await dialog.getByLabel(/^Commission/).fill('16,5');
+    await dialog.getByRole('button', { name: 'Enregistrer l’agence' }).click();
+    await expect.poll(() => dialog.count(), { timeout: 15_000 }).toBe(0);
+    await expect
+      .poll(async () => plain(await row.getByTestId('agency-name').textContent()), { timeout: 15_000 })
+      .toBe(`${agency.name} Sud`);
+    expect(plain(await row.getByTestId('agency-commission').textContent())).toContain('16,5 %');
+    const edited = () =>
+      query<{ name: string; email: string | null; commission_rate: string; active: number }>(
+        'select name, email, commission_rate, active from outside_agencies where agency_id = ?',
+        agency.agency_id,
+      )[0];
+    expect(edited()).toEqual({
+      name: `${agency.name} Sud`,
+      email: 'contact@agence-sud.example',
+      commission_rate: '16.5',
+      active: 1,
+    });
+
+    await row.getByRole('button', { name: 'Désactiver' }).click();
+    await expect
+      .poll(async () => plain(await row.getByTestId('agency-status').textContent()), { timeout: 15_000 })
+      .toBe('Désactivée');
+    expect(edited()?.active).toBe(0);
+    await row.getByRole('button', { name: 'Réactiver' }).click();
+    await expect
+      .poll(async () => plain(await row.getByTestId('agency-status').textContent()), { timeout: 15_000 })
+      .toBe('Active');
+    expect(edited()?.active).toBe(1);
+    expect(savedAudits()).toBe(auditsBefore + 3);
+
+    const open = () =>
+      query<{ handover_id: string }>(
+        'select handover_id from agency_handovers where recalled_on is null order by handed_on desc, handover_id',
+      );
+    const before = open();
+    expect(before.length).toBeGreaterThan(0);
+    const handovers = page.getByTestId('agency-handovers');
+    await expect.poll(() => handovers.locator('tbody tr').count(), { timeout: 15_000 }).toBe(before.length);
+    const target = before[0]?.handover_id ?? '';
+    await handovers.getByTestId(`handover-${target}`).getByRole('button', { name: 'Rappeler' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Rappeler le dossier' }).click();
+    await expect.poll(() => handovers.getByTestId(`handover-${target}`).count(), { timeout: 15_000 }).toBe(0);
+    expect(open().length).toBe(before.length - 1);
+    expect(
+      query<{ recalled_on: string }>(
+        'select recalled_on from agency_handovers where handover_id = ?',
+        target,
+      ),
+    ).toEqual([{ recalled_on: TODAY }]);
+    await section.screenshot({ path: `${screenshots}agency-outside.png` });
+    expect(pageErrors).toEqual([]);
+  });
 });

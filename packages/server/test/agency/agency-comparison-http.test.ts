@@ -125,4 +125,78 @@ describeEachDatabase('agencies compared over HTTP', (ctx) => {
     });
     expect(JSON.stringify(payments.json())).toContain('"channel":"agency"');
   });
+
+  it('edits and deactivates an agency, refuses it a case, and recalls a hand-over', async () => {
+    const listed = await app.inject({ method: 'GET', url: '/api/v1/agencies', headers: admin });
+    const recouvra = listed.json().items[0];
+    const edited = await app.inject({
+      method: 'POST',
+      url: '/api/v1/agencies',
+      headers: admin,
+      payload: {
+        ...recouvra,
+        agencyId: undefined,
+        name: 'Recouvra Nord',
+        email: 'a@recouvra.example',
+        active: false,
+      },
+    });
+    expect(edited.statusCode).toBe(200);
+    expect(edited.json()).toMatchObject({
+      agencyId: recouvra.agencyId,
+      name: 'Recouvra Nord',
+      email: 'a@recouvra.example',
+      active: false,
+    });
+    const d2 = tenant.debtors.D2;
+    if (!d2) throw new Error('no D2');
+    const refused = await app.inject({
+      method: 'POST',
+      url: `/api/v1/cases/${d2.caseId}/agency-handover`,
+      headers: { ...admin, 'accept-language': 'en' },
+      payload: { agencyId: recouvra.agencyId },
+    });
+    expect(refused.statusCode).toBe(409);
+    expect(refused.json().error).toMatchObject({
+      code: 'conflict',
+      message: 'This agency is deactivated: it is given no new case. Reactivate it first.',
+    });
+
+    const open = await app.inject({
+      method: 'GET',
+      url: '/api/v1/agency-handovers?status=open',
+      headers: agent,
+    });
+    expect(open.statusCode).toBe(200);
+    const [handover] = open.json().items;
+    expect(handover).toMatchObject({ caseId: tenant.debtors.D1?.caseId, recalledOn: null });
+    expect(handover.debtorName).toEqual(expect.any(String));
+    const forbidden = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agency-handovers/${handover.handoverId}/recall`,
+      headers: agent,
+      payload: {},
+    });
+    expect(forbidden.statusCode).toBe(403);
+    const recalled = await app.inject({
+      method: 'POST',
+      url: `/api/v1/agency-handovers/${handover.handoverId}/recall`,
+      headers: admin,
+      payload: { recalledOn: '2026-03-20' },
+    });
+    expect(recalled.statusCode).toBe(200);
+    expect(recalled.json()).toMatchObject({ handoverId: handover.handoverId, recalledOn: '2026-03-20' });
+    const after = await app.inject({
+      method: 'GET',
+      url: '/api/v1/agency-handovers?status=open',
+      headers: admin,
+    });
+    expect(after.json().items).toEqual([]);
+    const bad = await app.inject({
+      method: 'GET',
+      url: '/api/v1/agency-handovers?status=closed',
+      headers: admin,
+    });
+    expect(bad.statusCode).toBe(400);
+  });
 });

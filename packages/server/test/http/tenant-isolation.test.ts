@@ -132,7 +132,11 @@ const getRoutes: Readonly<Record<string, (t: SeededTenant) => readonly string[]>
     '/agencies/comparison',
     `/agencies/comparison?creditorId=${t.creditors.acme}`,
   ],
-  '/agency-handovers': (t) => ['/agency-handovers', `/agency-handovers?creditorId=${t.creditors.acme}`],
+  '/agency-handovers': (t) => [
+    '/agency-handovers',
+    `/agency-handovers?creditorId=${t.creditors.acme}`,
+    '/agency-handovers?status=open',
+  ],
 };
 
 const parameterised = (route: string) => route.includes(':');

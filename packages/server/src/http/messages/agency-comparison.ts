@@ -9,6 +9,10 @@ export const agencyComparisonMessages: ReasonMessages = {
       `The agency is not valid (${Array.isArray(d?.fields) ? d.fields.join(', ') : '?'}): a lower-case key, a name, a commission in percent.`,
   },
   outside_agency_not_found: { fr: 'Agence introuvable.', en: 'Agency not found.' },
+  outside_agency_inactive: {
+    fr: 'Cette agence est désactivée : elle ne reçoit plus de dossier. Réactivez-la d’abord.',
+    en: 'This agency is deactivated: it is given no new case. Reactivate it first.',
+  },
   handover_not_found: { fr: 'Transmission introuvable.', en: 'Hand-over not found.' },
   handover_date_invalid: {
     fr: 'Date non valable : AAAA-MM-JJ, et un rappel tombe le jour de la transmission ou après.',

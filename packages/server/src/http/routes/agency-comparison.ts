@@ -5,7 +5,8 @@ import { z } from 'zod';
 import type { Deps } from '../../shared/deps.ts';
 import { readCollectionsCsv } from '../../use-cases/agency-comparison/collections-csv.ts';
 import { compareAgencies } from '../../use-cases/agency-comparison/compare-agencies.ts';
-import { handOverCase, listHandovers, recallHandover } from '../../use-cases/agency-comparison/handovers.ts';
+import { handOverCase, recallHandover } from '../../use-cases/agency-comparison/handovers.ts';
+import { listHandovers } from '../../use-cases/agency-comparison/list-handovers.ts';
 import {
   listOutsideAgencies,
   saveOutsideAgency,
@@ -128,6 +129,10 @@ export function agencyComparisonRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'Register an outside agency, or change one by its key (supervisor, admin; audited)',
+        description:
+          'The same call edits an agency (name, legal id, e-mail, commission, VAT, share) and deactivates or ' +
+          'reactivates it (`active`). A deactivated agency is given no new case, by a strategy or by hand; its ' +
+          'cases stay with it until recalled and it may still report on them.',
         body: z.unknown(),
         response: { 200: agencyView, ...errors(400, 401, 403) },
       },
@@ -185,8 +190,16 @@ export function agencyComparisonRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'The hand-overs to outside agencies, newest first (at most 1,000)',
-        querystring: z.object({ agencyId: idParam.optional(), creditorId: idParam.optional() }),
-        response: { 200: z.object({ items: z.array(handoverView).readonly() }), ...errors(401, 403) },
+        description: '`status=open` keeps those still with their agency, `status=recalled` those taken back.',
+        querystring: z.object({
+          agencyId: idParam.optional(),
+          creditorId: idParam.optional(),
+          status: z.enum(['open', 'recalled']).optional(),
+        }),
+        response: {
+          200: z.object({ items: z.array(handoverView.extend({ debtorName: z.string() })).readonly() }),
+          ...errors(400, 401, 403),
+        },
       },
     },
     async (request) => ({ items: await listHandovers(deps, actorOf(request), request.query) }),
@@ -198,7 +211,9 @@ export function agencyComparisonRoutes(app: FastifyInstance, deps: Deps): void {
       schema: {
         tags,
         summary: 'Hand a case to an outside agency by hand (supervisor, admin; audited)',
-        description: '409 `case_with_another_agency` while another agency has it.',
+        description:
+          '409 `case_with_another_agency` while another agency has it, `outside_agency_inactive` when the agency ' +
+          'is deactivated.',
         params: z.object({ caseId: idParam }),
         body: z.object({ agencyId: idParam, handedOn: isoDate.optional() }),
         response: { 200: handoverView, ...errors(400, 401, 403, 404, 409) },

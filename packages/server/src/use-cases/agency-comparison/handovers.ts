@@ -6,7 +6,6 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
-import { creditorFilter, readScope } from '../portfolio/scope.ts';
 
 export type Handover = {
   readonly handoverId: string;
@@ -139,7 +138,11 @@ export async function handOverCase(
   }
   const now = deps.clock.now();
   return deps.database.db.transaction().execute(async (trx) => {
-    await findAgency(trx, actor.tenantId, input.agencyId);
+    const agency = await findAgency(trx, actor.tenantId, input.agencyId);
+    // A deactivated agency keeps its cases and may still report on them, but is given no new one.
+    if (Number(agency.active) !== 1) {
+      throw new DomainError('conflict', 'The agency is deactivated.', { reason: 'outside_agency_inactive' });
+    }
     const handover = await writeHandover(trx, {
       tenantId: actor.tenantId,
       caseId: input.caseId,
@@ -211,31 +214,10 @@ export async function recallHandover(
   });
 }
 
-/** The hand-overs, newest first (a client sees its own creditor's). */
-export async function listHandovers(
-  deps: Deps,
-  actor: Actor,
-  filter: { readonly agencyId?: string | undefined; readonly creditorId?: string | undefined },
-): Promise<readonly Handover[]> {
-  const scope = readScope(actor);
-  const creditorId = creditorFilter(scope, filter.creditorId);
-  const rows = await deps.database.db
-    .selectFrom('agency_handovers')
-    .selectAll()
-    .where('tenant_id', '=', scope.tenantId)
-    .$if(filter.agencyId !== undefined, (q) => q.where('agency_id', '=', filter.agencyId ?? ''))
-    .$if(creditorId !== undefined, (q) => q.where('creditor_id', '=', creditorId ?? ''))
-    .orderBy('handed_on', 'desc')
-    .orderBy('handover_id')
-    .limit(1000)
-    .execute();
-  return rows.map(viewOf);
-}
-
 export async function findAgency(trx: Kysely<Database>, tenantId: string, agencyId: string) {
   const agency = await trx
     .selectFrom('outside_agencies')
-    .select(['agency_id', 'key', 'name'])
+    .select(['agency_id', 'key', 'name', 'active'])
     .where('tenant_id', '=', tenantId)
     .where('agency_id', '=', agencyId)
     .executeTakeFirst();
@@ -244,7 +226,7 @@ export async function findAgency(trx: Kysely<Database>, tenantId: string, agency
   return agency;
 }
 
-function viewOf(row: {
+export function viewOf(row: {
   handover_id: string;
   case_id: string;
   agency_id: string;

@@ -5,6 +5,7 @@ import { canManageSettings, canManageStrategies, sessionQuery } from '../../app/
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { ClientsSection, PlacementsSection, RemittancesSection } from './clients-section.tsx';
 import { ComparisonSection } from './comparison-section.tsx';
+import { OutsideAgenciesSection } from './outside-agencies-section.tsx';
 
 const today = () => new Date().toISOString().slice(0, 10);
 
@@ -39,6 +40,7 @@ export function AgencyPage() {
           <RemittancesSection canEdit={admin} />
         </>
       )}
+      <OutsideAgenciesSection />
       <ComparisonSection canManage />
     </Stack>
   );

@@ -78,6 +78,19 @@ export type OutsideAgency = {
   readonly active: boolean;
 };
 
+export type Handover = {
+  readonly handoverId: string;
+  readonly caseId: string;
+  readonly debtorName: string;
+  readonly agencyId: string;
+  readonly creditorId: string;
+  readonly handedOn: string;
+  readonly amountMinor: number;
+  readonly currency: string;
+  readonly recalledOn: string | null;
+  readonly actionId: string | null;
+};
+
 export type RatioView = {
   readonly numerator: number;
   readonly denominator: number;
@@ -141,6 +154,13 @@ export const outsideAgenciesQuery = queryOptions({
     (await apiRequest<{ items: OutsideAgency[] }>('/agencies', { signal })).items,
 });
 
+/** The cases still with an outside agency, newest first. */
+export const openHandoversQuery = queryOptions({
+  queryKey: ['agency', 'handovers', 'open'],
+  queryFn: async ({ signal }) =>
+    (await apiRequest<{ items: Handover[] }>('/agency-handovers?status=open', { signal })).items,
+});
+
 export function comparisonQuery(filter: { readonly from?: string; readonly to?: string }) {
   return queryOptions({
     queryKey: ['agency', 'comparison', filter],
@@ -171,6 +191,13 @@ export function remittancePdfUrl(remittanceId: string, language: 'fr' | 'en'): s
 
 export function saveOutsideAgency(input: Omit<OutsideAgency, 'agencyId'>): Promise<OutsideAgency> {
   return apiRequest('/agencies', { method: 'POST', json: input });
+}
+
+export function recallHandover(handoverId: string): Promise<Handover> {
+  return apiRequest(`/agency-handovers/${encodeURIComponent(handoverId)}/recall`, {
+    method: 'POST',
+    json: {},
+  });
 }
 
 export function importAgencyReport(agencyId: string, file: File): Promise<CollectionsReport> {

@@ -1,21 +1,8 @@
 import { BarChart } from '@mantine/charts';
-import {
-  Alert,
-  Button,
-  FileInput,
-  Group,
-  NumberInput,
-  Paper,
-  Select,
-  Stack,
-  Table,
-  Text,
-  TextInput,
-  Title,
-} from '@mantine/core';
+import { Alert, Button, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
 import { errorMessage } from '../../app/query-client.ts';
@@ -26,7 +13,6 @@ import {
   comparisonQuery,
   importAgencyReport,
   outsideAgenciesQuery,
-  saveOutsideAgency,
 } from './api.ts';
 
 type Row = {
@@ -177,40 +163,15 @@ export function ComparisonSection({ canManage }: { readonly canManage: boolean }
   );
 }
 
-/** Register an agency; import what an agency reports as collected (CSV). */
+/** Import what an agency reports as collected (CSV). */
 function AgencyForms() {
   const { t } = useTranslation();
   const queryClient = useQueryClient();
   const agencies = useQuery(outsideAgenciesQuery);
-  const [key, setKey] = useState('');
-  const [name, setName] = useState('');
-  const [rate, setRate] = useState('');
-  const [share, setShare] = useState<number | string>(1);
   const [agencyId, setAgencyId] = useState<string | null>(null);
   const [file, setFile] = useState<File | null>(null);
   const [report, setReport] = useState<CollectionsReport | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: ['agency'] });
-  const register = useMutation({
-    mutationFn: () =>
-      saveOutsideAgency({
-        key: key.trim(),
-        name: name.trim(),
-        legalId: null,
-        email: null,
-        commissionRate: rate.trim(),
-        vatRate: '20',
-        share: Number(share),
-        active: true,
-      }),
-    onSuccess: async () => {
-      notifications.show({ color: 'green', message: t('agency.compare.registered') });
-      setKey('');
-      setName('');
-      setRate('');
-      await refresh();
-    },
-    onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
-  });
   const upload = useMutation({
     mutationFn: () =>
       agencyId && file ? importAgencyReport(agencyId, file) : Promise.reject(new Error('none')),
@@ -220,60 +181,8 @@ function AgencyForms() {
     },
     onError: (error) => notifications.show({ color: 'red', message: errorMessage(error) }),
   });
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    register.mutate();
-  };
   return (
     <Stack gap="sm" mt="sm">
-      <Title order={3} fz="md">
-        {t('agency.compare.agencies')}
-      </Title>
-      <Text size="sm">
-        {(agencies.data ?? [])
-          .map((a) =>
-            t('agency.compare.agencyLine', {
-              name: a.name,
-              key: a.key,
-              rate: a.commissionRate,
-              share: a.share,
-            }),
-          )
-          .join(' · ')}
-      </Text>
-      <form onSubmit={submit} aria-label={t('agency.compare.register')}>
-        <Group align="flex-end" wrap="wrap">
-          <TextInput
-            label={t('agency.compare.key')}
-            value={key}
-            onChange={(e) => setKey(e.currentTarget.value)}
-            w={140}
-          />
-          <TextInput
-            label={t('agency.compare.name')}
-            value={name}
-            onChange={(e) => setName(e.currentTarget.value)}
-          />
-          <TextInput
-            label={t('agency.compare.rate')}
-            value={rate}
-            onChange={(e) => setRate(e.currentTarget.value)}
-            w={120}
-            rightSection="%"
-          />
-          <NumberInput
-            label={t('agency.compare.share')}
-            value={share}
-            onChange={setShare}
-            min={0}
-            max={100}
-            w={120}
-          />
-          <Button type="submit" variant="default" loading={register.isPending}>
-            {t('agency.compare.register')}
-          </Button>
-        </Group>
-      </form>
       <Group align="flex-end" wrap="wrap">
         <Select
           label={t('agency.compare.reportOf')}
