@@ -49,6 +49,15 @@ export type CohortFigureRow = {
   collected_minor: number;
 };
 
+/** The claims' figures by their case's strategy (migration 0020; `db/figures/strategy-figures.ts`). */
+export type StrategyFigureRow = ClaimFigureRow & {
+  /** The strategy of the claim's case as last counted (`cases.figures_strategy_key`). */
+  strategy_key: string;
+};
+
+/** A claim's contribution by case: its strategy is its case's when read or folded. */
+export type StrategyFigureDeltaRow = ClaimFigureRow & { case_id: string };
+
 /** The portfolio as it stood on a day (migration 0017): a month-end, or a day the worker wrote. */
 export type FigureHistoryRow = {
   tenant_id: string;
@@ -98,6 +107,8 @@ export type FiguresTables = {
   payment_figure_deltas: PaymentFigureRow;
   cohort_figures: CohortFigureRow;
   cohort_figure_deltas: CohortFigureRow;
+  strategy_figures: StrategyFigureRow;
+  strategy_figure_deltas: StrategyFigureDeltaRow;
   figure_history: FigureHistoryRow;
   cohort_history: CohortHistoryRow;
   figure_history_days: FigureHistoryDayRow;

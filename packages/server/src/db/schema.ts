@@ -216,6 +216,8 @@ export type CasesTable = {
   updated_at: string;
   /** The strategy the case follows (sticky once assigned). */
   strategy_key: Nullable<string>;
+  /** The strategy `strategy_figures` counts its claims under (decision 0011); set by `foldStrategyFigures`. */
+  figures_strategy_key: Nullable<string>;
   /** 'new' until the first run, then the engine's CaseStage. */
   stage: ColumnType<string, string | undefined, string>;
   /** JSON CaseProgress: where the case stands on its ladder. */

@@ -187,6 +187,9 @@ describeEachDatabase('the dashboards’ running figures', (ctx) => {
         'claims_figures_delete',
         'claims_figures_insert',
         'claims_figures_update',
+        'claims_strategies_delete',
+        'claims_strategies_insert',
+        'claims_strategies_update',
       ]);
       const w = await importWorld(ctx.handle);
       const path = join(w.dir, 'factures.csv');

@@ -4,6 +4,7 @@ import type { Database } from '../schema.ts';
 import { boundSql } from './bound-sql.ts';
 import { COHORT_FIGURES } from './cohort-figures.ts';
 import { FIGURE_SPECS, type FigureSpec, keyNames, measureNames } from './figure-specs.ts';
+import { foldStrategyFigures } from './fold-strategy-figures.ts';
 
 /**
  * Folds a tenant's pending deltas into its figures, and drops the figures that came back to zero.
@@ -12,6 +13,7 @@ import { FIGURE_SPECS, type FigureSpec, keyNames, measureNames } from './figure-
  * meanwhile by another transaction is not yet visible and stays for the next time, and two compactions at
  * once cannot fold the same delta twice (the second waits for the first's row locks and finds them gone).
  * SQLite has one writer at a time: the sum and the delete run in one transaction.
+ * The figures by strategy are folded by `foldStrategyFigures`, which also settles the cases whose strategy changed.
  */
 export async function compactFigures(
   db: Kysely<Database>,
@@ -29,7 +31,9 @@ export async function compactFigures(
       return count;
     });
   }
-  return folded;
+  // The figures by strategy: their deltas, and the cases whose strategy changed (decision 0011).
+  const strategies = await foldStrategyFigures(db, dialect, tenantId);
+  return folded + strategies.deltas + strategies.cases;
 }
 
 const sums = (spec: FigureSpec) =>

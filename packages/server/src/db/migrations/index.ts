@@ -18,6 +18,7 @@ import * as m0016 from './0016-creditor-portal.ts';
 import * as m0017 from './0017-figure-history.ts';
 import * as m0018 from './0018-agency-comparison.ts';
 import * as m0019 from './0019-entered-rates.ts';
+import * as m0020 from './0020-strategy-figures.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -40,6 +41,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0017-figure-history': m0017,
   '0018-agency-comparison': m0018,
   '0019-entered-rates': m0019,
+  '0020-strategy-figures': m0020,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -54,7 +54,10 @@ export async function produceDashboardReport(
     const value = name === 'agentId' ? (agent?.display_name ?? dashboard.agentId) : dashboard[name];
     return value === null
       ? []
-      : [`${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value} (${words.notPortfolio})`];
+      : [
+          `${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value}` +
+            (dashboard.unfiltered.portfolio.includes(name) ? ` (${words.notPortfolio})` : ''),
+        ];
   });
   const content = await renderDashboardReport({
     locale,

@@ -142,7 +142,13 @@ export function dashboardCsvRows(d: Dashboard, locale: Locale): string[][] {
     [w.period, `${d.from} – ${d.to}`, '', d.currency, ''],
     ...(['strategyKey', 'channel', 'agentId'] as const)
       .filter((name) => d[name] !== null)
-      .map((name) => [w.filters[name], String(d[name]), '', '', w.notPortfolio]),
+      .map((name) => [
+        w.filters[name],
+        String(d[name]),
+        '',
+        '',
+        d.unfiltered.portfolio.includes(name) ? w.notPortfolio : '',
+      ]),
     ...dashboardRows(d, locale).map((row) => [
       row.section,
       row.item,

@@ -1,24 +1,23 @@
-import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
-import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
+import type { FigureFilter } from '../../db/figures/sum-figures.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import type { PaymentChannelFilter } from '../portfolio/drill-filters.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
 import { type ActivityFigures, activityFigures } from './activity-figures.ts';
 import { type CollectionFigures, collectionFigures } from './collection-figures.ts';
-import { type PortfolioFigures, portfolioFigures } from './portfolio-figures.ts';
+import { type PortfolioFigures, portfolioFigures, sumClaimFigures } from './portfolio-figures.ts';
 import { reportPeriod } from './report-period.ts';
 
 export const SEGMENTS = ['business', 'consumer'] as const;
 export type Segment = (typeof SEGMENTS)[number];
 
-/** The filters a section's figures cannot take (the claims carry no strategy, channel or agent). */
+/** The filters a section's figures may not take (the claims carry no channel or agent). */
 export type DashboardFilterName = 'strategyKey' | 'channel' | 'agentId';
 
 export type DashboardInput = {
   readonly creditorId?: string | undefined;
   readonly segment?: Segment | undefined;
-  /** The case's strategy (promises, plans, disputes), the payment's when booked (collections). */
+  /** The case's strategy (portfolio, promises, plans, disputes), the payment's when booked (collections). */
   readonly strategyKey?: string | undefined;
   /** The flows only: the payments' channel and the agent who booked or took them. */
   readonly channel?: PaymentChannelFilter | undefined;
@@ -56,9 +55,10 @@ export type Dashboard = {
  * recovery, DSO — and what happened over the period — money collected by day, channel, strategy and
  * agent, promises, plans, disputes — with the cash expected from plans and promises. A client sees its own
  * creditor only. The claims and payments figures come from the running sums (never behind the last
- * commit); the rest from tables a hundred times smaller than the claims. The strategy, channel and agent
- * filters apply to the flows that carry them; the claims' running figures have none of those keys, so the
- * portfolio section is given unfiltered by them and says so (`unfiltered`) rather than show a wrong number.
+ * commit); the rest from tables a hundred times smaller than the claims. The strategy filter applies to
+ * every section (the portfolio's from the figures by strategy, decision 0011); the channel and agent filters
+ * to the flows that carry them — claims have neither, so the portfolio section is given unfiltered by them
+ * and says so (`unfiltered`) rather than show a wrong number.
  */
 export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const scope = readScope(actor);
@@ -81,17 +81,17 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
   if (channel !== null) asked.push('channel');
   if (agentId !== null) asked.push('agentId');
   const db = deps.database.db;
-  const byCurrency = await sumFigures(db, CLAIM_FIGURES, {
-    tenantId: scope.tenantId,
-    groupBy: ['currency'],
-    filters,
-  });
+  const byCurrency = await sumClaimFigures(
+    db,
+    { tenantId: scope.tenantId, groupBy: ['currency'], filters },
+    strategyKey,
+  );
   const currencies = [...byCurrency]
     .sort((a, b) => Number(b.amount_minor) - Number(a.amount_minor))
     .map((r) => String(r.currency));
   const currency = input.currency ?? currencies[0] ?? 'EUR';
   const [portfolio, collections, activity] = await Promise.all([
-    portfolioFigures(db, scope.tenantId, filters, currency, asOf),
+    portfolioFigures(db, scope.tenantId, filters, currency, asOf, strategyKey),
     collectionFigures(db, scope.tenantId, flows, { currency, from, to }),
     activityFigures(db, {
       tenantId: scope.tenantId,
@@ -115,7 +115,10 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
     strategyKey,
     channel,
     agentId,
-    unfiltered: { portfolio: asked, activity: asked.filter((f) => f !== 'strategyKey') },
+    unfiltered: {
+      portfolio: asked.filter((f) => f !== 'strategyKey'),
+      activity: asked.filter((f) => f !== 'strategyKey'),
+    },
     portfolio,
     collections,
     activity,

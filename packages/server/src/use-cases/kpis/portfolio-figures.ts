@@ -9,7 +9,8 @@ import {
 } from '@relance/core';
 import type { Kysely } from 'kysely';
 import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
-import { type FigureFilter, sumFigures } from '../../db/figures/sum-figures.ts';
+import { type FigureFilter, type FigureQuery, sumFigures } from '../../db/figures/sum-figures.ts';
+import { sumStrategyFigures } from '../../db/figures/sum-strategy-figures.ts';
 import type { Database } from '../../db/schema.ts';
 
 export type AgeingLineView = {
@@ -41,9 +42,17 @@ export type PortfolioFigures = {
 
 const DSO_MONTHS = 12;
 
+/** The claims' running figures, of the cases following `strategyKey` when one is given (decision 0011). */
+export function sumClaimFigures(db: Kysely<Database>, query: FigureQuery, strategyKey: string | null) {
+  return strategyKey === null
+    ? sumFigures(db, CLAIM_FIGURES, query)
+    : sumStrategyFigures(db, { ...query, strategyKey });
+}
+
 /**
  * The claims' side of the dashboard, from the running figures: one grouped statement over a few thousand
- * rows (due date × month of issue), whatever the number of claims.
+ * rows (due date × month of issue), whatever the number of claims; those of one strategy's cases when
+ * `strategyKey` is given.
  */
 export async function portfolioFigures(
   db: Kysely<Database>,
@@ -51,12 +60,14 @@ export async function portfolioFigures(
   filters: readonly FigureFilter[],
   currency: string,
   asOf: string,
+  strategyKey: string | null = null,
 ): Promise<PortfolioFigures> {
-  const rows = await sumFigures(db, CLAIM_FIGURES, {
+  const query: FigureQuery = {
     tenantId,
     groupBy: ['due_date', 'issue_month'],
     filters: [...filters, { column: 'currency', op: '=', value: currency }],
-  });
+  };
+  const rows = await sumClaimFigures(db, query, strategyKey);
   const lines = new Map(AGEING_BUCKETS.map((b) => [b, { count: 0, outstandingMinor: 0 }]));
   const sales = new Map<string, number>();
   const total = { placedMinor: 0, placedCount: 0, receivableMinor: 0, receivableCount: 0 };

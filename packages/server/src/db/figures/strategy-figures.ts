@@ -1,0 +1,86 @@
+import { CLAIM_FIGURES, contributionSelect, type FigureSpec, measureNames } from './figure-specs.ts';
+
+/**
+ * The portfolio by strategy (issue #7, decision 0011): the claims' figures of `claim_figures`, with the
+ * strategy of each claim's case as one more key.
+ *
+ * The strategy is the case's, not the claim's, and the daily run assigns it to every new case: a trigger on
+ * cases moving each case's claims would cost the first run over a million cases another million-row insert.
+ * So nothing happens when a case's strategy changes. Instead:
+ *
+ * - `cases.figures_strategy_key` is the strategy `strategy_figures` counts the case's claims under (null: not
+ *   counted). A case whose `strategy_key` differs from it is *pending*; a partial index holds exactly those —
+ *   an entry the run's own update of the case writes, nothing more.
+ * - The claims' triggers append their contributions to `strategy_figure_deltas` keyed by **case**, with no
+ *   strategy: a trigger reads nothing but the claim (and the debtor's kind, as `claim_figures`' do), so no
+ *   write racing a strategy change can file a contribution under the wrong strategy. A delta counts under its
+ *   case's `figures_strategy_key` as it stands when it is read or folded.
+ * - A read adds, in one statement: the sums, the deltas through their cases, and for the pending cases their
+ *   claims moved from `figures_strategy_key` to `strategy_key` (`sumStrategyFigures`).
+ * - `foldStrategyFigures` (with `compactFigures`) folds the deltas and settles pending cases, a chunk at a time.
+ */
+export const STRATEGY_FIGURE_DELTAS: FigureSpec = {
+  source: 'claims',
+  triggerStem: 'strategies',
+  figures: 'strategy_figures',
+  deltas: 'strategy_figure_deltas',
+  keys: [
+    { name: 'tenant_id', expression: (r) => `${r}.tenant_id` },
+    { name: 'case_id', expression: (r) => `${r}.case_id` },
+    ...CLAIM_FIGURES.keys.slice(1),
+  ],
+  measures: CLAIM_FIGURES.measures,
+  watched: [...CLAIM_FIGURES.watched, 'case_id'],
+};
+
+/** `strategy_figures`' keys: `claim_figures`' with the strategy after the tenant. */
+export const STRATEGY_FIGURE_KEYS: readonly string[] = [
+  'tenant_id',
+  'strategy_key',
+  ...CLAIM_FIGURES.keys.slice(1).map((k) => k.name),
+];
+
+export const STRATEGY_FIGURE_MEASURES: readonly string[] = measureNames(CLAIM_FIGURES);
+
+/** The claims' figures with the strategy given by `strategy` (an SQL expression) as the second key. */
+export const strategyKeyed = (strategy: string): FigureSpec => ({
+  ...STRATEGY_FIGURE_DELTAS,
+  keys: [
+    { name: 'tenant_id', expression: (r) => `${r}.tenant_id` },
+    { name: 'strategy_key', expression: () => strategy },
+    ...CLAIM_FIGURES.keys.slice(1),
+  ],
+});
+
+/** The predicate of the partial index of pending cases (`c` is the case): a read must write it the same way. */
+export const pendingCase = (c: string) => `${c}.strategy_key is distinct from ${c}.figures_strategy_key`;
+
+/**
+ * The claims of the cases in `cases` (an SQL source aliased `p`, with `old_key` and `new_key`), each with the
+ * sign that moves it: minus under `old_key`, plus under `new_key` (a null key: not counted there).
+ */
+export function movedClaims(cases: string): string {
+  const from = (key: 'old_key' | 'new_key') =>
+    `${cases} join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id where p.${key} is not null`;
+  return (
+    `${contributionSelect(strategyKeyed('p.old_key'), 'k', -1, from('old_key'))} union all ` +
+    contributionSelect(strategyKeyed('p.new_key'), 'k', 1, from('new_key'))
+  );
+}
+
+/**
+ * The deltas of `source` (aliased `d`) with their case's `figures_strategy_key`, as `strategy_figures` rows:
+ * those of cases not counted drop out (their claims are counted whole when the case is).
+ */
+export function attributedDeltas(source: string, where: string): string {
+  const columns = [
+    'd.tenant_id',
+    'c.figures_strategy_key as strategy_key',
+    ...STRATEGY_FIGURE_KEYS.slice(2).map((k) => `d.${k}`),
+    ...STRATEGY_FIGURE_MEASURES.map((m) => `d.${m}`),
+  ];
+  return (
+    `select ${columns.join(', ')} from ${source} join cases c ` +
+    `on c.tenant_id = d.tenant_id and c.case_id = d.case_id where ${where} and c.figures_strategy_key is not null`
+  );
+}

@@ -1,0 +1,76 @@
+import { type Kysely, PostgresAdapter, sql } from 'kysely';
+import { contributionSelect, groupedContributions, keyNames, measureNames } from '../figures/figure-specs.ts';
+import { postgresFigureTriggers, sqliteFigureTriggers } from '../figures/figure-triggers.ts';
+import {
+  pendingCase,
+  STRATEGY_FIGURE_DELTAS,
+  STRATEGY_FIGURE_KEYS,
+  STRATEGY_FIGURE_MEASURES,
+  strategyKeyed,
+} from '../figures/strategy-figures.ts';
+
+const TRIGGER_FUNCTIONS = [
+  'claims_strategies_inserted',
+  'claims_strategies_updated',
+  'claims_strategies_deleted',
+];
+
+/**
+ * The portfolio by strategy (issue #7, decision 0011; `db/figures/strategy-figures.ts`):
+ * - `cases.figures_strategy_key`: the strategy `strategy_figures` counts the case's claims under, and the
+ *   partial index of the cases whose strategy changed since (the run's update writes its entry, nothing else);
+ * - `strategy_figures` (sums by strategy and `claim_figures`' keys) and `strategy_figure_deltas` (by case),
+ *   appended to by triggers on claims and on a debtor's kind;
+ * - the sums start from what the tables hold: every case's claims counted under its strategy.
+ */
+export async function up(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  await db.schema.alterTable('cases').addColumn('figures_strategy_key', 'text').execute();
+  await sql
+    .raw(`create index cases_strategy_pending on cases (tenant_id) where ${pendingCase('cases')}`)
+    .execute(db);
+  const table = (name: string, keys: readonly string[], primary: boolean) => {
+    let create = db.schema.createTable(name);
+    for (const key of keys) create = create.addColumn(key, 'text', (c) => c.notNull());
+    for (const measure of STRATEGY_FIGURE_MEASURES)
+      create = create.addColumn(measure, 'bigint', (c) => c.notNull().defaultTo(0));
+    if (primary) create = create.addPrimaryKeyConstraint(`${name}_pk`, keys as never[]);
+    return create.execute();
+  };
+  await table('strategy_figures', STRATEGY_FIGURE_KEYS, true);
+  await table(STRATEGY_FIGURE_DELTAS.deltas, keyNames(STRATEGY_FIGURE_DELTAS), false);
+  await db.schema
+    .createIndex('strategy_figure_deltas_by_tenant')
+    .on(STRATEGY_FIGURE_DELTAS.deltas)
+    .column('tenant_id')
+    .execute();
+  const triggers = postgres
+    ? postgresFigureTriggers(STRATEGY_FIGURE_DELTAS)
+    : sqliteFigureTriggers(STRATEGY_FIGURE_DELTAS);
+  for (const statement of triggers) await sql.raw(statement).execute(db);
+  const spec = strategyKeyed('p.strategy_key');
+  const claims =
+    'cases p join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id where p.strategy_key is not null';
+  await sql
+    .raw(
+      `insert into strategy_figures (${keyNames(spec).join(', ')}, ${measureNames(spec).join(', ')}) ` +
+        groupedContributions(spec, contributionSelect(spec, 'k', 1, claims)),
+    )
+    .execute(db);
+  await sql`update cases set figures_strategy_key = strategy_key where strategy_key is not null`.execute(db);
+}
+
+export async function down(db: Kysely<unknown>): Promise<void> {
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  for (const event of ['insert', 'update', 'delete'])
+    await sql.raw(`drop trigger claims_strategies_${event}${postgres ? ' on claims' : ''}`).execute(db);
+  await sql.raw(`drop trigger debtors_strategies_kind${postgres ? ' on debtors' : ''}`).execute(db);
+  if (postgres) {
+    for (const fn of [...TRIGGER_FUNCTIONS, 'debtors_strategies_kind'])
+      await sql.raw(`drop function ${fn}()`).execute(db);
+  }
+  await db.schema.dropTable(STRATEGY_FIGURE_DELTAS.deltas).execute();
+  await db.schema.dropTable('strategy_figures').execute();
+  await db.schema.dropIndex('cases_strategy_pending').execute();
+  await db.schema.alterTable('cases').dropColumn('figures_strategy_key').execute();
+}
