@@ -2,6 +2,7 @@ import type { ColumnType, Kysely } from 'kysely';
 import type { AgencyTables } from './schema-agency.ts';
 import type { CreditorPortalTables } from './schema-creditor-portal.ts';
 import type { FiguresTables } from './schema-figures.ts';
+import type { LiveTables } from './schema-live.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 import type { RatesTables } from './schema-rates.ts';
 
@@ -15,6 +16,7 @@ import type { RatesTables } from './schema-rates.ts';
 export type Database = PaymentsTables &
   CreditorPortalTables &
   FiguresTables &
+  LiveTables &
   RatesTables &
   AgencyTables & {
     tenants: TenantsTable;
@@ -460,6 +462,8 @@ export type RunBatchesTable = {
   cases: number;
   actions: number;
   blocked: number;
+  /** JSON { channel: count }: the actions the batch inserted (null for batches run before migration 0021). */
+  by_channel: Nullable<string>;
   finished_at: string;
 };
 

@@ -19,6 +19,7 @@ import * as m0017 from './0017-figure-history.ts';
 import * as m0018 from './0018-agency-comparison.ts';
 import * as m0019 from './0019-entered-rates.ts';
 import * as m0020 from './0020-strategy-figures.ts';
+import * as m0021 from './0021-live-figures.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -42,6 +43,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0018-agency-comparison': m0018,
   '0019-entered-rates': m0019,
   '0020-strategy-figures': m0020,
+  '0021-live-figures': m0021,
 };
 
 export const migrationProvider: MigrationProvider = {

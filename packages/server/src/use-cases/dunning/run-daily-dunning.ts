@@ -4,6 +4,7 @@ import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
 import { runWriteback } from '../workspace/run-writeback.ts';
+import { insertedByChannel } from './batch-channels.ts';
 import { rowsOf } from './build-rows.ts';
 import { allowedOf, type CreditorInfo, decideCase } from './decide-case.ts';
 import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
@@ -137,6 +138,7 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
             cases: writes.cases.length,
             actions: inserted,
             blocked: writes.blocked.length,
+            by_channel: await insertedByChannel(trx, tenantId, writes.actions, inserted),
             finished_at: deps.clock.now(),
           })
           .execute();
