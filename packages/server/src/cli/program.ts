@@ -11,6 +11,7 @@ import { registerLetter } from './commands/letter.ts';
 import { registerLetters } from './commands/letters.ts';
 import { registerMail } from './commands/mail.ts';
 import { registerRemittances } from './commands/remittances.ts';
+import { registerReports } from './commands/reports.ts';
 import { registerRun } from './commands/run.ts';
 import { registerServe } from './commands/serve.ts';
 import { registerStart } from './commands/start.ts';
@@ -65,6 +66,7 @@ export function buildProgram(lang: Lang): Command {
   registerLetters(program, msg, run, lang);
   registerStatements(program, msg, run);
   registerRemittances(program, msg, run, lang);
+  registerReports(program, msg, run, lang);
   return program;
 }
 

@@ -157,6 +157,22 @@ describeEachDatabase('creditor portal: the scheduled report', (ctx) => {
     expect(preview.headers['content-type']).toBe('application/pdf');
     expect(pdfText(new Uint8Array(preview.rawPayload))).toContain('€3,650.00');
     expect((await call('GET', `/creditors/${t.creditors.beta}/report.pdf`, client)).statusCode).toBe(404);
+    const named = await call(
+      'GET',
+      `/creditors/${t.creditors.acme}/report.pdf?language=en&period=2026-W10`,
+      client,
+    );
+    expect(named.statusCode).toBe(200);
+    expect(pdfText(new Uint8Array(named.rawPayload))).toContain('Period 2 Mar 2026 to 8 Mar 2026');
+    const fortnight = await call('GET', `/creditors/${t.creditors.acme}/report.pdf?period=2026-02-F1`, {
+      ...client,
+      'accept-language': 'en',
+    });
+    expect(fortnight.statusCode).toBe(400);
+    expect(fortnight.json().error).toMatchObject({
+      code: 'invalid_input',
+      message: 'A report’s period is a month (2026-10) or an ISO week (2026-W42).',
+    });
     const sent = await call('POST', `/creditors/${t.creditors.acme}/reports/send`, client);
     expect(sent.statusCode, sent.body).toBe(201);
     expect(sent.json()).toMatchObject({ status: 'sent', periodStart: '2026-02-17', periodEnd: '2026-03-16' });

@@ -30,6 +30,10 @@ export const creditorPortalMessages: ReasonMessages = {
     fr: 'Les destinataires du rapport sont des adresses e-mail valides (1 à 10).',
     en: 'The report’s recipients are valid e-mail addresses (1 to 10).',
   },
+  report_period_invalid: {
+    fr: 'La période d’un rapport est un mois (2026-10) ou une semaine ISO (2026-W42).',
+    en: 'A report’s period is a month (2026-10) or an ISO week (2026-W42).',
+  },
   report_subscription_missing: {
     fr: 'Aucun rapport programmé pour ce créancier : enregistrez-en un d’abord.',
     en: 'No scheduled report for this creditor: save one first.',

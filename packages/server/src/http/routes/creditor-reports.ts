@@ -107,7 +107,14 @@ export function creditorReportRoutes(app: FastifyInstance, deps: Deps): void {
         tags: ['creditor portal'],
         summary: 'Preview the report as it would be sent now (the week or month to today)',
         params,
-        querystring: z.object({ language: localeSchema.optional(), frequency: frequencySchema.optional() }),
+        description:
+          '`period` names a whole month (`2026-10`) or ISO week (`2026-W42`) instead: what that period’s ' +
+          'scheduled report holds (400 `report_period_invalid` otherwise).',
+        querystring: z.object({
+          language: localeSchema.optional(),
+          frequency: frequencySchema.optional(),
+          period: z.string().max(10).optional(),
+        }),
         response: { 200: z.any().describe('PDF file (application/pdf)'), ...errors(400, 401, 403, 404) },
       },
     },
