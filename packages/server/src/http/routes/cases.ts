@@ -53,6 +53,11 @@ const drillQuery = {
   openDispute: flag.describe('An open dispute'),
   promise: z.enum(PROMISE_STATUSES).optional().describe('A promise made in from–to that became this'),
   plan: z.enum(PLAN_STATUSES).optional().describe('A plan agreed in from–to that is now this'),
+  madeChannel: z
+    .enum(PAYMENT_CHANNELS)
+    .optional()
+    .describe('The promise, plan or open dispute made through this channel (portal, ivr, agent, api)'),
+  madeBy: idParam.optional().describe('The promise, plan or open dispute made by this agent (user id)'),
   paid: flag.describe('A payment booked in from–to'),
   paidChannel: z.enum(PAYMENT_CHANNELS).optional(),
   paidBy: idParam.optional().describe('A payment booked by this agent (user id)'),

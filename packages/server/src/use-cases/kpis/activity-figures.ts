@@ -10,6 +10,7 @@ import {
 } from '@relance/core';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/schema.ts';
+import { madeThrough, type OriginColumn, type PaymentChannelFilter } from '../portfolio/drill-filters.ts';
 
 export type ActivityFilters = {
   readonly tenantId: string;
@@ -17,6 +18,9 @@ export type ActivityFilters = {
   readonly segment: string | null;
   /** The case's strategy. */
   readonly strategyKey?: string | null | undefined;
+  /** Through which channel, by which agent (user id) the promise, plan or dispute was made (madeThrough). */
+  readonly channel?: PaymentChannelFilter | null | undefined;
+  readonly agentId?: string | null | undefined;
   readonly currency: string;
   readonly from: string;
   readonly to: string;
@@ -71,7 +75,8 @@ export async function activityFigures(db: Kysely<Database>, f: ActivityFilters):
       .where('t.currency', '=', f.currency)
       .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
       .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
-      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''));
+      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''))
+      .$call((q) => madeConditions(f, 'made_by').reduce((w, c) => w.where(c), q));
   const plansOf = () =>
     db
       .selectFrom('payment_plans as t')
@@ -85,7 +90,8 @@ export async function activityFigures(db: Kysely<Database>, f: ActivityFilters):
       .where('t.currency', '=', f.currency)
       .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
       .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
-      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''));
+      .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''))
+      .$call((q) => madeConditions(f, 'agreed_by').reduce((w, c) => w.where(c), q));
   const [promiseRows, planRows, disputes, instalments, openPromises] = await Promise.all([
     promisesOf()
       .select((eb) => [
@@ -177,6 +183,11 @@ export async function activityFigures(db: Kysely<Database>, f: ActivityFilters):
   };
 }
 
+/** The channel and agent filters over the rows' maker (`t`: the promise, plan or dispute). */
+function madeConditions(f: ActivityFilters, column: OriginColumn) {
+  return madeThrough('t', column, { channel: f.channel ?? undefined, agentId: f.agentId ?? undefined });
+}
+
 /** Open disputes, and those closed in the period (for the time they took). */
 async function disputeRows(db: Kysely<Database>, f: ActivityFilters): Promise<DisputeRow[]> {
   const rows = await db
@@ -192,6 +203,7 @@ async function disputeRows(db: Kysely<Database>, f: ActivityFilters): Promise<Di
     .$if(f.creditorId !== null, (q) => q.where('c.creditor_id', '=', f.creditorId ?? ''))
     .$if(f.segment !== null, (q) => q.where('d.kind', '=', (f.segment ?? 'business') as 'business'))
     .$if(f.strategyKey != null, (q) => q.where('c.strategy_key', '=', f.strategyKey ?? ''))
+    .$call((q) => madeConditions(f, 'opened_by').reduce((w, c) => w.where(c), q))
     .select(['t.status', 't.created_at', 't.resolved_at', 't.deadline_on', 't.amount_minor'])
     .where((eb) => eb.or([eb('t.status', '=', 'open'), eb('t.resolved_at', '>=', f.from)]))
     .execute();

@@ -14,12 +14,22 @@ export type Segment = (typeof SEGMENTS)[number];
 /** The filters a section's figures may not take (the claims carry no channel or agent). */
 export type DashboardFilterName = 'strategyKey' | 'channel' | 'agentId';
 
+/**
+ * What each section's figures follow: the portfolio (claims) the strategy only; the activity — promises, plans,
+ * disputes and the forecast from them — every filter, by the case's strategy and by who made each row.
+ */
+const FOLLOWED: Readonly<Record<keyof Dashboard['unfiltered'], readonly DashboardFilterName[]>> = {
+  portfolio: ['strategyKey'],
+  activity: ['strategyKey', 'channel', 'agentId'],
+};
+
 export type DashboardInput = {
   readonly creditorId?: string | undefined;
   readonly segment?: Segment | undefined;
   /** The case's strategy (portfolio, promises, plans, disputes), the payment's when booked (collections). */
   readonly strategyKey?: string | undefined;
-  /** The flows only: the payments' channel and the agent who booked or took them. */
+  /** The flows only: the payments' channel and the agent who booked or took them; through which channel and
+   * by whom a promise, plan or dispute was made. */
   readonly channel?: PaymentChannelFilter | undefined;
   readonly agentId?: string | undefined;
   readonly currency?: string | undefined;
@@ -57,8 +67,9 @@ export type Dashboard = {
  * creditor only. The claims and payments figures come from the running sums (never behind the last
  * commit); the rest from tables a hundred times smaller than the claims. The strategy filter applies to
  * every section (the portfolio's from the figures by strategy, decision 0011); the channel and agent filters
- * to the flows that carry them — claims have neither, so the portfolio section is given unfiltered by them
- * and says so (`unfiltered`) rather than show a wrong number.
+ * to the flows that carry them — payments by their channel and who booked them, promises, plans and disputes
+ * by who made them (`madeThrough`) — claims have neither, so the portfolio section is given unfiltered by
+ * them and says so (`unfiltered`) rather than show a wrong number.
  */
 export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInput): Promise<Dashboard> {
   const scope = readScope(actor);
@@ -92,6 +103,8 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
   const currency = input.currency ?? currencies[0] ?? 'EUR';
   const [portfolio, collections, activity] = await Promise.all([
     portfolioFigures(db, scope.tenantId, filters, currency, asOf, strategyKey),
+      channel,
+      agentId,
     collectionFigures(db, scope.tenantId, flows, { currency, from, to }),
     activityFigures(db, {
       tenantId: scope.tenantId,
@@ -116,8 +129,8 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
     channel,
     agentId,
     unfiltered: {
-      portfolio: asked.filter((f) => f !== 'strategyKey'),
-      activity: asked.filter((f) => f !== 'strategyKey'),
+      portfolio: asked.filter((f) => !FOLLOWED.portfolio.includes(f)),
+      activity: asked.filter((f) => !FOLLOWED.activity.includes(f)),
     },
     portfolio,
     collections,

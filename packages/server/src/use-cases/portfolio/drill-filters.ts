@@ -1,6 +1,7 @@
 import {
   AGEING_BUCKETS,
   type AgeingBucket,
+  assertNever,
   bucketBounds,
   PLAN_STATUSES,
   type PlanStatus,
@@ -8,6 +9,7 @@ import {
   type PromiseStatus,
 } from '@relance/core';
 import { type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { IvrProvider } from '../../channels/voice/ivr/ivr-settings.ts';
 
 export { AGEING_BUCKETS, PLAN_STATUSES, PROMISE_STATUSES };
 /** The channels a payment comes by (schema-payments' PaymentChannel), for the filters' schemas. */
@@ -37,6 +39,9 @@ export type DrillFilters = {
   readonly promise?: PromiseStatus | undefined;
   /** A plan agreed in the period that is now this. */
   readonly plan?: PlanStatus | undefined;
+  /** The promise, plan or open dispute above made through this channel, or by this agent (user id). */
+  readonly madeChannel?: PaymentChannelFilter | undefined;
+  readonly madeBy?: string | undefined;
   /** A payment booked in the period, by this channel, agent (user id) or strategy when given. */
   readonly paid?: boolean | undefined;
   readonly paidChannel?: PaymentChannelFilter | undefined;
@@ -74,19 +79,28 @@ export function drillConditions(filters: DrillFilters, today: string): RawBuilde
         sql`((x.status = 'disputed' and x.outstanding_minor > 0) or (x.status = 'open' and x.disputed_minor > 0))`,
       ),
     );
+  const made = (column: OriginColumn) =>
+    sql.join(
+      madeThrough('x', column, { channel: filters.madeChannel, agentId: filters.madeBy }).map(
+        (condition) => sql` and ${condition}`,
+      ),
+      sql``,
+    );
   if (filters.openDispute)
-    out.push(sql<SqlBool>`exists (select 1 from disputes x where ${caseRef} and x.status = 'open')`);
+    out.push(
+      sql<SqlBool>`exists (select 1 from disputes x where ${caseRef} and x.status = 'open'${made('opened_by')})`,
+    );
   const period = (column: string) =>
     sql`${filters.from === undefined ? sql`` : sql` and ${sql.ref(column)} >= ${filters.from}`}${
       filters.to === undefined ? sql`` : sql` and ${sql.ref(column)} <= ${filters.to}`
     }`;
   if (filters.promise !== undefined)
     out.push(
-      sql<SqlBool>`exists (select 1 from promises x where ${caseRef} and x.status = ${filters.promise}${period('x.made_on')})`,
+      sql<SqlBool>`exists (select 1 from promises x where ${caseRef} and x.status = ${filters.promise}${period('x.made_on')}${made('made_by')})`,
     );
   if (filters.plan !== undefined)
     out.push(
-      sql<SqlBool>`exists (select 1 from payment_plans x where ${caseRef} and x.status = ${filters.plan}${period('x.agreed_on')})`,
+      sql<SqlBool>`exists (select 1 from payment_plans x where ${caseRef} and x.status = ${filters.plan}${period('x.agreed_on')}${made('agreed_by')})`,
     );
   if (filters.paid || filters.paidChannel || filters.paidBy || filters.paidStrategy) {
     const parts = [
@@ -99,6 +113,53 @@ export function drillConditions(filters: DrillFilters, today: string): RawBuilde
     out.push(
       sql<SqlBool>`exists (select 1 from payments x where ${caseRef} and x.status = 'booked'${period('x.received_on')}${sql.join(parts, sql``)})`,
     );
+  }
+  return out;
+}
+
+/** The column that says who made a promise, agreed a plan or opened a dispute. */
+export type OriginColumn = 'made_by' | 'agreed_by' | 'opened_by';
+
+const IVR_MAKERS: readonly `${IvrProvider}-ivr`[] = ['builtin-ivr', 'twilio-ivr'];
+
+/**
+ * The dashboard's channel and agent filters over promises, plans and disputes, from who made them as their
+ * rows record it: `user:<id>` (a user — an agent — or an API key), `debtor` (the portal), `<provider>-ivr` (the
+ * payment IVR, which agrees plans), `import:<id>` or `system`. A bank statement, a manual booking or an
+ * agency's report make no promise, plan or dispute: none is counted under those channels.
+ */
+export function madeThrough(
+  alias: string,
+  column: OriginColumn,
+  origin: { readonly channel?: PaymentChannelFilter | undefined; readonly agentId?: string | undefined },
+): RawBuilder<SqlBool>[] {
+  const by = sql.ref(`${alias}.${column}`);
+  const tenant = sql.ref(`${alias}.tenant_id`);
+  const out: RawBuilder<SqlBool>[] = [];
+  if (origin.agentId !== undefined) out.push(sql<SqlBool>`${by} = ${`user:${origin.agentId}`}`);
+  if (origin.channel === undefined) return out;
+  const byId = (table: RawBuilder<unknown>) =>
+    sql<SqlBool>`(${by} like 'user:%' and substr(${by}, 6) in ${table})`;
+  switch (origin.channel) {
+    case 'portal':
+      out.push(sql<SqlBool>`${by} = 'debtor'`);
+      break;
+    case 'ivr':
+      out.push(sql<SqlBool>`${by} in (${sql.join(IVR_MAKERS)})`);
+      break;
+    case 'agent':
+      out.push(byId(sql`(select u.user_id from users u where u.tenant_id = ${tenant})`));
+      break;
+    case 'api':
+      out.push(byId(sql`(select k.api_key_id from api_keys k where k.tenant_id = ${tenant})`));
+      break;
+    case 'statement':
+    case 'manual':
+    case 'agency':
+      out.push(sql<SqlBool>`1 = 0`);
+      break;
+    default:
+      assertNever(origin.channel);
   }
   return out;
 }

@@ -18,11 +18,16 @@ export const portfolioDrill = (d: Dashboard, extra: DrillSearch): PortfolioSearc
   ...extra,
 });
 
-/** The cases behind a promise, plan or dispute figure of the period (the case's strategy). */
+/**
+ * The cases behind a promise, plan or dispute figure of the period (the case's strategy), made through the
+ * dashboard's channel and by its agent.
+ */
 export const activityDrill = (d: Dashboard, extra: DrillSearch): PortfolioSearch => ({
   ...base(d),
   strategyKey: d.strategyKey ?? undefined,
   from: d.from,
+  madeChannel: (d.channel ?? undefined) as DrillSearch['madeChannel'],
+  madeBy: d.agentId ?? undefined,
   to: d.to,
   ...extra,
 });

@@ -25,7 +25,7 @@ export function DrillChips({ search, onRemove }: DrillChipsProps) {
     const value = search[key];
     if (value === true) return '';
     if (key === 'dueBucket') return t(`dashboard.ageing.${value as (typeof DUE_BUCKETS)[number]}`);
-    if (key === 'promise' || key === 'plan' || key === 'paidChannel')
+    if (key === 'promise' || key === 'plan' || key === 'paidChannel' || key === 'madeChannel')
       return t(`drill.values.${value as Valued}`);
     return String(value);
   };

@@ -35,6 +35,9 @@ export type DrillSearch = {
   readonly openDispute?: boolean;
   readonly promise?: (typeof PROMISE_FILTERS)[number];
   readonly plan?: (typeof PLAN_FILTERS)[number];
+  /** The promise, plan or open dispute made through this channel, or by this agent (user id). */
+  readonly madeChannel?: (typeof PAYMENT_CHANNELS)[number];
+  readonly madeBy?: string;
   readonly paid?: boolean;
   readonly paidChannel?: (typeof PAYMENT_CHANNELS)[number];
   readonly paidBy?: string;
@@ -53,6 +56,8 @@ export const DRILL_KEYS = [
   'openDispute',
   'promise',
   'plan',
+  'madeChannel',
+  'madeBy',
   'paid',
   'paidChannel',
   'paidBy',
@@ -78,6 +83,8 @@ export function validateDrillSearch(search: Record<string, unknown>): DrillSearc
     openDispute: flag(search.openDispute),
     promise: optionalOneOf(PROMISE_FILTERS, search.promise),
     plan: optionalOneOf(PLAN_FILTERS, search.plan),
+    madeChannel: optionalOneOf(PAYMENT_CHANNELS, search.madeChannel),
+    madeBy: optionalString(search.madeBy, 100),
     paid: flag(search.paid),
     paidChannel: optionalOneOf(PAYMENT_CHANNELS, search.paidChannel),
     paidBy: optionalString(search.paidBy, 100),
