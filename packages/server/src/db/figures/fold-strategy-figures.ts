@@ -9,6 +9,7 @@ import {
   STRATEGY_FIGURE_KEYS,
   STRATEGY_FIGURE_MEASURES,
 } from './strategy-figures.ts';
+import { serialPlan } from './sum-strategy-figures.ts';
 
 /** Pending cases settled per transaction: a first run's million is folded without holding the writer long. */
 export const STRATEGY_FOLD_CHUNK = 5000;
@@ -102,6 +103,7 @@ async function foldPostgres(trx: Kysely<Database>, tenantId: string, chunk: numb
   await boundSql("select pg_advisory_xact_lock(hashtext('strategy_figures:' || :tenant))", tenant).execute(
     trx,
   );
+  await serialPlan(trx);
   const result = await boundSql<{ deltas: string; cases: string }>(
     `with pend as (${pendingOf(chunk)} for update skip locked), ` +
       'moved as (delete from strategy_figure_deltas where tenant_id = :tenant returning *), ' +

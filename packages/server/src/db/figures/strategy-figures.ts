@@ -9,8 +9,8 @@ import { CLAIM_FIGURES, contributionSelect, type FigureSpec, measureNames } from
  * So nothing happens when a case's strategy changes. Instead:
  *
  * - `cases.figures_strategy_key` is the strategy `strategy_figures` counts the case's claims under (null: not
- *   counted). A case whose `strategy_key` differs from it is *pending*; a partial index holds exactly those —
- *   an entry the run's own update of the case writes, nothing more.
+ *   counted). A case whose `strategy_key` differs from it is *pending* (`cases.strategy_unfolded`, a generated
+ *   column); a partial index holds exactly those — an entry the run's own update of the case writes, no more.
  * - The claims' triggers append their contributions to `strategy_figure_deltas` keyed by **case**, with no
  *   strategy: a trigger reads nothing but the claim (and the debtor's kind, as `claim_figures`' do), so no
  *   write racing a strategy change can file a contribution under the wrong strategy. A delta counts under its
@@ -52,8 +52,11 @@ export const strategyKeyed = (strategy: string): FigureSpec => ({
   ],
 });
 
-/** The predicate of the partial index of pending cases (`c` is the case): a read must write it the same way. */
-export const pendingCase = (c: string) => `${c}.strategy_key is distinct from ${c}.figures_strategy_key`;
+/**
+ * A pending case (`c` is the case): `cases.strategy_unfolded`, generated as `strategy_key is distinct from
+ * figures_strategy_key` — the predicate of the partial index of pending cases, written the same way here.
+ */
+export const pendingCase = (c: string) => `${c}.strategy_unfolded`;
 
 /**
  * The claims of the cases in `cases` (an SQL source aliased `p`, with `old_key` and `new_key`), each with the

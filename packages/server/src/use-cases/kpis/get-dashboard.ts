@@ -5,7 +5,7 @@ import type { PaymentChannelFilter } from '../portfolio/drill-filters.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
 import { type ActivityFigures, activityFigures } from './activity-figures.ts';
 import { type CollectionFigures, collectionFigures } from './collection-figures.ts';
-import { type PortfolioFigures, portfolioFigures, sumClaimFigures } from './portfolio-figures.ts';
+import { type PortfolioFigures, readPortfolio } from './portfolio-figures.ts';
 import { reportPeriod } from './report-period.ts';
 
 export const SEGMENTS = ['business', 'consumer'] as const;
@@ -92,25 +92,19 @@ export async function getDashboard(deps: Deps, actor: Actor, input: DashboardInp
   if (channel !== null) asked.push('channel');
   if (agentId !== null) asked.push('agentId');
   const db = deps.database.db;
-  const byCurrency = await sumClaimFigures(
-    db,
-    { tenantId: scope.tenantId, groupBy: ['currency'], filters },
-    strategyKey,
-  );
-  const currencies = [...byCurrency]
-    .sort((a, b) => Number(b.amount_minor) - Number(a.amount_minor))
-    .map((r) => String(r.currency));
+  const claims = await readPortfolio(db, scope.tenantId, filters, asOf, strategyKey);
+  const currencies = claims.currencies;
   const currency = input.currency ?? currencies[0] ?? 'EUR';
   const [portfolio, collections, activity] = await Promise.all([
-    portfolioFigures(db, scope.tenantId, filters, currency, asOf, strategyKey),
-      channel,
-      agentId,
+    claims.figuresIn(currency),
     collectionFigures(db, scope.tenantId, flows, { currency, from, to }),
     activityFigures(db, {
       tenantId: scope.tenantId,
       creditorId,
       segment,
       strategyKey,
+      channel,
+      agentId,
       currency,
       from,
       to,

@@ -9,7 +9,7 @@ import {
 } from '@relance/core';
 import type { Kysely } from 'kysely';
 import { CLAIM_FIGURES } from '../../db/figures/figure-specs.ts';
-import { type FigureFilter, type FigureQuery, sumFigures } from '../../db/figures/sum-figures.ts';
+import { type FigureFilter, type FigureSums, sumFigures } from '../../db/figures/sum-figures.ts';
 import { sumStrategyFigures } from '../../db/figures/sum-strategy-figures.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -42,32 +42,68 @@ export type PortfolioFigures = {
 
 const DSO_MONTHS = 12;
 
-/** The claims' running figures, of the cases following `strategyKey` when one is given (decision 0011). */
-export function sumClaimFigures(db: Kysely<Database>, query: FigureQuery, strategyKey: string | null) {
-  return strategyKey === null
-    ? sumFigures(db, CLAIM_FIGURES, query)
-    : sumStrategyFigures(db, { ...query, strategyKey });
-}
+/** The portfolio behind the dashboard's filters: its currencies, largest first, and its figures in one. */
+export type PortfolioRead = {
+  readonly currencies: readonly string[];
+  figuresIn(currency: string): Promise<PortfolioFigures>;
+};
 
 /**
- * The claims' side of the dashboard, from the running figures: one grouped statement over a few thousand
- * rows (due date × month of issue), whatever the number of claims; those of one strategy's cases when
- * `strategyKey` is given.
+ * The claims' side of the dashboard, from the running figures: grouped statements over a few thousand rows
+ * (currency, due date × month of issue), whatever the number of claims. With a strategy, the figures of its
+ * cases (decision 0011) in one statement for every currency: the claims of cases whose strategy changed since
+ * the last fold are looked up once.
  */
-export async function portfolioFigures(
+export async function readPortfolio(
   db: Kysely<Database>,
   tenantId: string,
   filters: readonly FigureFilter[],
-  currency: string,
   asOf: string,
-  strategyKey: string | null = null,
-): Promise<PortfolioFigures> {
-  const query: FigureQuery = {
-    tenantId,
-    groupBy: ['due_date', 'issue_month'],
-    filters: [...filters, { column: 'currency', op: '=', value: currency }],
+  strategyKey: string | null,
+): Promise<PortfolioRead> {
+  if (strategyKey !== null) {
+    const rows = await sumStrategyFigures(db, {
+      tenantId,
+      strategyKey,
+      groupBy: ['currency', 'due_date', 'issue_month'],
+      filters,
+    });
+    return {
+      currencies: largestFirst(rows),
+      figuresIn: async (currency) =>
+        portfolioOf(
+          rows.filter((r) => r.currency === currency),
+          currency,
+          asOf,
+        ),
+    };
+  }
+  const byCurrency = await sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy: ['currency'], filters });
+  return {
+    currencies: largestFirst(byCurrency),
+    figuresIn: async (currency) => {
+      const rows = await sumFigures(db, CLAIM_FIGURES, {
+        tenantId,
+        groupBy: ['due_date', 'issue_month'],
+        filters: [...filters, { column: 'currency', op: '=', value: currency }],
+      });
+      return portfolioOf(rows, currency, asOf);
+    },
   };
-  const rows = await sumClaimFigures(db, query, strategyKey);
+}
+
+/** The currencies of the rows, by the amount placed in each, largest first. */
+function largestFirst(rows: readonly FigureSums[]): readonly string[] {
+  const amounts = new Map<string, number>();
+  for (const r of rows) {
+    const currency = String(r.currency);
+    amounts.set(currency, (amounts.get(currency) ?? 0) + Number(r.amount_minor ?? 0));
+  }
+  return [...amounts.entries()].sort((a, b) => b[1] - a[1]).map(([currency]) => currency);
+}
+
+/** The portfolio's figures from its rows by due date and month of issue, in one currency. */
+function portfolioOf(rows: readonly FigureSums[], currency: string, asOf: string): PortfolioFigures {
   const lines = new Map(AGEING_BUCKETS.map((b) => [b, { count: 0, outstandingMinor: 0 }]));
   const sales = new Map<string, number>();
   const total = { placedMinor: 0, placedCount: 0, receivableMinor: 0, receivableCount: 0 };

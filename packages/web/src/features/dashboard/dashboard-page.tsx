@@ -8,6 +8,7 @@ import { sessionQuery } from '../../app/session.ts';
 import { PageHeader } from '../../app/ui/page-header.tsx';
 import { Stat } from '../../app/ui/stat.tsx';
 import { ErrorState, LoadingState } from '../../app/ui/states.tsx';
+import { strategiesQuery } from '../strategies/api.ts';
 import { ActivitySection } from './activity-section.tsx';
 import { AgeingSection } from './ageing-section.tsx';
 import {
@@ -20,6 +21,7 @@ import {
 import { CollectionsSection } from './collections-section.tsx';
 import { DrillLink, paymentDrill, portfolioDrill } from './drill.tsx';
 import { type DashboardSearch, SEGMENT_CHOICES } from './search.ts';
+import { strategyChoices } from './strategy-choices.ts';
 import { dashboardXlsxUrl } from './trends-api.ts';
 import { TrendsSection } from './trends-section.tsx';
 
@@ -37,6 +39,8 @@ export function DashboardPage() {
   const { data: user } = useQuery(sessionQuery);
   const isClient = user?.role === 'client';
   const creditors = useQuery({ ...creditorsQuery, enabled: !isClient });
+  // Every strategy, for the filter: the portfolio follows one whether or not it collected in the period.
+  const strategies = useQuery({ ...strategiesQuery, enabled: !isClient });
   const search = route.useSearch();
   const navigate = route.useNavigate();
   const set = (patch: DashboardSearch) =>
@@ -125,12 +129,12 @@ export function DashboardPage() {
           clearable
           value={search.strategyKey ?? null}
           onChange={(value) => set({ strategyKey: value ?? undefined })}
-          data={[
-            ...new Set([
-              ...(search.strategyKey ? [search.strategyKey] : []),
-              ...(d?.collections.byStrategy.map((s) => s.strategyKey).filter(Boolean) ?? []),
-            ]),
-          ]}
+          data={strategyChoices(
+            strategies.data,
+            d?.collections.byStrategy.map((s) => s.strategyKey) ?? [],
+            search.strategyKey,
+            format.language,
+          )}
           w={180}
           data-testid="dashboard-strategy"
         />

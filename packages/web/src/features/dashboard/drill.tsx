@@ -12,9 +12,10 @@ function base(d: Dashboard): PortfolioSearch {
   };
 }
 
-/** The cases behind a portfolio figure (claims as they stand today). */
+/** The cases behind a portfolio figure (claims as they stand today), of the dashboard's strategy. */
 export const portfolioDrill = (d: Dashboard, extra: DrillSearch): PortfolioSearch => ({
   ...base(d),
+  strategyKey: d.strategyKey ?? undefined,
   ...extra,
 });
 
@@ -25,9 +26,9 @@ export const portfolioDrill = (d: Dashboard, extra: DrillSearch): PortfolioSearc
 export const activityDrill = (d: Dashboard, extra: DrillSearch): PortfolioSearch => ({
   ...base(d),
   strategyKey: d.strategyKey ?? undefined,
-  from: d.from,
   madeChannel: (d.channel ?? undefined) as DrillSearch['madeChannel'],
   madeBy: d.agentId ?? undefined,
+  from: d.from,
   to: d.to,
   ...extra,
 });
