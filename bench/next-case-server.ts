@@ -1,7 +1,9 @@
 /**
  * `node bench/next-case-server.ts <database-url>`: the HTTP server of the next-case benchmark, alone in its
  * process (the load comes from another one). Real clock, no dispatcher, no logger; prints
- * `listening <port>` once ready and serves until killed.
+ * `listening <port>` once ready and serves until killed. With `RELANCE_BENCH_WEBHOOK_QUEUE=1` (the webhooks
+ * benchmark on SQLite) it also runs the webhook queue, as `npm start` does: on SQLite the queue shares the
+ * server's connection rather than wait on another process's write lock.
  */
 import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
@@ -10,17 +12,20 @@ import { join } from 'node:path';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { buildHttpServer } from '../packages/server/src/http/server.ts';
 import { systemClock } from '../packages/server/src/shared/clock.ts';
+import { startWebhookQueue } from '../packages/server/src/worker/webhook-queue.ts';
 
 const [url, schema] = process.argv.slice(2);
 if (!url) throw new Error('usage: next-case-server.ts <database-url> [schema]');
 const database = openDatabase(url, schema ? { schema, poolSize: 20 } : {});
-const app = await buildHttpServer({
-  database,
-  clock: systemClock,
-  dataDir: mkdtempSync(join(tmpdir(), 'relance-bench-next-')),
-});
+const deps = { database, clock: systemClock, dataDir: mkdtempSync(join(tmpdir(), 'relance-bench-next-')) };
+const app = await buildHttpServer(deps);
+const queue =
+  process.env.RELANCE_BENCH_WEBHOOK_QUEUE === '1' ? startWebhookQueue(deps, { intervalMs: 50 }) : null;
 await app.listen({ host: '127.0.0.1', port: 0 });
 process.stdout.write(`listening ${(app.server.address() as AddressInfo).port}\n`);
 process.on('SIGTERM', () => {
-  void app.close().then(() => database.close().then(() => process.exit(0)));
+  void app
+    .close()
+    .then(() => queue?.stop())
+    .then(() => database.close().then(() => process.exit(0)));
 });

@@ -1,5 +1,5 @@
 /**
- * `node bench/webhooks.ts [--events 20000] [--duplicates 0.1] [--concurrency 16] [--cases 5000] [--mix payments|failures]`:
+ * `node bench/webhooks.ts [--events 20000] [--duplicates 0.1] [--concurrency 16] [--cases 5000] [--mix payments|failures] [--queues 1]`:
  * the card webhooks benchmark of issue #6 (≥ 1,000 provider webhooks per second, each handled exactly once).
  * On a fresh database per engine: a portfolio of open cases with one claim each (SQL, not the API), the
  * tenant's Stripe settings, and one started attempt per payment. The HTTP server runs alone in its process
@@ -10,7 +10,9 @@
  * already in the list (Stripe's retries), all in a shuffled order, `concurrency` requests at a time. The
  * floor, measured in the same run before and after: the same event rows inserted bare into webhook_events
  * (one statement each, the same concurrency). Then it checks each payment was booked exactly once and fails
- * loudly otherwise. `--mix failures` makes every distinct event a declined card: the same path without the
+ * loudly otherwise. The server answers each webhook once its event is recorded (decision 0012); `queues`
+ * processes (bench/webhooks-queue.ts, as `relance worker` runs the queue) book the events beside it from the
+ * start, and the run also reports when the last one was booked. `--mix failures` makes every distinct event a declined card: the same path without the
  * booking (`recordPayment`), to see what the webhook machinery itself costs. Writes
  * bench/results/webhooks-<mix>.json. Nothing asserts a time.
  */
@@ -38,6 +40,12 @@ const { values } = parseArgs({
     postgres: { type: 'string' },
     /** 'payments': the mix above; 'failures': every distinct event a declined card (nothing booked). */
     mix: { type: 'string', default: 'payments' },
+    /**
+     * Where the queue books the recorded events (decision 0012): `server` (in the server's process, as
+     * `npm start` runs it; the default on SQLite, whose one writer would otherwise make the server wait on
+     * another process's lock) or a number of queue processes beside it (default 2 on PostgreSQL).
+     */
+    queues: { type: 'string' },
   },
 });
 const failuresOnly = values.mix === 'failures';
@@ -182,7 +190,10 @@ async function pool(count: number, task: (i: number) => Promise<void>): Promise<
   );
 }
 
-/** The floor: the same event rows into webhook_events, one bare statement each, at the same concurrency. */
+/**
+ * The floor: the same event rows into webhook_events (with a payload of the same size), one bare statement
+ * each, at the same concurrency.
+ */
 async function floor(handle: DatabaseHandle, order: readonly number[], label: string): Promise<number> {
   const started = performance.now();
   const now = new Date().toISOString();
@@ -196,8 +207,9 @@ async function floor(handle: DatabaseHandle, order: readonly number[], label: st
         event_id: `evt_bench_${pad(i)}`,
         kind: 'checkout.session.completed',
         received_at: now,
-        result: 'processed',
-        detail: JSON.stringify({ attemptId: benchId('attempt', i), kind: 'payment_succeeded', reason: null }),
+        result: 'ignored',
+        detail: null,
+        payload: JSON.stringify({ ...eventOf(i), tenantId, attemptId: benchId('attempt', i) }),
       })
       .onConflict((oc) => oc.columns(['tenant_id', 'provider', 'event_id']).doNothing())
       .execute();
@@ -234,9 +246,13 @@ function post(agent: Agent, port: number, body: string): Promise<{ status: numbe
   });
 }
 
-function startServer(args: readonly string[]): Promise<{ port: number; stop: () => Promise<void> }> {
+function startServer(
+  args: readonly string[],
+  withQueue: boolean,
+): Promise<{ port: number; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [join(here, 'next-case-server.ts'), ...args], {
     stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, RELANCE_BENCH_WEBHOOK_QUEUE: withQueue ? '1' : '0' },
   });
   return new Promise((resolve, reject) => {
     let out = '';
@@ -250,6 +266,54 @@ function startServer(args: readonly string[]): Promise<{ port: number; stop: () 
     });
     child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
   });
+}
+
+/** The queue processes, started before the first webhook; `stop` waits for each one's totals. */
+function startQueues(args: readonly string[], queues: number) {
+  const children = Array.from({ length: queues }, () =>
+    spawn(process.execPath, [join(here, 'webhooks-queue.ts'), ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    }),
+  );
+  const outputs = children.map(
+    (child) =>
+      new Promise<{ processed: number; ignored: number; errors: number }>((resolve, reject) => {
+        let out = '';
+        child.stdout.on('data', (chunk: Buffer) => {
+          out += chunk.toString('utf8');
+        });
+        child.on('exit', (code) =>
+          code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`queue exited with ${code}`)),
+        );
+      }),
+  );
+  return {
+    async stop() {
+      for (const child of children) child.kill('SIGTERM');
+      const all = await Promise.all(outputs);
+      return all.reduce(
+        (a, b) => ({
+          processed: a.processed + b.processed,
+          ignored: a.ignored + b.ignored,
+          errors: a.errors + b.errors,
+        }),
+        { processed: 0, ignored: 0, errors: 0 },
+      );
+    },
+  };
+}
+
+/** Waits until no event of the tenant is pending; the seconds since `from`. */
+async function drained(handle: DatabaseHandle, from: number): Promise<number> {
+  for (;;) {
+    const row = await sql<{
+      n: number | string;
+    }>`select count(*) as n from webhook_events where tenant_id = ${tenantId} and result = 'pending'`.execute(
+      handle.db,
+    );
+    if (Number(row.rows[0]?.n ?? 0) === 0) return (performance.now() - from) / 1000;
+    await new Promise((r) => setTimeout(r, 50));
+  }
 }
 
 async function send(port: number, order: readonly number[]) {
@@ -283,6 +347,9 @@ async function check(handle: DatabaseHandle) {
     sql`select count(distinct source_key) as n from payments where tenant_id = ${tenantId}`,
   );
   const events = await count(sql`select count(*) as n from webhook_events where tenant_id = ${tenantId}`);
+  const unhandled = await count(
+    sql`select count(*) as n from webhook_events where tenant_id = ${tenantId} and result not in ('processed', 'ignored')`,
+  );
   const succeeded = await count(
     sql`select count(*) as n from payment_attempts where tenant_id = ${tenantId} and status = 'succeeded' and payment_id is not null`,
   );
@@ -296,6 +363,7 @@ async function check(handle: DatabaseHandle) {
     payments === expected &&
     distinctSources === expected &&
     events === distinct &&
+    unhandled === 0 &&
     succeeded === expected &&
     failed === expectedFailed;
   return {
@@ -303,6 +371,7 @@ async function check(handle: DatabaseHandle) {
     expectedPayments: expected,
     events,
     expectedEvents: distinct,
+    unhandled,
     succeeded,
     failed,
     expectedFailed,
@@ -327,12 +396,21 @@ async function onEngine(engine: string): Promise<Record<string, unknown>> {
     await seed(handle);
     const order = sendOrder();
     const floorBefore = await floor(handle, order, 'floor-1');
-    const server = await startServer(engine === 'postgres' ? [url, schema] : [url]);
+    const placement = values.queues ?? (engine === 'sqlite' ? 'server' : '2');
+    const queues = placement === 'server' ? 0 : Number(placement);
+    const server = await startServer(engine === 'postgres' ? [url, schema] : [url], placement === 'server');
+    const queue = startQueues(engine === 'postgres' ? [url, tenantId, schema] : [url, tenantId], queues);
     let run: Awaited<ReturnType<typeof send>>;
+    let drainSeconds: number;
+    let booked: Awaited<ReturnType<ReturnType<typeof startQueues>['stop']>>;
     try {
+      const started = performance.now();
       run = await send(server.port, order);
+      // No queue (`--queues 0`): the webhooks alone (the events stay pending; the check then says so).
+      drainSeconds = placement !== '0' ? await drained(handle, started) : run.seconds;
     } finally {
       await server.stop();
+      booked = await queue.stop();
     }
     const floorAfter = await floor(handle, order, 'floor-2');
     const verdict = await check(handle);
@@ -346,6 +424,10 @@ async function onEngine(engine: string): Promise<Record<string, unknown>> {
       concurrency,
       cases,
       ...run,
+      queue: { placement, ...booked },
+      // From the first webhook sent to the last event booked: what the queue keeps up with.
+      drainSeconds: Math.round(drainSeconds * 100) / 100,
+      eventsHandledPerSecond: Math.round(distinct / drainSeconds),
       floor: { before: Math.round(floorBefore), after: Math.round(floorAfter) },
       ratioToFloor: Math.round((floorMean / run.eventsPerSecond) * 100) / 100,
       ...verdict,
@@ -368,7 +450,7 @@ for (const engine of (values.engines ?? '').split(',').filter((e) => e !== '')) 
   process.stdout.write(
     `${engine} (${values.mix}): ${r.eventsPerSecond} webhooks/s (${total} in ${r.seconds} s, ${concurrency} at a time; ${r.handled} handled, ` +
       `${r.duplicates} duplicates, ${r.refused} refused) — floor ${floorText.before} / ${floorText.after} rows/s, ` +
-      `${r.ratioToFloor}× — payments ${r.payments}/${r.expectedPayments}, events ${r.events}/${r.expectedEvents}: ` +
+      `${r.ratioToFloor}× — all booked after ${r.drainSeconds} s (${r.eventsHandledPerSecond} events/s, queue: ${(r.queue as { placement: string }).placement}) — payments ${r.payments}/${r.expectedPayments}, events ${r.events}/${r.expectedEvents}: ` +
       `${r.exactlyOnce ? 'each exactly once' : 'NOT exactly once'}${r.firstRefusal ? ` — first refusal: ${r.firstRefusal}` : ''}\n`,
   );
 }

@@ -112,9 +112,17 @@ export type WebhookEventsTable = {
   event_id: string;
   kind: string;
   received_at: string;
-  result: 'processed' | 'ignored';
+  /** `pending` until the queue has handled it; `failed` after repeated errors (`last_error`). */
+  result: WebhookEventResult;
   detail: Nullable<string>;
+  /** The verified event, as the queue needs it (JSON); null for events handled before the queue. */
+  payload: Nullable<string>;
+  attempts: Counter;
+  last_error: Nullable<string>;
+  processed_at: Nullable<string>;
 };
+
+export type WebhookEventResult = 'pending' | 'processed' | 'ignored' | 'failed';
 
 export type StatementImportsTable = {
   tenant_id: string;

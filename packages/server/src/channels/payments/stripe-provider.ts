@@ -41,10 +41,11 @@ function clientOptions(apiBaseUrl: string | null | undefined): Stripe.StripeConf
  */
 export function stripePaymentProvider(settings: PaymentSettings, options: StripeOptions): PaymentProvider {
   const key = settings.stripeSecretKey;
-  const client = key ? new Stripe(key, clientOptions(options.apiBaseUrl)) : null;
   return {
     name: STRIPE,
     async startCheckout(request: CheckoutRequest): Promise<CheckoutStarted> {
+      // Made here, not with the provider: a webhook only checks a signature, and a client costs its setup.
+      const client = key ? new Stripe(key, clientOptions(options.apiBaseUrl)) : null;
       if (!client) throw new CheckoutFailed('Stripe is chosen but its secret key is missing.');
       const metadata = {
         [STRIPE_METADATA.tenant]: request.tenantId,

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { type Composition, type RunningServer, startServer } from '../../compose.ts';
 import { startDispatcher } from '../../worker/dispatcher.ts';
+import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
 import type { Cli, RunCommand } from '../context.ts';
 import { openComposition } from '../context.ts';
@@ -50,12 +51,18 @@ export async function listen(cli: Cli, composition: Composition): Promise<Runnin
     cli.env.RELANCE_DISPATCH === 'off'
       ? null
       : startDispatcher(composition.deps, { log: (line) => cli.note(line) });
+  // Card providers' events, recorded by the webhooks, are booked within a second (decision 0012).
+  const webhooks =
+    cli.env.RELANCE_DISPATCH === 'off'
+      ? null
+      : startWebhookQueue(composition.deps, { log: (line) => cli.note(line) });
   const stop = (): void => {
     cli.note(cli.msg.serve.stopping);
     server
       .close()
       .then(() => scheduler?.stop())
       .then(() => dispatcher?.stop())
+      .then(() => webhooks?.stop())
       .then(() => composition.close())
       .finally(() => process.exit(exitCodes.ok));
   };

@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { startDispatcher } from '../../worker/dispatcher.ts';
+import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
@@ -26,6 +27,11 @@ async function work(cli: Cli): Promise<ExitCode> {
     cli.env.RELANCE_DISPATCH === 'off'
       ? null
       : startDispatcher(composition.deps, { log: (line) => cli.note(line) });
+  // Card providers' events, recorded by the webhooks, are booked within a second (decision 0012).
+  const webhooks =
+    cli.env.RELANCE_DISPATCH === 'off'
+      ? null
+      : startWebhookQueue(composition.deps, { log: (line) => cli.note(line) });
   cli.line(words.workerStarted(composition.deps.database.displayUrl));
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
@@ -34,6 +40,7 @@ async function work(cli: Cli): Promise<ExitCode> {
   });
   await scheduler.stop();
   await dispatcher?.stop();
+  await webhooks?.stop();
   await composition.close();
   return exitCodes.ok;
 }

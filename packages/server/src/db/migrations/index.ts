@@ -20,6 +20,7 @@ import * as m0018 from './0018-agency-comparison.ts';
 import * as m0019 from './0019-entered-rates.ts';
 import * as m0020 from './0020-strategy-figures.ts';
 import * as m0021 from './0021-live-figures.ts';
+import * as m0022 from './0022-webhook-queue.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -44,6 +45,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0019-entered-rates': m0019,
   '0020-strategy-figures': m0020,
   '0021-live-figures': m0021,
+  '0022-webhook-queue': m0022,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -14,8 +14,10 @@ import { errors, idParam } from '../schemas.ts';
 
 const handledSchema = z.object({
   received: z.literal(true),
-  duplicate: z.boolean().describe('This event id was handled before: nothing changed'),
-  result: z.enum(['processed', 'ignored']),
+  duplicate: z.boolean().describe('This event id was received before: nothing was recorded again'),
+  result: z
+    .enum(['pending', 'processed', 'ignored', 'failed'])
+    .describe('Where the event stands: pending until the queue books it, a second or so later'),
   detail: z.string().nullable(),
 });
 
@@ -49,7 +51,8 @@ export function paymentWebhookRoutes(app: FastifyInstance, deps: Deps): void {
         config: { public: true },
         schema: {
           tags: ['webhooks'],
-          summary: 'A card provider’s event (Stripe: signed with Stripe-Signature), handled exactly once',
+          summary:
+            'A card provider’s event (Stripe: signed with Stripe-Signature), recorded once and answered at once; the queue books it',
           params: z.object({
             provider: z.enum(PAYMENT_PROVIDERS as [PaymentProviderName]),
             tenantId: idParam,

@@ -9,6 +9,7 @@ import { builtinPaymentSecret } from '../../../src/channels/payments/payment-set
 import { apiPrefix } from '../../../src/http/paths.ts';
 import type { Deps } from '../../../src/shared/deps.ts';
 import { startCardCheckout } from '../../../src/use-cases/payments/attempts/start-card-checkout.ts';
+import { processWebhookEvents } from '../../../src/use-cases/payments/webhooks/webhook-queue.ts';
 import { type SeededTenant, seedTenant } from '../../http/seed.ts';
 import { now, testServer } from '../../http/support.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
@@ -203,6 +204,9 @@ describeEachDatabase('the built-in provider: its card page and its signed events
     const good = signBuiltinEvent(secret, event, now);
     expect(good.headers[BUILTIN_SIGNATURE_HEADER]).toMatch(/^t=\d+,v1=[0-9a-f]{64}$/);
     const accepted = await app.inject({ method: 'POST', url, headers: good.headers, payload: good.rawBody });
-    expect(accepted.json()).toMatchObject({ duplicate: false, detail: 'payment booked' });
+    // Posted to the webhook path (not through the card page): recorded, then booked by the queue.
+    expect(accepted.json()).toMatchObject({ duplicate: false, result: 'pending' });
+    expect(await processWebhookEvents(deps, t.tenantId)).toMatchObject({ processed: 1, errors: 0 });
+    expect((await attemptOf(ctx.handle.db, t.tenantId, started.attemptId)).status).toBe('succeeded');
   });
 });

@@ -4,10 +4,15 @@ import { apiPrefix } from '../../../src/http/paths.ts';
 import type { Deps } from '../../../src/shared/deps.ts';
 import { setAttemptProviderRef } from '../../../src/use-cases/payments/attempts/set-attempt-provider-ref.ts';
 import { startAttempt } from '../../../src/use-cases/payments/attempts/start-attempt.ts';
+import {
+  MAX_EVENT_ATTEMPTS,
+  processWebhookEvents,
+} from '../../../src/use-cases/payments/webhooks/webhook-queue.ts';
+import { startWebhookQueue } from '../../../src/worker/webhook-queue.ts';
 import { type SeededTenant, seedTenant } from '../../http/seed.ts';
 import { signInAs, testServer } from '../../http/support.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
-import { webhookFixtures } from './stripe-fixtures.ts';
+import { type StripeEventJson, webhookFixtures } from './stripe-fixtures.ts';
 import { attemptOf, countRows, ourEvent, STRIPE_KEY, stripeRequest, WEBHOOK_SECRET } from './world.ts';
 
 const COMPLETED = 'stripe_ruby_mock_checkout.session.completed.json';
@@ -58,6 +63,29 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       const ids = { amountMinor, paymentIntent: `pi_test_${serial}_${attemptId.slice(-6)}`, session };
       const event = (file: string, id: string) => ourEvent(file, ours, { ...ids, id: `${id}_${serial}` });
       return { attemptId, caseId, ...ids, event };
+    }
+
+    const eventRow = (eventId: string) =>
+      ctx.handle.db
+        .selectFrom('webhook_events')
+        .selectAll()
+        .where('tenant_id', '=', t.tenantId)
+        .where('event_id', '=', eventId)
+        .executeTakeFirst();
+
+    /** What the queue did with an event: its row's result and the detail it wrote. */
+    async function handled(eventId: string) {
+      const row = await eventRow(eventId);
+      const detail = row?.detail ? (JSON.parse(row.detail) as { detail: string | null }).detail : null;
+      return { result: row?.result, detail };
+    }
+
+    /** Stripe delivers the event (answered at once: recorded, pending), then the queue books it. */
+    async function deliver(event: StripeEventJson) {
+      const answer = await app.inject(stripeRequest(t.tenantId, event));
+      expect(answer.statusCode, answer.body).toBe(200);
+      await processWebhookEvents(deps, t.tenantId);
+      return { answer: answer.json(), ...(await handled(event.id)) };
     }
 
     const outstanding = async () =>
@@ -119,12 +147,11 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       const completed = a.event(COMPLETED, 'evt_completed');
       const first = await app.inject(stripeRequest(t.tenantId, completed));
       expect(first.statusCode, first.body).toBe(200);
-      expect(first.json()).toEqual({
-        received: true,
-        duplicate: false,
-        result: 'processed',
-        detail: 'payment booked',
-      });
+      // Answered as soon as recorded: nothing is booked before the queue takes it.
+      expect(first.json()).toEqual({ received: true, duplicate: false, result: 'pending', detail: null });
+      expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('started');
+      expect(await processWebhookEvents(deps, t.tenantId)).toEqual({ processed: 1, ignored: 0, errors: 0 });
+      expect(await handled(completed.id)).toEqual({ result: 'processed', detail: 'payment booked' });
       const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
       expect(attempt.status).toBe('succeeded');
       expect(attempt.ended_at).not.toBeNull();
@@ -153,27 +180,27 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       });
       const after = await counts();
 
-      const again = await app.inject(stripeRequest(t.tenantId, completed));
-      expect(again.json()).toMatchObject({ duplicate: true });
+      const again = await deliver(completed);
+      expect(again.answer).toEqual({ received: true, duplicate: true, result: 'processed', detail: null });
       // The same payment told by its PaymentIntent: a new event, but the payment is booked already.
-      const told = await app.inject(stripeRequest(t.tenantId, a.event(PI_SUCCEEDED, 'evt_pi')));
-      expect(told.json()).toMatchObject({ duplicate: false, detail: 'payment already booked' });
+      const told = await deliver(a.event(PI_SUCCEEDED, 'evt_pi'));
+      expect(told).toMatchObject({ answer: { duplicate: false }, detail: 'payment already booked' });
       // A late failure of the same checkout (an earlier card) does not undo the success.
-      const late = await app.inject(stripeRequest(t.tenantId, a.event(CHARGE_FAILED, 'evt_late')));
-      expect(late.json()).toMatchObject({ duplicate: false, detail: 'attempt already ended' });
+      const late = await deliver(a.event(CHARGE_FAILED, 'evt_late'));
+      expect(late).toMatchObject({ answer: { duplicate: false }, detail: 'attempt already ended' });
       expect(await counts()).toEqual(after);
       expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('succeeded');
     });
 
     it('a declined card keeps Stripe’s reason; paying afterwards on the same checkout still succeeds', async () => {
       const a = await stripeAttempt(50_00);
-      const failed = await app.inject(stripeRequest(t.tenantId, a.event(PI_FAILED, 'evt_failed')));
-      expect(failed.json()).toMatchObject({ detail: 'attempt failed' });
+      const failed = await deliver(a.event(PI_FAILED, 'evt_failed'));
+      expect(failed).toMatchObject({ result: 'processed', detail: 'attempt failed' });
       const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
       expect(attempt.status).toBe('failed');
       expect(attempt.failure_reason).toBe('card_declined / generic_decline: Your card was declined.');
-      const paid = await app.inject(stripeRequest(t.tenantId, a.event(COMPLETED, 'evt_then_paid')));
-      expect(paid.json()).toMatchObject({ detail: 'payment booked' });
+      const paid = await deliver(a.event(COMPLETED, 'evt_then_paid'));
+      expect(paid).toMatchObject({ detail: 'payment booked' });
       expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('succeeded');
     });
 
@@ -184,8 +211,8 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       expired.data.object.metadata = {};
       expired.data.object.client_reference_id = null;
       // Found by its Checkout Session alone.
-      const got = await app.inject(stripeRequest(t.tenantId, expired));
-      expect(got.json()).toMatchObject({ result: 'processed', detail: 'attempt abandoned' });
+      const got = await deliver(expired);
+      expect(got).toMatchObject({ result: 'processed', detail: 'attempt abandoned' });
       const attempt = await attemptOf(ctx.handle.db, t.tenantId, a.attemptId);
       expect(attempt.status).toBe('abandoned');
       expect(attempt.failure_reason).toBe('checkout expired');
@@ -193,11 +220,8 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       stranger.data.object.metadata = {};
       stranger.data.object.client_reference_id = null;
       stranger.data.object.id = 'cs_test_unknown';
-      const ignored = await app.inject(stripeRequest(t.tenantId, stranger));
-      expect(ignored.json()).toMatchObject({
-        result: 'ignored',
-        detail: 'no attempt of this tenant matches',
-      });
+      const ignored = await deliver(stranger);
+      expect(ignored).toMatchObject({ result: 'ignored', detail: 'no attempt of this tenant matches' });
       const row = await ctx.handle.db
         .selectFrom('webhook_events')
         .selectAll()
@@ -223,7 +247,14 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
       expect(copies.map((c) => c.statusCode)).toEqual(Array(8).fill(200));
       const fresh = copies.map((c) => c.json()).filter((b) => !b.duplicate);
       expect(fresh).toHaveLength(2);
-      expect(fresh.map((b) => b.detail).sort()).toEqual(['payment already booked', 'payment booked']);
+      // Three queues (three processes, say) take the events at the same time: each is booked once.
+      const passes = await Promise.all([1, 2, 3].map(() => processWebhookEvents(deps, t.tenantId)));
+      expect(passes.reduce((n, p) => n + p.processed, 0)).toBe(2);
+      const details = [
+        (await handled(completed.id)).detail,
+        (await handled(`evt_storm_pi_${serial}`)).detail,
+      ];
+      expect(details.sort()).toEqual(['payment already booked', 'payment booked']);
       expect(await countRows(ctx.handle.db, 'payments', t.tenantId)).toBe(before + 1);
       const events = await ctx.handle.db
         .selectFrom('webhook_events')
@@ -232,6 +263,55 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
         .where('event_id', 'like', 'evt_storm%')
         .execute();
       expect(events).toHaveLength(2);
+    });
+
+    it('an event that errs stays pending with its error, does not hold up the others, and fails after the last try', async () => {
+      // A row the queue cannot read (as if written by a broken release): every try errs.
+      await ctx.handle.db
+        .insertInto('webhook_events')
+        .values({
+          tenant_id: t.tenantId,
+          provider: 'stripe',
+          event_id: 'evt_unreadable',
+          kind: 'checkout.session.completed',
+          received_at: '2000-01-01T00:00:00.000Z',
+          result: 'pending',
+          detail: null,
+          payload: '{not json',
+        })
+        .execute();
+      const a = await stripeAttempt(30_00);
+      const good = a.event(COMPLETED, 'evt_behind');
+      expect((await app.inject(stripeRequest(t.tenantId, good))).statusCode).toBe(200);
+      // The unreadable one is older, so tried first; the good one behind it is still booked in the same pass.
+      expect(await processWebhookEvents(deps, t.tenantId)).toEqual({ processed: 1, ignored: 0, errors: 1 });
+      expect(await handled(good.id)).toEqual({ result: 'processed', detail: 'payment booked' });
+      const once = await eventRow('evt_unreadable');
+      expect(once).toMatchObject({ result: 'pending', attempts: 1 });
+      expect(once?.last_error).toMatch(/JSON/);
+      for (let i = 1; i < MAX_EVENT_ATTEMPTS; i++) await processWebhookEvents(deps, t.tenantId);
+      expect(await eventRow('evt_unreadable')).toMatchObject({
+        result: 'failed',
+        attempts: MAX_EVENT_ATTEMPTS,
+      });
+      expect(await processWebhookEvents(deps, t.tenantId)).toEqual({ processed: 0, ignored: 0, errors: 0 });
+    });
+
+    it('the running queue books an event within its poll, by itself', async () => {
+      const queue = startWebhookQueue(deps, { intervalMs: 20 });
+      try {
+        const a = await stripeAttempt(40_00);
+        const completed = a.event(COMPLETED, 'evt_polled');
+        const answer = await app.inject(stripeRequest(t.tenantId, completed));
+        expect(answer.json()).toMatchObject({ duplicate: false, result: 'pending' });
+        for (let i = 0; i < 250 && (await handled(completed.id)).result === 'pending'; i++) {
+          await new Promise((r) => setTimeout(r, 20));
+        }
+        expect(await handled(completed.id)).toEqual({ result: 'processed', detail: 'payment booked' });
+        expect((await attemptOf(ctx.handle.db, t.tenantId, a.attemptId)).status).toBe('succeeded');
+      } finally {
+        await queue.stop();
+      }
     });
   });
 });

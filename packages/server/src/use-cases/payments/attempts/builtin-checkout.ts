@@ -165,5 +165,9 @@ async function report(
     occurredAt: now,
   };
   const signed = signBuiltinEvent(secret, event, now);
-  await receivePaymentWebhook(deps, { provider: BUILTIN, tenantId: session.tenantId, ...signed });
+  await receivePaymentWebhook(
+    deps,
+    { provider: BUILTIN, tenantId: session.tenantId, ...signed },
+    { handleNow: true },
+  );
 }

@@ -8,16 +8,6 @@ import type { Deps } from '../../../shared/deps.ts';
 import { finishAttempt } from '../attempts/finish-attempt.ts';
 import { recordPayment } from '../record-payment.ts';
 
-export type HandledEvent = {
-  /** True when this event id was already handled: nothing changed. */
-  readonly duplicate: boolean;
-  readonly result: 'processed' | 'ignored';
-  /** Why an event was ignored, or what it did. */
-  readonly detail: string | null;
-  readonly attemptId: string | null;
-  readonly paymentId: string | null;
-};
-
 type Attempt = {
   readonly attempt_id: string;
   readonly case_id: string;
@@ -65,46 +55,39 @@ function ignoredBecause(
   return null;
 }
 
+/** What an event did: booked, moved an attempt, or nothing (and why). */
+export type EventOutcome = {
+  readonly result: 'processed' | 'ignored';
+  /** Why an event was ignored, or what it did. */
+  readonly detail: string | null;
+  readonly attemptId: string | null;
+  readonly paymentId: string | null;
+};
+
 /**
- * A provider's verified event, handled exactly once: its id is recorded first in `webhook_events` (on
- * PostgreSQL a concurrent copy waits on that row, then finds it and changes nothing), then, in the same
- * transaction, the attempt moves (started → succeeded / failed / abandoned; a late failure never undoes a
- * success) and a success books the payment through `recordPayment` under the provider's payment id, so two
- * events of one payment (`checkout.session.completed`, `payment_intent.succeeded`) book it once.
+ * A provider's verified event, applied inside the caller's transaction (the queue's, which records the
+ * outcome on the event's row in the same one): the attempt moves (started → succeeded / failed / abandoned;
+ * a late failure never undoes a success) and a success books the payment through `recordPayment` under the
+ * provider's payment id, so two events of one payment (`checkout.session.completed`,
+ * `payment_intent.succeeded`) book it once.
  */
-export async function handleProviderEvent(
+export async function applyProviderEvent(
   deps: Deps,
-  input: { readonly tenantId: string; readonly provider: PaymentProviderName; readonly event: ProviderEvent },
-): Promise<HandledEvent> {
+  trx: Transaction<Database>,
+  input: {
+    readonly tenantId: string;
+    readonly provider: PaymentProviderName;
+    readonly event: ProviderEvent;
+    readonly now: string;
+  },
+): Promise<EventOutcome> {
   const { tenantId, provider, event } = input;
-  const now = deps.clock.now();
-  return deps.database.db.transaction().execute(async (trx) => {
-    const attempt = await findAttempt(trx, tenantId, provider, event);
-    const ignored = ignoredBecause(tenantId, provider, event, attempt);
-    const inserted = await trx
-      .insertInto('webhook_events')
-      .values({
-        tenant_id: tenantId,
-        provider,
-        event_id: event.eventId,
-        kind: event.type,
-        received_at: now,
-        result: ignored ? 'ignored' : 'processed',
-        detail: JSON.stringify(
-          ignored
-            ? { ignored }
-            : { attemptId: attempt?.attempt_id, kind: event.kind, reason: event.failureReason },
-        ),
-      })
-      .onConflict((oc) => oc.columns(['tenant_id', 'provider', 'event_id']).doNothing())
-      .executeTakeFirst();
-    const handled = { attemptId: attempt?.attempt_id ?? null, paymentId: null };
-    if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 0) {
-      return { ...handled, duplicate: true, result: 'processed', detail: 'already handled' };
-    }
-    if (ignored || !attempt) return { ...handled, duplicate: false, result: 'ignored', detail: ignored };
-    return { ...(await apply(deps, trx, { tenantId, provider, event, attempt, now })), duplicate: false };
-  });
+  const attempt = await findAttempt(trx, tenantId, provider, event);
+  const ignored = ignoredBecause(tenantId, provider, event, attempt);
+  if (ignored || !attempt) {
+    return { result: 'ignored', detail: ignored, attemptId: attempt?.attempt_id ?? null, paymentId: null };
+  }
+  return apply(deps, trx, { ...input, attempt });
 }
 
 async function apply(
@@ -117,7 +100,7 @@ async function apply(
     readonly attempt: Attempt;
     readonly now: string;
   },
-): Promise<Omit<HandledEvent, 'duplicate'>> {
+): Promise<EventOutcome> {
   const { tenantId, event, attempt, now } = input;
   const ids = { tenantId, attemptId: attempt.attempt_id };
   const done = (detail: string, paymentId: string | null = null) => ({
@@ -157,7 +140,7 @@ async function bookSuccess(
     readonly attempt: Attempt;
     readonly now: string;
   },
-): Promise<Omit<HandledEvent, 'duplicate'>> {
+): Promise<EventOutcome> {
   const { tenantId, provider, event, attempt, now } = input;
   const amountMinor = event.amountMinor ?? Number(attempt.amount_minor);
   const currency = event.currency ?? attempt.currency;
@@ -170,13 +153,6 @@ async function bookSuccess(
       { tenantId, attemptId: attempt.attempt_id, status: 'succeeded', paymentId: null },
       now,
     );
-    await trx
-      .updateTable('webhook_events')
-      .set({ result: 'ignored', detail: JSON.stringify({ ignored: why, attemptId: attempt.attempt_id }) })
-      .where('tenant_id', '=', tenantId)
-      .where('provider', '=', provider)
-      .where('event_id', '=', event.eventId)
-      .execute();
     return { result: 'ignored', detail: why, attemptId: attempt.attempt_id, paymentId: null };
   }
   const actor: Actor = { tenantId, kind: 'system', id: provider, role: 'admin', creditorId: null };

@@ -2,8 +2,10 @@ import { DomainError } from '@relance/core';
 import { type PaymentProviderName, WebhookRefused } from '../../../channels/payments/payment-provider.ts';
 import { paymentProviderFor } from '../../../channels/payments/payment-provider-for.ts';
 import { readTenantPaymentSettings } from '../../../channels/payments/payment-settings.ts';
+import type { WebhookEventResult } from '../../../db/schema-payments.ts';
 import type { Deps } from '../../../shared/deps.ts';
-import { type HandledEvent, handleProviderEvent } from './handle-provider-event.ts';
+import { answeringWebhook } from './webhook-pressure.ts';
+import { processNextEvent, queueProviderEvent } from './webhook-queue.ts';
 
 export type PaymentWebhook = {
   readonly provider: PaymentProviderName;
@@ -13,12 +15,35 @@ export type PaymentWebhook = {
   readonly headers: Readonly<Record<string, string | string[] | undefined>>;
 };
 
+export type ReceivedWebhook = {
+  /** True when this event id was received before: nothing was recorded again. */
+  readonly duplicate: boolean;
+  /** `pending` until the queue has handled it (the webhook's answer does not wait for the booking). */
+  readonly result: WebhookEventResult;
+  /** What handling it did, when it was handled here (`handleNow`). */
+  readonly detail: string | null;
+};
+
 /**
  * A provider's webhook: the tenant must exist, the signature must be right (checked with that tenant's
- * secret for that provider) — else it is refused and nothing is recorded — then the event is handled once.
- * The built-in card page reports through here too, signed with the tenant's built-in secret.
+ * secret for that provider) — else it is refused and nothing is recorded — then the event is recorded once
+ * and the provider answered; the queue books it (decision 0012). The built-in card page reports through
+ * here too, signed with the tenant's built-in secret, with `handleNow`: the payer is waiting on that page, so
+ * its event is handled before the answer.
  */
-export async function receivePaymentWebhook(deps: Deps, webhook: PaymentWebhook): Promise<HandledEvent> {
+export function receivePaymentWebhook(
+  deps: Deps,
+  webhook: PaymentWebhook,
+  options: { readonly handleNow?: boolean } = {},
+): Promise<ReceivedWebhook> {
+  return answeringWebhook(() => receive(deps, webhook, options));
+}
+
+async function receive(
+  deps: Deps,
+  webhook: PaymentWebhook,
+  options: { readonly handleNow?: boolean },
+): Promise<ReceivedWebhook> {
   const settings = await readTenantPaymentSettings(deps.database.db, webhook.tenantId);
   if (!settings) throw new DomainError('not_found', 'Tenant not found.', { reason: 'tenant_not_found' });
   const provider = await paymentProviderFor(deps, webhook.tenantId, webhook.provider, settings);
@@ -38,5 +63,12 @@ export async function receivePaymentWebhook(deps: Deps, webhook: PaymentWebhook)
       provider: webhook.provider,
     });
   }
-  return handleProviderEvent(deps, { tenantId: webhook.tenantId, provider: webhook.provider, event });
+  const input = { tenantId: webhook.tenantId, provider: webhook.provider, event };
+  const queued = await queueProviderEvent(deps, input);
+  if (!options.handleNow || queued.duplicate) return { ...queued, detail: null };
+  const only = { tenantId: webhook.tenantId, provider: webhook.provider, eventId: event.eventId };
+  const done = await processNextEvent(deps, webhook.tenantId, { only });
+  if (done === null) return { ...queued, detail: null };
+  if ('error' in done) return { duplicate: false, result: 'pending', detail: done.error };
+  return { duplicate: false, result: done.result, detail: done.detail };
 }
