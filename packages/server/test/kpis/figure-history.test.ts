@@ -2,11 +2,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../src/shared/actor.ts';
 import { fixedClock } from '../../src/shared/clock.ts';
 import type { Deps } from '../../src/shared/deps.ts';
+import { computedSnapshot } from '../../src/use-cases/kpis/history/computed-snapshot.ts';
 import {
   pastMonthEnds,
   recordFigureHistory,
 } from '../../src/use-cases/kpis/history/record-figure-history.ts';
-import { computedSnapshot, liveSnapshot, type Snapshot } from '../../src/use-cases/kpis/history/snapshot.ts';
+import { liveSnapshot, type Snapshot } from '../../src/use-cases/kpis/history/snapshot.ts';
 import { recordPayment } from '../../src/use-cases/payments/record-payment.ts';
 import { reversePayment } from '../../src/use-cases/payments/reverse-payment.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
@@ -82,7 +83,7 @@ describeEachDatabase('the figures’ history', (ctx) => {
   });
 
   it('computes a past month-end back from the claims’ start and the payments’ dates', async () => {
-    const past = await computedSnapshot(ctx.handle.db, tenant.tenantId, '2026-02-28');
+    const past = await computedSnapshot(ctx.handle, tenant.tenantId, '2026-02-28');
     const started = await ctx.handle.db
       .selectFrom('claims')
       .select((eb) => [eb.fn.sum<number>('amount_minor').as('placed'), eb.fn.countAll<number>().as('n')])
@@ -116,10 +117,10 @@ describeEachDatabase('the figures’ history', (ctx) => {
     const later: Deps = { ...deps, clock: fixedClock('2026-04-20T10:00:00.000Z') };
     await pay(later, 'D1', 100_00, '2026-04-05', 'history:3');
     await reversePayment(later, system, { sourceKey: 'history:2', reason: 'AC04' });
-    const computed = await computedSnapshot(ctx.handle.db, tenant.tenantId, today);
+    const computed = await computedSnapshot(ctx.handle, tenant.tenantId, today);
     expect(computed).toEqual(takenLive);
     // And the later day's own computation equals its live figures.
-    const april = await computedSnapshot(ctx.handle.db, tenant.tenantId, '2026-04-20');
+    const april = await computedSnapshot(ctx.handle, tenant.tenantId, '2026-04-20');
     expect(april).toEqual(await liveSnapshot(ctx.handle.db, tenant.tenantId, '2026-04-20'));
     expect(april).not.toEqual(computed);
   });

@@ -1,7 +1,8 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
-import { computedSnapshot, liveSnapshot, type Snapshot } from './snapshot.ts';
+import { computedSnapshot } from './computed-snapshot.ts';
+import { liveSnapshot, type Snapshot } from './snapshot.ts';
 
 /** How far back the month-ends are computed when the history starts (the trends show up to 24 months). */
 export const HISTORY_MONTHS = 24;
@@ -46,7 +47,7 @@ export async function recordFigureHistory(deps: Deps, tenantId: string): Promise
   }
   const computed: string[] = [];
   for (const asOf of wanted.slice(1).filter((d) => !done.has(d))) {
-    const snapshot = await computedSnapshot(db, tenantId, asOf);
+    const snapshot = await computedSnapshot(deps.database, tenantId, asOf);
     if (await writeSnapshot(deps, tenantId, 'computed', snapshot)) computed.push(asOf);
   }
   return { live, computed };
