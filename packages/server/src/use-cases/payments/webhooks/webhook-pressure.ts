@@ -5,14 +5,17 @@
  * A hint for scheduling only: nothing depends on it for correctness.
  */
 let inFlight = 0;
+let lastArrival = 0;
 
-export function webhooksInFlight(): number {
-  return inFlight;
+/** True while this process answers a webhook, or answered one in the last few milliseconds (a burst). */
+export function webhooksBusy(now: number = Date.now()): boolean {
+  return inFlight > 0 || now - lastArrival < 5;
 }
 
 /** Counts `work` as a webhook being answered until it settles. */
 export async function answeringWebhook<T>(work: () => Promise<T>): Promise<T> {
   inFlight += 1;
+  lastArrival = Date.now();
   try {
     return await work();
   } finally {

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { WebhookEventResult } from '../../../db/schema-payments.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { applyProviderEvent, type EventOutcome } from './handle-provider-event.ts';
-import { webhooksInFlight } from './webhook-pressure.ts';
+import { webhooksBusy } from './webhook-pressure.ts';
 
 /** After this many errors an event is left `failed`, with its last error, for a person to look at. */
 export const MAX_EVENT_ATTEMPTS = 5;
@@ -215,10 +215,15 @@ export async function processWebhookEvents(
 /** Longest a booking waits for this process's webhooks to be answered before it goes anyway. */
 const MAX_GIVE_WAY_MS = 250;
 
-/** Waits while this process is answering webhooks (at most `MAX_GIVE_WAY_MS`): they come first. */
+/**
+ * Waits while this process is answering webhooks (at most `MAX_GIVE_WAY_MS`): they come first. It always
+ * lets the event loop turn once first: on SQLite every query returns at once, so a pass would otherwise run
+ * from booking to booking without reading the requests waiting on the sockets.
+ */
 async function giveWay(): Promise<void> {
+  await new Promise((r) => setImmediate(r));
   const until = Date.now() + MAX_GIVE_WAY_MS;
-  while (webhooksInFlight() > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
+  while (webhooksBusy() && Date.now() < until) await new Promise((r) => setTimeout(r, 2));
 }
 
 /** The tenants with events waiting: the queue's first look, over the pending index only. */
