@@ -54,6 +54,40 @@ export async function readTenantPaymentSettings(db: Db, tenantId: string): Promi
   return { ...DEFAULT_PAYMENT_SETTINGS, ...(JSON.parse(row.value) as Partial<PaymentSettings>) };
 }
 
+/** How long a webhook may check signatures with settings read earlier (a secret changed elsewhere waits that long). */
+const WEBHOOK_SETTINGS_TTL_MS = 1_000;
+const webhookSettings = new WeakMap<
+  object,
+  Map<string, { readonly until: number; readonly settings: PaymentSettings }>
+>();
+
+/**
+ * `readTenantPaymentSettings` for the webhooks, kept a second per tenant and database: a burst of a
+ * provider's webhooks reads them once, not once each. A change made in this process is seen at once
+ * (`forgetWebhookSettings`); one made by another process within the second.
+ */
+export async function webhookPaymentSettings(
+  db: Kysely<Database>,
+  tenantId: string,
+): Promise<PaymentSettings | null> {
+  const now = Date.now();
+  let byTenant = webhookSettings.get(db);
+  if (!byTenant) {
+    byTenant = new Map();
+    webhookSettings.set(db, byTenant);
+  }
+  const kept = byTenant.get(tenantId);
+  if (kept && kept.until > now) return kept.settings;
+  const settings = await readTenantPaymentSettings(db, tenantId);
+  if (settings) byTenant.set(tenantId, { until: now + WEBHOOK_SETTINGS_TTL_MS, settings });
+  else byTenant.delete(tenantId);
+  return settings;
+}
+
+export function forgetWebhookSettings(db: Kysely<Database>, tenantId: string): void {
+  webhookSettings.get(db)?.delete(tenantId);
+}
+
 /**
  * The tenant's built-in signing secret, made on first use. Kept in the database so that every process (the
  * server that renders the card page, another that receives its post) signs and checks with the same one;

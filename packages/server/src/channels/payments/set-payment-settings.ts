@@ -4,7 +4,12 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../../use-cases/access/audit.ts';
 import { requirePermission } from '../../use-cases/access/permissions.ts';
-import { PAYMENT_SETTING, type PaymentSettings, readPaymentSettings } from './payment-settings.ts';
+import {
+  forgetWebhookSettings,
+  PAYMENT_SETTING,
+  type PaymentSettings,
+  readPaymentSettings,
+} from './payment-settings.ts';
 
 /** The settings as the API shows them: the secrets are only said to be set, never returned. */
 export type PaymentSettingsView = {
@@ -48,7 +53,7 @@ export async function setPaymentSettings(
 ): Promise<PaymentSettingsView> {
   requirePermission(actor, 'users:manage');
   const now = deps.clock.now();
-  return deps.database.db.transaction().execute(async (trx) => {
+  const saved = await deps.database.db.transaction().execute(async (trx) => {
     const current = await readPaymentSettings(trx, actor.tenantId);
     const next: PaymentSettings = {
       provider: input.provider,
@@ -91,4 +96,7 @@ export async function setPaymentSettings(
     });
     return shown;
   });
+  // The webhooks of this process check the next signature with what was just saved.
+  forgetWebhookSettings(deps.database.db, actor.tenantId);
+  return saved;
 }

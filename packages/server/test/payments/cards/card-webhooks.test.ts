@@ -313,5 +313,33 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
         await queue.stop();
       }
     });
+
+    it('a webhook secret changed in the settings applies to the next webhook at once', async () => {
+      const admin = await signInAs(app, t.users.admin.email);
+      const a = await stripeAttempt(10_00);
+      // A first webhook reads the settings (and keeps them a second for the next ones).
+      expect((await app.inject(stripeRequest(t.tenantId, a.event(PI_FAILED, 'evt_before')))).statusCode).toBe(
+        200,
+      );
+      const rotated = 'whsec_rotated_0123456789abcdef';
+      const put = (secret: string) =>
+        app.inject({
+          method: 'PUT',
+          url: `${apiPrefix}/settings/payments`,
+          headers: admin,
+          payload: { provider: 'stripe', stripeWebhookSecret: secret },
+        });
+      try {
+        expect((await put(rotated)).statusCode).toBe(200);
+        const old = await app.inject(stripeRequest(t.tenantId, a.event(PI_FAILED, 'evt_old_secret')));
+        expect(old.statusCode).toBe(400);
+        const fresh = await app.inject(
+          stripeRequest(t.tenantId, a.event(PI_FAILED, 'evt_new_secret'), rotated),
+        );
+        expect(fresh.statusCode, fresh.body).toBe(200);
+      } finally {
+        expect((await put(WEBHOOK_SECRET)).statusCode).toBe(200);
+      }
+    });
   });
 });

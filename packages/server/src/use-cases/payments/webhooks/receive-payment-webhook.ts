@@ -1,7 +1,7 @@
 import { DomainError } from '@relance/core';
 import { type PaymentProviderName, WebhookRefused } from '../../../channels/payments/payment-provider.ts';
 import { paymentProviderFor } from '../../../channels/payments/payment-provider-for.ts';
-import { readTenantPaymentSettings } from '../../../channels/payments/payment-settings.ts';
+import { webhookPaymentSettings } from '../../../channels/payments/payment-settings.ts';
 import type { WebhookEventResult } from '../../../db/schema-payments.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { answeringWebhook } from './webhook-pressure.ts';
@@ -44,7 +44,7 @@ async function receive(
   webhook: PaymentWebhook,
   options: { readonly handleNow?: boolean },
 ): Promise<ReceivedWebhook> {
-  const settings = await readTenantPaymentSettings(deps.database.db, webhook.tenantId);
+  const settings = await webhookPaymentSettings(deps.database.db, webhook.tenantId);
   if (!settings) throw new DomainError('not_found', 'Tenant not found.', { reason: 'tenant_not_found' });
   const provider = await paymentProviderFor(deps, webhook.tenantId, webhook.provider, settings);
   let event: ReturnType<typeof provider.verifyWebhook>;
