@@ -4,12 +4,14 @@ import type { Deps } from '../../../shared/deps.ts';
 import { handOverCase } from '../../agency-comparison/handovers.ts';
 import { saveOutsideAgency } from '../../agency-comparison/outside-agencies.ts';
 import { reportCollections } from '../../agency-comparison/report-collections.ts';
+import { openDemoCases } from './demo-cases.ts';
 
 /**
  * Two partner agencies the demo hands its oldest cases to (an agency may sub-contract the hardest ones, as a
  * creditor hands cases to several agencies), with different results, so that the comparison has something to
  * compare: Recouvra collects often and fast at 15 %, Credix less often, later, at 20 %. The split is the
- * champion/challenger hash of the case id; a tenant that already handed cases over is left as it is.
+ * champion/challenger hash, of the case's creditor and debtor references (the same in every run); a tenant that
+ * already handed cases over is left as it is.
  */
 export async function seedDemoOutsideAgencies(
   deps: Deps,
@@ -40,26 +42,16 @@ export async function seedDemoOutsideAgencies(
       share: 1,
     }),
   ];
-  const cases = await deps.database.db
-    .selectFrom('cases')
-    .select(['case_id', 'payment_reference'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('status', '=', 'open')
-    .where('paid_minor', '=', 0)
-    .where('disputed_minor', '=', 0)
-    .where('outstanding_minor', '>', 0)
-    .orderBy('oldest_due_date')
-    .orderBy('case_id')
-    .limit(count)
-    .execute();
+  const cases = await openDemoCases(deps, actor.tenantId, { unpaidOnly: true, limit: count });
   const shares = agencies.map((a) => ({ key: a.key, share: a.share }));
   for (const [n, kase] of cases.entries()) {
-    const key = chooseAgency(kase.case_id, shares);
+    // The production split (a hash over the shares), of what the seed decided rather than of a random id.
+    const key = chooseAgency(kase.key, shares);
     const agency = agencies.find((a) => a.key === key);
     if (!agency) continue;
     const handedOn = addDays(today, n % 2 === 0 ? -75 : -45);
     const handover = await handOverCase(deps, actor, {
-      caseId: kase.case_id,
+      caseId: kase.caseId,
       agencyId: agency.agencyId,
       handedOn,
     }).catch(() => null);
@@ -68,10 +60,11 @@ export async function seedDemoOutsideAgencies(
       .selectFrom('claims')
       .select('invoice_number')
       .where('tenant_id', '=', actor.tenantId)
-      .where('case_id', '=', kase.case_id)
+      .where('case_id', '=', kase.caseId)
       .orderBy('due_date')
+      .orderBy('invoice_number')
       .executeTakeFirst();
-    const reference = kase.payment_reference ?? claim?.invoice_number;
+    const reference = kase.paymentReference ?? claim?.invoice_number;
     if (!reference) continue;
     const recouvra = agency.key === 'recouvra';
     // Recouvra: 3 cases in 4 paid, in full, 12 days after; Credix: 1 in 3, half of it, 35 days after.

@@ -3,6 +3,7 @@ import type { PaymentChannel, PaymentMethod } from '../../../db/schema-payments.
 import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { recordPayment } from '../../payments/record-payment.ts';
+import { openDemoCases } from './demo-cases.ts';
 
 /**
  * How the demo's payments came: transfers seen on the statement, cards on the portal, a cheque, the IVR, and
@@ -25,17 +26,7 @@ const KINDS: readonly {
  * every third one pays the case in full, the others a part. Keyed `demo:<n>`: a second seeding books nothing more.
  */
 export async function seedDemoPayments(deps: Deps, actor: Actor, today: string, count = 12): Promise<number> {
-  const cases = await deps.database.db
-    .selectFrom('cases')
-    .select(['case_id', 'outstanding_minor', 'currency'])
-    .where('tenant_id', '=', actor.tenantId)
-    .where('status', '=', 'open')
-    .where('outstanding_minor', '>', 0)
-    .where('disputed_minor', '=', 0)
-    .orderBy('oldest_due_date')
-    .orderBy('case_id')
-    .limit(count * 3)
-    .execute();
+  const cases = await openDemoCases(deps, actor.tenantId, { unpaidOnly: false, limit: count * 3 });
   const agent = await deps.database.db
     .selectFrom('users')
     .select('user_id')
@@ -52,10 +43,10 @@ export async function seedDemoPayments(deps: Deps, actor: Actor, today: string, 
       kind.channel === 'agent' && agent
         ? { tenantId: actor.tenantId, kind: 'user', id: agent.user_id, role: 'agent', creditorId: null }
         : actor;
-    const outstanding = Number(kase.outstanding_minor);
+    const outstanding = kase.outstandingMinor;
     const amountMinor = n % 3 === 0 ? outstanding : Math.max(100, Math.round(outstanding / 200) * 100);
     const paid = await recordPayment(deps, by, {
-      caseId: kase.case_id,
+      caseId: kase.caseId,
       amountMinor,
       currency: kase.currency,
       ...kind,
