@@ -67,6 +67,18 @@ export async function measureStrategies(b: Bench) {
   return result;
 }
 
+/** Six dashboards by strategy right after the first fold (on PostgreSQL: before any vacuum). */
+export async function readsRightAfterFold(b: Bench) {
+  const times: number[] = [];
+  for (let i = 0; i < 6; i++) {
+    const t = performance.now();
+    await getDashboard(b.deps, b.actor, SHAPES[i % SHAPES.length] ?? {});
+    times.push(ms(t));
+  }
+  times.sort((x, y) => x - y);
+  return { reads: times.length, p50: quantile(times, 0.5), max: times[times.length - 1] ?? 0 };
+}
+
 async function receivables(b: Bench, strategyKey: string): Promise<number> {
   return (await getDashboard(b.deps, b.actor, { strategyKey })).portfolio.receivables.outstandingMinor;
 }

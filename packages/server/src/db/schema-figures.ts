@@ -108,6 +108,8 @@ export type FiguresTables = {
   cohort_figures: CohortFigureRow;
   cohort_figure_deltas: CohortFigureRow;
   strategy_figures: StrategyFigureRow;
+  /** What a fold's chunks moved, added to `strategy_figures` at its end (read with them meanwhile). */
+  strategy_figure_moves: StrategyFigureRow;
   strategy_figure_deltas: StrategyFigureDeltaRow;
   figure_history: FigureHistoryRow;
   cohort_history: CohortHistoryRow;

@@ -38,7 +38,7 @@ describeEachDatabase('the portfolio by strategy', (ctx) => {
         refs.map((r) => caseOf(r).caseId),
       )
       .execute();
-  const portfolio = async (strategyKey: string, more: { segment?: 'consumer' } = {}) =>
+  const portfolio = async (strategyKey: string, more: { segment?: 'consumer'; creditorId?: string } = {}) =>
     (await getDashboard(deps, supervisor, { strategyKey, ...more })).portfolio;
 
   beforeAll(async () => {
@@ -107,8 +107,11 @@ describeEachDatabase('the portfolio by strategy', (ctx) => {
       // March 200 (16 days), February 400 (28), January (31), December 300 (31) leave 100; November to
       // August (122), July 80 (31) leave 20; June to April (91): 350 days, M-1 older than the twelve months.
       expect(beta.dso).toEqual({ days: '350.0', complete: false, monthsUsed: 12 });
-      // A strategy no case follows has nothing.
+      // A strategy no case follows has nothing; ACME's cases are all of alpha's, BETA has none of them.
       expect((await portfolio('gamma')).receivables).toEqual({ count: 0, outstandingMinor: 0 });
+      expect(await portfolio('alpha', { creditorId: tenant.creditors.acme })).toEqual(alpha);
+      const beta0 = await portfolio('alpha', { creditorId: tenant.creditors.beta });
+      expect(beta0.receivables).toEqual({ count: 0, outstandingMinor: 0 });
       expect(await expectStrategiesInStep(ctx.handle, tenant.tenantId)).toBe(2);
     }
   });

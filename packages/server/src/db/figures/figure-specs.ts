@@ -28,6 +28,11 @@ export type FigureSpec = {
   readonly measures: readonly FigureColumn[];
   /** The source columns whose change changes a contribution (SQLite's `update of`). */
   readonly watched: readonly string[];
+  /**
+   * SQLite only: a row contributes only when this holds. SQLite has one writer, so what the condition reads
+   * cannot change under the trigger; PostgreSQL's triggers write every contribution.
+   */
+  readonly sqliteWhen?: RowExpression;
 };
 
 const whenStatus = (row: string, statuses: string, value: string) =>

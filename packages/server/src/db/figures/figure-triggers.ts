@@ -14,8 +14,9 @@ const debtorTriggerOf = (spec: FigureSpec) => `debtors_${spec.triggerStem ?? 'fi
 export function sqliteFigureTriggers(spec: FigureSpec): readonly string[] {
   const t = spec.source;
   const stem = stemOf(spec);
+  const when = (row: string) => (spec.sqliteWhen ? ` where ${spec.sqliteWhen(row)}` : '');
   const add = (row: 'new' | 'old', sign: 1 | -1) =>
-    insertDeltas(spec, contributionSelect(spec, row, sign, ''));
+    insertDeltas(spec, `${contributionSelect(spec, row, sign, '')}${when(row)}`);
   const statements = [
     `create trigger ${stem}_insert after insert on ${t} begin ${add('new', 1)}; end`,
     `create trigger ${stem}_update after update of ${spec.watched.join(', ')} on ${t} ` +
@@ -56,8 +57,9 @@ const claimsOfDebtor = (debtor: string) =>
 
 /** A debtor that turns from business to consumer moves its claims to the other segment. */
 function sqliteDebtorKindTrigger(spec: FigureSpec): string {
+  const claims = `${claimsOfDebtor('new')}${spec.sqliteWhen ? ` and ${spec.sqliteWhen('k')}` : ''}`;
   const moved = (kind: string, sign: 1 | -1) =>
-    insertDeltas(spec, contributionSelect(spec, 'k', sign, claimsOfDebtor('new'), { segment: kind }));
+    insertDeltas(spec, contributionSelect(spec, 'k', sign, claims, { segment: kind }));
   return (
     `create trigger ${debtorTriggerOf(spec)} after update of kind on debtors when old.kind is not new.kind ` +
     `begin ${moved('old.kind', -1)}; ${moved('new.kind', 1)}; end`

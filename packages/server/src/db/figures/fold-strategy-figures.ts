@@ -19,7 +19,8 @@ export type StrategyFold = { readonly deltas: number; readonly cases: number };
 /**
  * Folds a tenant's strategy deltas into `strategy_figures` (each under its case's counted strategy) and
  * settles the pending cases — their claims moved from the strategy they were counted under to the case's —
- * one chunk of cases per transaction, until none is left (decision 0011).
+ * one chunk of cases per transaction, until none is left, each chunk's contributions appended to
+ * `strategy_figure_moves`; then the moves are added to the sums at once (decision 0011).
  *
  * The deltas are folded under the strategies the cases had before the chunk moved them, in the same
  * snapshot as the claims moved: on PostgreSQL one statement does all of it (its parts share one snapshot; a
@@ -36,38 +37,41 @@ export async function foldStrategyFigures(
   if (!Number.isSafeInteger(chunk) || chunk < 1) throw new Error(`Invalid fold chunk ${chunk}`);
   let deltas = 0;
   let cases = 0;
+  // The chunks walk the pending cases in id order: the index entries the chunks before left behind (dead
+  // until PostgreSQL's vacuum) are never scanned again. A case pending behind the cursor waits for next time.
+  let after = '';
   for (;;) {
+    const at = { tenant: tenantId, after };
     const done = await db
       .transaction()
-      .execute((trx) =>
-        dialect === 'postgres' ? foldPostgres(trx, tenantId, chunk) : foldSqlite(trx, tenantId, chunk),
-      );
+      .execute((trx) => (dialect === 'postgres' ? foldPostgres(trx, at, chunk) : foldSqlite(trx, at, chunk)));
     deltas += done.deltas;
     cases += done.cases;
-    if (done.cases < chunk) return { deltas, cases };
+    if (done.cases < chunk || done.last === null) break;
+    after = done.last;
   }
+  await db.transaction().execute((trx) => settleMoves(trx, dialect, tenantId));
+  return { deltas, cases };
 }
+
+type Chunk = StrategyFold & { readonly last: string | null };
+type At = { readonly tenant: string; readonly after: string };
 
 const keys = STRATEGY_FIGURE_KEYS.join(', ');
+const measures = STRATEGY_FIGURE_MEASURES.join(', ');
+const sums = STRATEGY_FIGURE_MEASURES.map((m) => `sum(${m})`).join(', ');
 
-/** `insert into strategy_figures … select … on conflict do update`: contributions added to the sums. */
-function addToFigures(contributions: string): string {
-  const sums = STRATEGY_FIGURE_MEASURES.map((m) => `sum(${m})`).join(', ');
-  const add = STRATEGY_FIGURE_MEASURES.map((m) => `${m} = strategy_figures.${m} + excluded.${m}`).join(', ');
-  // `where true`: SQLite's upsert after a SELECT needs a WHERE to parse.
-  return (
-    `insert into strategy_figures (${keys}, ${STRATEGY_FIGURE_MEASURES.join(', ')}) ` +
-    `select ${keys}, ${sums} from (${contributions}) as x where true group by ${keys} ` +
-    `on conflict (${keys}) do update set ${add}`
-  );
-}
+/** `insert into strategy_figure_moves …`: a chunk's contributions, grouped, appended (no row updated twice). */
+const appendMoves = (contributions: string) =>
+  `insert into strategy_figure_moves (${keys}, ${measures}) ` +
+  `select ${keys}, ${sums} from (${contributions}) as x group by ${keys}`;
 
 const pendingOf = (chunk: number) =>
   'select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from cases ' +
-  `where tenant_id = :tenant and ${pendingCase('cases')} limit ${chunk}`;
+  `where tenant_id = :tenant and ${pendingCase('cases')} and case_id > :after order by case_id limit ${chunk}`;
 
-async function foldSqlite(trx: Kysely<Database>, tenantId: string, chunk: number): Promise<StrategyFold> {
-  const tenant = { tenant: tenantId };
+async function foldSqlite(trx: Kysely<Database>, at: At, chunk: number): Promise<Chunk> {
+  const tenant = { tenant: at.tenant };
   // The deltas first, under the strategies counted before this chunk's cases move.
   const counted = await boundSql<{ n: number }>(
     'select count(*) as n from strategy_figure_deltas where tenant_id = :tenant',
@@ -76,54 +80,72 @@ async function foldSqlite(trx: Kysely<Database>, tenantId: string, chunk: number
   const deltas = Number(counted.rows[0]?.n ?? 0);
   if (deltas > 0) {
     await boundSql(
-      addToFigures(attributedDeltas('strategy_figure_deltas d', 'd.tenant_id = :tenant')),
+      appendMoves(attributedDeltas('strategy_figure_deltas d', 'd.tenant_id = :tenant')),
       tenant,
     ).execute(trx);
     await boundSql('delete from strategy_figure_deltas where tenant_id = :tenant', tenant).execute(trx);
   }
-  const pending = await boundSql<{ case_id: string }>(pendingOf(chunk), tenant).execute(trx);
+  const pending = await boundSql<{ case_id: string }>(pendingOf(chunk), at).execute(trx);
   const ids = JSON.stringify(pending.rows.map((r) => r.case_id));
   if (pending.rows.length > 0) {
     const chosen =
       '(select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from cases ' +
       'where tenant_id = :tenant and case_id in (select value from json_each(:ids))) p';
-    await boundSql(addToFigures(movedClaims(chosen)), { ...tenant, ids }).execute(trx);
+    await boundSql(appendMoves(movedClaims(chosen)), { ...tenant, ids }).execute(trx);
     await boundSql(
       'update cases set figures_strategy_key = strategy_key ' +
         'where tenant_id = :tenant and case_id in (select value from json_each(:ids))',
       { ...tenant, ids },
     ).execute(trx);
   }
-  if (deltas + pending.rows.length > 0) await dropZeroRows(trx, tenantId);
-  return { deltas, cases: pending.rows.length };
+  return { deltas, cases: pending.rows.length, last: pending.rows.at(-1)?.case_id ?? null };
 }
 
-async function foldPostgres(trx: Kysely<Database>, tenantId: string, chunk: number): Promise<StrategyFold> {
-  const tenant = { tenant: tenantId };
-  await boundSql("select pg_advisory_xact_lock(hashtext('strategy_figures:' || :tenant))", tenant).execute(
-    trx,
-  );
+/** Folds of a tenant one at a time on PostgreSQL: each reads the cases' counted strategies the other writes. */
+const lockTenant = (trx: Kysely<Database>, tenant: string) =>
+  boundSql("select pg_advisory_xact_lock(hashtext('strategy_figures:' || :tenant))", { tenant }).execute(trx);
+
+async function foldPostgres(trx: Kysely<Database>, at: At, chunk: number): Promise<Chunk> {
+  await lockTenant(trx, at.tenant);
   await serialPlan(trx);
-  const result = await boundSql<{ deltas: string; cases: string }>(
+  const result = await boundSql<{ deltas: string; cases: string; last: string | null }>(
     `with pend as (${pendingOf(chunk)} for update skip locked), ` +
       'moved as (delete from strategy_figure_deltas where tenant_id = :tenant returning *), ' +
-      `folded as (${addToFigures(
+      `appended as (${appendMoves(
         `${attributedDeltas('moved d', 'true')} union all ${movedClaims('pend p')}`,
       )} returning 1), ` +
       'marked as (update cases c set figures_strategy_key = p.new_key from pend p ' +
       'where c.tenant_id = p.tenant_id and c.case_id = p.case_id returning 1) ' +
-      'select (select count(*) from moved) as deltas, (select count(*) from marked) as cases',
-    tenant,
+      'select (select count(*) from moved) as deltas, (select count(*) from marked) as cases, ' +
+      '(select max(case_id) from pend) as last',
+    at,
   ).execute(trx);
   const row = result.rows[0];
-  const folded = { deltas: Number(row?.deltas ?? 0), cases: Number(row?.cases ?? 0) };
-  if (folded.deltas + folded.cases > 0) await dropZeroRows(trx, tenantId);
-  return folded;
+  return { deltas: Number(row?.deltas ?? 0), cases: Number(row?.cases ?? 0), last: row?.last ?? null };
 }
 
-async function dropZeroRows(trx: Kysely<Database>, tenantId: string): Promise<void> {
+/**
+ * The chunks' moves added to `strategy_figures` once, each row updated once however many chunks there were
+ * (a row updated per chunk would leave PostgreSQL a table of dead versions to read until its vacuum), and
+ * the rows back at zero dropped.
+ */
+async function settleMoves(trx: Kysely<Database>, dialect: Dialect, tenant: string): Promise<void> {
+  const add = STRATEGY_FIGURE_MEASURES.map((m) => `${m} = strategy_figures.${m} + excluded.${m}`).join(', ');
+  const upsert = (from: string) =>
+    `insert into strategy_figures (${keys}, ${measures}) select ${keys}, ${sums} from ${from} ` +
+    `where tenant_id = :tenant group by ${keys} on conflict (${keys}) do update set ${add}`;
+  if (dialect === 'postgres') {
+    await lockTenant(trx, tenant);
+    await boundSql(
+      `with taken as (delete from strategy_figure_moves where tenant_id = :tenant returning *) ${upsert('taken')}`,
+      { tenant },
+    ).execute(trx);
+  } else {
+    await boundSql(upsert('strategy_figure_moves'), { tenant }).execute(trx);
+    await boundSql('delete from strategy_figure_moves where tenant_id = :tenant', { tenant }).execute(trx);
+  }
   const zero = STRATEGY_FIGURE_MEASURES.map((m) => `${m} = 0`).join(' and ');
-  await boundSql(`delete from strategy_figures where tenant_id = :tenant and ${zero}`, {
-    tenant: tenantId,
-  }).execute(trx);
+  await boundSql(`delete from strategy_figures where tenant_id = :tenant and ${zero}`, { tenant }).execute(
+    trx,
+  );
 }

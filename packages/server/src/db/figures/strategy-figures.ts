@@ -31,6 +31,11 @@ export const STRATEGY_FIGURE_DELTAS: FigureSpec = {
   ],
   measures: CLAIM_FIGURES.measures,
   watched: [...CLAIM_FIGURES.watched, 'case_id'],
+  // SQLite writes no delta for a case not counted yet (a new case's claims, at import): it would be dropped
+  // when read or folded. PostgreSQL must write them: the case may be counted by a fold committing meanwhile.
+  sqliteWhen: (r) =>
+    `(select c.figures_strategy_key from cases c where c.tenant_id = ${r}.tenant_id ` +
+    `and c.case_id = ${r}.case_id) is not null`,
 };
 
 /** `strategy_figures`' keys: `claim_figures`' with the strategy after the tenant. */
@@ -60,14 +65,15 @@ export const pendingCase = (c: string) => `${c}.strategy_unfolded`;
 
 /**
  * The claims of the cases in `cases` (an SQL source aliased `p`, with `old_key` and `new_key`), each with the
- * sign that moves it: minus under `old_key`, plus under `new_key` (a null key: not counted there).
+ * sign that moves it: minus under `old_key`, plus under `new_key` (a null key: not counted there). `overrides`
+ * replaces a key's expression (a read that neither filters nor groups by segment skips the debtor's lookup).
  */
-export function movedClaims(cases: string): string {
+export function movedClaims(cases: string, overrides: Readonly<Record<string, string>> = {}): string {
   const from = (key: 'old_key' | 'new_key') =>
     `${cases} join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id where p.${key} is not null`;
   return (
-    `${contributionSelect(strategyKeyed('p.old_key'), 'k', -1, from('old_key'))} union all ` +
-    contributionSelect(strategyKeyed('p.new_key'), 'k', 1, from('new_key'))
+    `${contributionSelect(strategyKeyed('p.old_key'), 'k', -1, from('old_key'), overrides)} union all ` +
+    contributionSelect(strategyKeyed('p.new_key'), 'k', 1, from('new_key'), overrides)
   );
 }
 

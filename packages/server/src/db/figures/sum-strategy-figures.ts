@@ -31,8 +31,8 @@ export type StrategyFigureQuery = {
 };
 
 /**
- * The claims' figures of the cases following one strategy, in one statement: the folded sums, the deltas
- * under their case's counted strategy, and the claims of the cases whose strategy changed since they were
+ * The claims' figures of the cases following one strategy, in one statement: the folded sums (and the
+ * moves of a fold under way), the deltas under their case's counted strategy, and the claims of the cases whose strategy changed since they were
  * last counted, moved to it (decision 0011). Never behind the last commit, whatever is left to fold.
  */
 export async function sumStrategyFigures(
@@ -74,17 +74,22 @@ export function strategyFiguresSql(query: StrategyFigureQuery): {
     return ` and f.${f.column} ${f.op} :v${i}`;
   });
   const columns = [...STRATEGY_FIGURE_KEYS, ...STRATEGY_FIGURE_MEASURES].join(', ');
+  // A case's claims are its creditor's: a creditor filter narrows the pending cases before their claims are read.
+  const creditor = filters.findIndex((f) => f.column === 'creditor_id' && f.op === '=');
   const pending =
     '(select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from cases ' +
     `where tenant_id = :tenant and ${pendingCase('cases')} ` +
+    (creditor >= 0 ? `and creditor_id = :v${creditor} ` : '') +
     'and (figures_strategy_key = :strategy or strategy_key = :strategy)) p';
+  const segmentUsed = [...groupBy, ...filters.map((f) => f.column)].includes('segment');
   const parts = [
     `select ${columns} from strategy_figures where tenant_id = :tenant and strategy_key = :strategy`,
+    `select ${columns} from strategy_figure_moves where tenant_id = :tenant and strategy_key = :strategy`,
     attributedDeltas(
       'strategy_figure_deltas d',
       'd.tenant_id = :tenant and c.figures_strategy_key = :strategy',
     ),
-    movedClaims(pending),
+    movedClaims(pending, segmentUsed ? {} : { segment: "''" }),
   ];
   const sums = STRATEGY_FIGURE_MEASURES.map((m) => `coalesce(sum(f.${m}), 0) as ${m}`);
   const grouped = groupBy.map((k) => `f.${k}`).join(', ');

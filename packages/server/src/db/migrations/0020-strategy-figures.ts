@@ -21,7 +21,8 @@ const TRIGGER_FUNCTIONS = [
  *   `cases.strategy_unfolded` (generated: the strategy differs from it) and the partial index of those cases
  *   (the run's update of a case writes its entry, nothing else);
  * - `strategy_figures` (sums by strategy and `claim_figures`' keys) and `strategy_figure_deltas` (by case),
- *   appended to by triggers on claims and on a debtor's kind;
+ *   appended to by triggers on claims and on a debtor's kind; `strategy_figure_moves` (by strategy), what a
+ *   fold's chunks moved, added to the sums once at its end;
  * - the sums start from what the tables hold: every case's claims counted under its strategy.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
@@ -38,7 +39,7 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`create index cases_strategy_unfolded on cases (tenant_id) where ${pendingCase('cases')}`)
+    .raw(`create index cases_strategy_unfolded on cases (tenant_id, case_id) where ${pendingCase('cases')}`)
     .execute(db);
   const table = (name: string, keys: readonly string[], primary: boolean) => {
     let create = db.schema.createTable(name);
@@ -49,6 +50,12 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     return create.execute();
   };
   await table('strategy_figures', STRATEGY_FIGURE_KEYS, true);
+  await table('strategy_figure_moves', STRATEGY_FIGURE_KEYS, false);
+  await db.schema
+    .createIndex('strategy_figure_moves_by_tenant')
+    .on('strategy_figure_moves')
+    .column('tenant_id')
+    .execute();
   await table(STRATEGY_FIGURE_DELTAS.deltas, keyNames(STRATEGY_FIGURE_DELTAS), false);
   await db.schema
     .createIndex('strategy_figure_deltas_by_tenant')
@@ -81,6 +88,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
       await sql.raw(`drop function ${fn}()`).execute(db);
   }
   await db.schema.dropTable(STRATEGY_FIGURE_DELTAS.deltas).execute();
+  await db.schema.dropTable('strategy_figure_moves').execute();
   await db.schema.dropTable('strategy_figures').execute();
   await db.schema.dropIndex('cases_strategy_unfolded').execute();
   await db.schema.alterTable('cases').dropColumn('strategy_unfolded').execute();

@@ -55,8 +55,10 @@ export async function produceDashboardReport(
     return value === null
       ? []
       : [
-          `${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value}` +
-            (dashboard.unfiltered.portfolio.includes(name) ? ` (${words.notPortfolio})` : ''),
+          // The trends (month-ends by creditor and segment) follow none of these filters.
+          `${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value} (${
+            dashboard.unfiltered.portfolio.includes(name) ? words.notPortfolioNorTrends : words.notTrends
+          })`,
         ];
   });
   const content = await renderDashboardReport({

@@ -42,6 +42,8 @@ const WORDS = {
     period: 'Période',
     filters: { strategyKey: 'Stratégie', channel: 'Canal', agentId: 'Agent' },
     notPortfolio: 'non appliqué au portefeuille',
+    notTrends: 'non appliqué aux tendances',
+    notPortfolioNorTrends: 'non appliqué au portefeuille ni aux tendances',
   },
   en: {
     header: ['Section', 'Item', 'Count', 'Amount', 'Share (%)'],
@@ -63,6 +65,8 @@ const WORDS = {
     period: 'Period',
     filters: { strategyKey: 'Strategy', channel: 'Channel', agentId: 'Agent' },
     notPortfolio: 'not applied to the portfolio',
+    notTrends: 'not applied to the trends',
+    notPortfolioNorTrends: 'not applied to the portfolio nor to the trends',
   },
 } as const;
 
