@@ -9,8 +9,17 @@ export {
   roundToMinor,
   selectRate,
 } from './agency/commission.ts';
-export type { AgencyFigures, HandoverFacts } from './agency/comparison.ts';
-export { agencyFigures, chooseAgency, median } from './agency/comparison.ts';
+export type { AgencyFigures, AgencyTotals, HandoverFacts } from './agency/comparison.ts';
+export {
+  addAgencyTotals,
+  agencyFigures,
+  agencyFiguresOf,
+  agencyTotals,
+  chooseAgency,
+  median,
+  medianOfCounts,
+  NO_AGENCY_TOTALS,
+} from './agency/comparison.ts';
 export type {
   AgeBand,
   AgeMeasure,

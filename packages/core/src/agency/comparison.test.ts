@@ -1,5 +1,16 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { agencyFigures, chooseAgency, median } from './comparison.ts';
+import {
+  addAgencyTotals,
+  agencyFigures,
+  agencyFiguresOf,
+  agencyTotals,
+  chooseAgency,
+  type HandoverFacts,
+  median,
+  medianOfCounts,
+  NO_AGENCY_TOTALS,
+} from './comparison.ts';
 
 describe('agency figures (by hand)', () => {
   it('adds hand-overs and reported collections into recovery, speed and cost', () => {
@@ -70,6 +81,58 @@ describe('agency figures (by hand)', () => {
     [[1, 2], 1.5],
   ] as const)('median of %j is %s', (values, expected) => {
     expect(median(values)).toBe(expected);
+  });
+});
+
+describe('agency figures from running totals', () => {
+  const day = fc.integer({ min: 0, max: 400 }).map((d) => {
+    const date = new Date(Date.UTC(2025, 0, 1 + d));
+    return date.toISOString().slice(0, 10);
+  });
+  const handover: fc.Arbitrary<HandoverFacts> = fc.record({
+    agencyId: fc.constant('a'),
+    handedOn: day,
+    amountMinor: fc.integer({ min: 0, max: 10_000 }),
+    collections: fc.array(
+      fc.record({
+        collectedOn: day,
+        amountMinor: fc.integer({ min: 0, max: 6_000 }),
+        feeMinor: fc.integer({ min: 0, max: 900 }),
+      }),
+      { maxLength: 4 },
+    ),
+  });
+
+  it('gives the figures of the hand-overs themselves, whichever way they are split and added up', () => {
+    fc.assert(
+      fc.property(fc.array(handover, { maxLength: 30 }), fc.nat(30), (all, cut) => {
+        const parts = [all.slice(0, cut), all.slice(cut)].map(agencyTotals);
+        const added = parts.reduce(addAgencyTotals, NO_AGENCY_TOTALS);
+        expect(agencyFiguresOf(added)).toEqual(agencyFigures(all));
+      }),
+    );
+  });
+
+  it('takes the median of values given with their counts as of the values listed', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: -5, max: 40 }), fc.nat(4))), (counts) => {
+        const listed = counts.flatMap(([value, n]) => Array.from({ length: n }, () => value));
+        expect(medianOfCounts(counts)).toBe(median(listed));
+      }),
+    );
+    expect(
+      medianOfCounts([
+        [30, 1],
+        [10, 2],
+        [20, 0],
+      ]),
+    ).toBe(10);
+    expect(
+      medianOfCounts([
+        [30, 1],
+        [10, 1],
+      ]),
+    ).toBe(20);
   });
 });
 

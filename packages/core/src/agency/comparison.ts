@@ -34,16 +34,39 @@ export type AgencyFigures = {
 };
 
 /**
+ * What one agency's figures are made of: the sums over its hand-overs, how many paid something, and how many
+ * took each number of days to their first payment and to the payment that completed the amount handed.
+ * Running sums keep these (the database's agency figures), so that the figures need no walk over hand-overs.
+ */
+export type AgencyTotals = {
+  readonly cases: number;
+  readonly handedMinor: number;
+  readonly collectedMinor: number;
+  readonly feesMinor: number;
+  /** Hand-overs with at least one payment. */
+  readonly paying: number;
+  /** [days, hand-overs] from the hand-over to the first payment, over the hand-overs that paid. */
+  readonly toFirst: readonly (readonly [number, number])[];
+  /** [days, hand-overs] from the hand-over to the payment completing it (amounts above zero only). */
+  readonly toFull: readonly (readonly [number, number])[];
+};
+
+/**
  * The figures a creditor compares its agencies on: every hand-over counts once, with all the lines its agency
  * reported on it (collections after a recall included: the agency did collect them).
  */
 export function agencyFigures(handovers: readonly HandoverFacts[]): AgencyFigures {
+  return agencyFiguresOf(agencyTotals(handovers));
+}
+
+/** The totals of a set of hand-overs (one currency). */
+export function agencyTotals(handovers: readonly HandoverFacts[]): AgencyTotals {
   let handedMinor = 0;
   let collectedMinor = 0;
   let feesMinor = 0;
   let paying = 0;
-  const toFirst: number[] = [];
-  const toFull: number[] = [];
+  const toFirst = new Map<number, number>();
+  const toFull = new Map<number, number>();
   for (const handover of handovers) {
     handedMinor += handover.amountMinor;
     const lines = [...handover.collections].sort((a, b) => a.collectedOn.localeCompare(b.collectedOn));
@@ -58,20 +81,62 @@ export function agencyFigures(handovers: readonly HandoverFacts[]): AgencyFigure
     const first = lines[0];
     if (first) {
       paying += 1;
-      toFirst.push(daysBetween(handover.handedOn, first.collectedOn));
+      const days = daysBetween(handover.handedOn, first.collectedOn);
+      toFirst.set(days, (toFirst.get(days) ?? 0) + 1);
     }
-    if (full !== null && handover.amountMinor > 0) toFull.push(daysBetween(handover.handedOn, full));
+    if (full !== null && handover.amountMinor > 0) {
+      const days = daysBetween(handover.handedOn, full);
+      toFull.set(days, (toFull.get(days) ?? 0) + 1);
+    }
   }
   return {
     cases: handovers.length,
     handedMinor,
     collectedMinor,
     feesMinor,
+    paying,
+    toFirst: [...toFirst.entries()],
+    toFull: [...toFull.entries()],
+  };
+}
+
+/** No hand-over at all. */
+export const NO_AGENCY_TOTALS: AgencyTotals = {
+  cases: 0,
+  handedMinor: 0,
+  collectedMinor: 0,
+  feesMinor: 0,
+  paying: 0,
+  toFirst: [],
+  toFull: [],
+};
+
+/** The totals of two sets of hand-overs taken together. */
+export function addAgencyTotals(a: AgencyTotals, b: AgencyTotals): AgencyTotals {
+  return {
+    cases: a.cases + b.cases,
+    handedMinor: a.handedMinor + b.handedMinor,
+    collectedMinor: a.collectedMinor + b.collectedMinor,
+    feesMinor: a.feesMinor + b.feesMinor,
+    paying: a.paying + b.paying,
+    toFirst: [...a.toFirst, ...b.toFirst],
+    toFull: [...a.toFull, ...b.toFull],
+  };
+}
+
+/** The figures of an agency from its totals. */
+export function agencyFiguresOf(totals: AgencyTotals): AgencyFigures {
+  const { collectedMinor, feesMinor } = totals;
+  return {
+    cases: totals.cases,
+    handedMinor: totals.handedMinor,
+    collectedMinor,
+    feesMinor,
     netMinor: collectedMinor - feesMinor,
-    recoveryByAmount: ratio(collectedMinor, handedMinor),
-    recoveryByCount: ratio(paying, handovers.length),
-    medianDaysToFirstPayment: median(toFirst),
-    medianDaysToFullPayment: median(toFull),
+    recoveryByAmount: ratio(collectedMinor, totals.handedMinor),
+    recoveryByCount: ratio(totals.paying, totals.cases),
+    medianDaysToFirstPayment: medianOfCounts(totals.toFirst),
+    medianDaysToFullPayment: medianOfCounts(totals.toFull),
     costPer100Minor:
       collectedMinor > 0
         ? Number(roundedScaled(BigInt(feesMinor) * 10_000n, BigInt(collectedMinor), 0))
@@ -87,6 +152,25 @@ export function median(values: readonly number[]): number | null {
   const upper = sorted[middle] ?? 0;
   if (sorted.length % 2 === 1) return upper;
   return ((sorted[middle - 1] ?? 0) + upper) / 2;
+}
+
+/** `median` of values given as [value, how many times] (in any order, a value possibly more than once). */
+export function medianOfCounts(counts: readonly (readonly [number, number])[]): number | null {
+  const sorted = counts.filter(([, n]) => n > 0).sort(([a], [b]) => a - b);
+  const total = sorted.reduce((sum, [, n]) => sum + n, 0);
+  if (total === 0) return null;
+  // The values at 1-based positions ⌊(total+1)/2⌋ and ⌊total/2⌋+1: the same one when the count is odd.
+  const at = (position: number) => {
+    let seen = 0;
+    for (const [value, n] of sorted) {
+      seen += n;
+      if (seen >= position) return value;
+    }
+    return sorted.at(-1)?.[0] ?? 0;
+  };
+  const lower = at(Math.floor((total + 1) / 2));
+  const upper = at(Math.floor(total / 2) + 1);
+  return (lower + upper) / 2;
 }
 
 /**

@@ -133,6 +133,12 @@ export type AgencyHandoversTable = {
   recalled_on: Nullable<string>;
   created_at: string;
   created_by: string;
+  /** Kept by triggers from its lines whose payment is booked (migration 0021; `db/figures/agency-figures.ts`). */
+  collected_minor: Counter;
+  fees_minor: Counter;
+  /** Days from the hand-over to its first payment, to the payment completing it (null: not yet). */
+  first_days: Nullable<number>;
+  full_days: Nullable<number>;
 };
 
 export type AgencyCollectionsTable = {

@@ -1,5 +1,5 @@
-import { compactActionFigures } from '../db/figures/action-figures.ts';
 import { compactFigures } from '../db/figures/compact-figures.ts';
+import { compactLiveFigures } from '../db/figures/live-figures.ts';
 import type { Deps } from '../shared/deps.ts';
 import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails.ts';
 import { planDueReports } from '../use-cases/creditor-portal/creditor-reports.ts';
@@ -45,7 +45,7 @@ export function startDispatcher(
         await sendCreditorReports(deps, tenant_id);
         // The dashboards' figures: what changed since the last tick is folded into the sums.
         await compactFigures(deps.database.db, deps.database.dialect, tenant_id);
-        await compactActionFigures(deps.database.db, deps.database.dialect, tenant_id);
+        await compactLiveFigures(deps.database.db, deps.database.dialect, tenant_id);
         // The figures' history: today's figures once a day, and the month-ends not yet written.
         await recordFigureHistory(deps, tenant_id);
         if (totals.claimed + totals.unconfirmed > 0) options.log?.(describeTotals(tenant_id, totals));

@@ -18,7 +18,7 @@ type RowExpression = (row: string) => string;
 export type FigureColumn = { readonly name: string; readonly expression: RowExpression };
 
 export type FigureSpec = {
-  readonly source: 'claims' | 'payments' | 'actions';
+  readonly source: 'claims' | 'payments' | 'actions' | 'call_tasks' | 'agency_handovers';
   /** The stem of its triggers' names when it is not the first spec over its source (`claims_<stem>_insert`). */
   readonly triggerStem?: string;
   readonly figures: string;

@@ -1,4 +1,16 @@
-import { type AgencyFigures, agencyFigures, type HandoverFacts, percent, type Ratio } from '@relance/core';
+import {
+  type AgencyFigures,
+  type AgencyTotals,
+  addAgencyTotals,
+  agencyFiguresOf,
+  NO_AGENCY_TOTALS,
+  percent,
+  type Ratio,
+} from '@relance/core';
+import { AGENCY_FIGURES } from '../../db/figures/agency-figures.ts';
+import { boundSql } from '../../db/figures/bound-sql.ts';
+import { measureNames } from '../../db/figures/figure-specs.ts';
+import type { Db } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
@@ -35,7 +47,9 @@ export type ComparisonFilter = {
 /**
  * The agencies side by side on the same figures: the cases each was handed (in the period), what it reported
  * collected on them (its payments reversed since left out), how fast, and what its fees cost. Every registered
- * agency appears, with zeros when it was handed nothing.
+ * agency appears, with zeros when it was handed nothing. Read from the hand-overs' running sums by day handed
+ * and delays (`db/figures/agency-figures.ts`): the same figures as the core's over every hand-over, from a few
+ * thousand rows however many cases were handed.
  */
 export async function compareAgencies(
   deps: Deps,
@@ -45,86 +59,102 @@ export async function compareAgencies(
   const scope = readScope(actor);
   const creditorId = creditorFilter(scope, filter.creditorId);
   const db = deps.database.db;
-  const [agencies, handovers, collections] = await Promise.all([
+  const [agencies, totals] = await Promise.all([
     db
       .selectFrom('outside_agencies')
       .select(['agency_id', 'key', 'name'])
       .where('tenant_id', '=', scope.tenantId)
       .orderBy('name')
       .execute(),
-    db
-      .selectFrom('agency_handovers')
-      .select(['handover_id', 'agency_id', 'handed_on', 'amount_minor', 'currency'])
-      .where('tenant_id', '=', scope.tenantId)
-      .$if(creditorId !== undefined, (q) => q.where('creditor_id', '=', creditorId ?? ''))
-      .$if(filter.from !== undefined, (q) => q.where('handed_on', '>=', filter.from ?? ''))
-      .$if(filter.to !== undefined, (q) => q.where('handed_on', '<=', filter.to ?? ''))
-      .execute(),
-    db
-      .selectFrom('agency_collections as l')
-      .innerJoin('payments as p', (j) =>
-        j.onRef('p.tenant_id', '=', 'l.tenant_id').onRef('p.payment_id', '=', 'l.payment_id'),
-      )
-      .select(['l.handover_id', 'l.collected_on', 'l.amount_minor', 'l.fee_minor'])
-      .where('l.tenant_id', '=', scope.tenantId)
-      .where('p.status', '=', 'booked')
-      .execute(),
+    totalsByMonth(db, scope.tenantId, { ...filter, creditorId }),
   ]);
-  const linesOf = new Map<string, HandoverFacts['collections'][number][]>();
-  for (const line of collections) {
-    const list = linesOf.get(line.handover_id) ?? [];
-    list.push({
-      collectedOn: line.collected_on,
-      amountMinor: Number(line.amount_minor),
-      feeMinor: Number(line.fee_minor),
-    });
-    linesOf.set(line.handover_id, list);
-  }
-  const facts = handovers.map((h) => ({
-    month: h.handed_on.slice(0, 7),
-    currency: h.currency,
-    fact: {
-      agencyId: h.agency_id,
-      handedOn: h.handed_on,
-      amountMinor: Number(h.amount_minor),
-      collections: linesOf.get(h.handover_id) ?? [],
-    } satisfies HandoverFacts,
-  }));
-  const currencies = [...new Set(facts.map((f) => f.currency))].sort();
+  const currencies = [...new Set([...totals.keys()].map((k) => k.split('|')[2] ?? ''))].sort();
   const currenciesShown = currencies.length > 0 ? currencies : ['EUR'];
   const rows: { agency: (typeof agencies)[number]; currency: string }[] = agencies.flatMap((agency) =>
     currenciesShown.map((currency) => ({ agency, currency })),
   );
-  const months = [...new Set(facts.map((f) => f.month))].sort();
+  const months = [...new Set([...totals.keys()].map((k) => k.split('|')[0] ?? ''))].sort();
+  const of = (month: string, agencyId: string, currency: string) =>
+    totals.get(`${month}|${agencyId}|${currency}`);
   return {
     agencies: rows.map(({ agency, currency }) => ({
       agency: { agencyId: agency.agency_id, key: agency.key, name: agency.name },
       currency,
       figures: view(
-        agencyFigures(
-          facts
-            .filter((f) => f.fact.agencyId === agency.agency_id && f.currency === currency)
-            .map((f) => f.fact),
+        agencyFiguresOf(
+          months
+            .map((month) => of(month, agency.agency_id, currency) ?? NO_AGENCY_TOTALS)
+            .reduce(addAgencyTotals, NO_AGENCY_TOTALS),
         ),
       ),
     })),
     byMonth: months.flatMap((month) =>
       rows.flatMap(({ agency, currency }) => {
-        const these = facts.filter(
-          (f) => f.month === month && f.currency === currency && f.fact.agencyId === agency.agency_id,
-        );
-        if (these.length === 0) return [];
-        return [
-          {
-            month,
-            agencyId: agency.agency_id,
-            currency,
-            figures: view(agencyFigures(these.map((f) => f.fact))),
-          },
-        ];
+        const these = of(month, agency.agency_id, currency);
+        if (!these) return [];
+        return [{ month, agencyId: agency.agency_id, currency, figures: view(agencyFiguresOf(these)) }];
       }),
     ),
   };
+}
+
+type Totals = { -readonly [K in keyof AgencyTotals]: AgencyTotals[K] } & {
+  toFirst: [number, number][];
+  toFull: [number, number][];
+};
+
+/**
+ * The totals by month handed, agency and currency (`month|agency|currency`), from the running sums and their
+ * pending deltas in one statement: the rows by delay are added up into the sums and into the delays' counts.
+ */
+async function totalsByMonth(
+  db: Db,
+  tenantId: string,
+  filter: ComparisonFilter,
+): Promise<ReadonlyMap<string, AgencyTotals>> {
+  const spec = AGENCY_FIGURES;
+  const values: Record<string, string> = { tenant: tenantId };
+  let where = 'tenant_id = :tenant';
+  for (const [key, name, column, op] of [
+    ['creditorId', 'creditor', 'creditor_id', '='],
+    ['from', 'from', 'handed_on', '>='],
+    ['to', 'to', 'handed_on', '<='],
+  ] as const) {
+    const value = filter[key];
+    if (value === undefined) continue;
+    values[name] = value;
+    where += ` and ${column} ${op} :${name}`;
+  }
+  const columns = `handed_on, agency_id, currency, first_days, full_days, ${measureNames(spec).join(', ')}`;
+  const result = await boundSql<Record<string, string | number>>(
+    `select substr(handed_on, 1, 7) as month, agency_id, currency, first_days, full_days, ` +
+      'sum(handover_count) as cases, sum(handed_minor) as handed, sum(collected_minor) as collected, ' +
+      `sum(fees_minor) as fees from (select ${columns} from ${spec.figures} where ${where} union all ` +
+      `select ${columns} from ${spec.deltas} where ${where}) f ` +
+      'group by substr(handed_on, 1, 7), agency_id, currency, first_days, full_days',
+    values,
+  ).execute(db);
+  const totals = new Map<string, Totals>();
+  for (const r of result.rows) {
+    const cases = Number(r.cases);
+    if (cases === 0) continue;
+    const key = `${r.month}|${r.agency_id}|${r.currency}`;
+    let t = totals.get(key);
+    if (!t) {
+      t = { ...NO_AGENCY_TOTALS, toFirst: [], toFull: [] };
+      totals.set(key, t);
+    }
+    t.cases += cases;
+    t.handedMinor += Number(r.handed);
+    t.collectedMinor += Number(r.collected);
+    t.feesMinor += Number(r.fees);
+    if (r.first_days !== '') {
+      t.paying += cases;
+      t.toFirst.push([Number(r.first_days), cases]);
+    }
+    if (r.full_days !== '') t.toFull.push([Number(r.full_days), cases]);
+  }
+  return totals;
 }
 
 function view(figures: AgencyFigures): FiguresView {

@@ -7,6 +7,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { requireSupervisor } from '../workspace/queue/supervisor.ts';
 import { callbacksDue, outboxNow } from './live-outbox.ts';
+import { queueNow } from './live-queue.ts';
 
 const TIME_ZONE = 'Europe/Paris';
 
@@ -181,37 +182,6 @@ async function casesRemaining(db: Db, tenantId: string, today: string): Promise<
     .where((eb) => eb.or([eb('last_run_on', 'is', null), eb('last_run_on', '<', today)]))
     .executeTakeFirstOrThrow();
   return n(row.n);
-}
-
-/** Agent calls open and inside their window now, by team and skill (segment, language). */
-async function queueNow(db: Db, tenantId: string, now: string): Promise<LiveView['callQueue']> {
-  const rows = await db
-    .selectFrom('call_tasks')
-    .select((eb) => [
-      'team',
-      'segment',
-      'language',
-      eb.fn.countAll<number>().as('n'),
-      eb.fn.min('window_start').as('oldest'),
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('kind', '=', 'agent_call')
-    .where('status', '=', 'open')
-    .where('window_start', '<=', now)
-    .where('window_end', '>', now)
-    .groupBy(['team', 'segment', 'language'])
-    .execute();
-  const groups = rows
-    .map((r) => ({
-      team: r.team,
-      segment: r.segment,
-      language: r.language,
-      count: n(r.n),
-      oldestWaitingSince: String(r.oldest),
-    }))
-    .sort((a, b) => b.count - a.count || a.oldestWaitingSince.localeCompare(b.oldestWaitingSince));
-  const oldest = groups.map((g) => g.oldestWaitingSince).sort()[0] ?? null;
-  return { depth: groups.reduce((s, g) => s + g.count, 0), oldestWaitingSince: oldest, groups };
 }
 
 async function agentsNow(db: Db, tenantId: string, now: string): Promise<LiveView['agents']> {

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { Dialect } from '../../db/database.ts';
-import { ACTION_FIGURES } from '../../db/figures/action-figures.ts';
 import { boundSql } from '../../db/figures/bound-sql.ts';
+import { ACTION_FIGURES } from '../../db/figures/live-figures.ts';
 import { sumFigures } from '../../db/figures/sum-figures.ts';
 import type { Db } from '../../db/schema.ts';
 

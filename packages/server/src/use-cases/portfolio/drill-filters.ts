@@ -51,33 +51,37 @@ export type DrillFilters = {
   readonly to?: string | undefined;
 };
 
-const caseRef = sql`c.tenant_id = x.tenant_id and c.case_id = x.case_id`;
+/** A drill-down's condition: on the case itself, or "has a row of `on` (as `x`) such that". */
+export type DrillCondition = {
+  readonly on: 'case' | 'claims' | 'payments' | 'disputes' | 'promises' | 'payment_plans';
+  readonly condition: RawBuilder<SqlBool>;
+};
 
-/** The SQL conditions over `cases as c` for the filters given, on `today`. */
-export function drillConditions(filters: DrillFilters, today: string): RawBuilder<SqlBool>[] {
-  const out: RawBuilder<SqlBool>[] = [];
-  if (filters.strategyKey !== undefined) out.push(sql<SqlBool>`c.strategy_key = ${filters.strategyKey}`);
-  if (filters.currency !== undefined) out.push(sql<SqlBool>`c.currency = ${filters.currency}`);
-  const owed = sql`x.status in ('open', 'disputed') and x.outstanding_minor > 0`;
-  const claim = (condition: RawBuilder<unknown>) =>
-    sql<SqlBool>`exists (select 1 from claims x where ${caseRef} and ${condition})`;
-  if (filters.receivable) out.push(claim(owed));
-  if (filters.overdue) out.push(claim(sql`${owed} and x.due_date < ${today}`));
+/** Owed: open or disputed with something left (the receivables), as the claims' partial index says it. */
+const owed = sql`x.status in ('open', 'disputed') and x.outstanding_minor > 0`;
+
+/** The conditions for the filters given, on `today`. */
+export function drillConditions(filters: DrillFilters, today: string): DrillCondition[] {
+  const out: DrillCondition[] = [];
+  const on = (table: DrillCondition['on'], condition: RawBuilder<unknown>) =>
+    out.push({ on: table, condition: sql<SqlBool>`${condition}` });
+  if (filters.strategyKey !== undefined) on('case', sql`c.strategy_key = ${filters.strategyKey}`);
+  if (filters.currency !== undefined) on('case', sql`c.currency = ${filters.currency}`);
+  if (filters.receivable) on('claims', owed);
+  if (filters.overdue) on('claims', sql`${owed} and x.due_date < ${today}`);
   if (filters.dueBucket !== undefined) {
     const { from, to } = bucketBounds(filters.dueBucket, today);
-    out.push(
-      claim(
-        sql`${owed}${from === null ? sql`` : sql` and x.due_date >= ${from}`}${
-          to === null ? sql`` : sql` and x.due_date <= ${to}`
-        }`,
-      ),
+    on(
+      'claims',
+      sql`${owed}${from === null ? sql`` : sql` and x.due_date >= ${from}`}${
+        to === null ? sql`` : sql` and x.due_date <= ${to}`
+      }`,
     );
   }
   if (filters.disputed)
-    out.push(
-      claim(
-        sql`((x.status = 'disputed' and x.outstanding_minor > 0) or (x.status = 'open' and x.disputed_minor > 0))`,
-      ),
+    on(
+      'claims',
+      sql`((x.status = 'disputed' and x.outstanding_minor > 0) or (x.status = 'open' and x.disputed_minor > 0))`,
     );
   const made = (column: OriginColumn) =>
     sql.join(
@@ -86,22 +90,15 @@ export function drillConditions(filters: DrillFilters, today: string): RawBuilde
       ),
       sql``,
     );
-  if (filters.openDispute)
-    out.push(
-      sql<SqlBool>`exists (select 1 from disputes x where ${caseRef} and x.status = 'open'${made('opened_by')})`,
-    );
+  if (filters.openDispute) on('disputes', sql`x.status = 'open'${made('opened_by')}`);
   const period = (column: string) =>
     sql`${filters.from === undefined ? sql`` : sql` and ${sql.ref(column)} >= ${filters.from}`}${
       filters.to === undefined ? sql`` : sql` and ${sql.ref(column)} <= ${filters.to}`
     }`;
   if (filters.promise !== undefined)
-    out.push(
-      sql<SqlBool>`exists (select 1 from promises x where ${caseRef} and x.status = ${filters.promise}${period('x.made_on')}${made('made_by')})`,
-    );
+    on('promises', sql`x.status = ${filters.promise}${period('x.made_on')}${made('made_by')}`);
   if (filters.plan !== undefined)
-    out.push(
-      sql<SqlBool>`exists (select 1 from payment_plans x where ${caseRef} and x.status = ${filters.plan}${period('x.agreed_on')}${made('agreed_by')})`,
-    );
+    on('payment_plans', sql`x.status = ${filters.plan}${period('x.agreed_on')}${made('agreed_by')}`);
   if (filters.paid || filters.paidChannel || filters.paidBy || filters.paidStrategy) {
     const parts = [
       filters.paidChannel === undefined ? sql`` : sql` and x.channel = ${filters.paidChannel}`,
@@ -110,11 +107,25 @@ export function drillConditions(filters: DrillFilters, today: string): RawBuilde
         ? sql``
         : sql` and coalesce(x.strategy_key, '') = ${filters.paidStrategy}`,
     ];
-    out.push(
-      sql<SqlBool>`exists (select 1 from payments x where ${caseRef} and x.status = 'booked'${period('x.received_on')}${sql.join(parts, sql``)})`,
-    );
+    on('payments', sql`x.status = 'booked'${period('x.received_on')}${sql.join(parts, sql``)}`);
   }
   return out;
+}
+
+/**
+ * How a row condition is written over `cases as c`: `rows` — `c.case_id in (select … where x.tenant_id = …)`,
+ * not correlated, so that each engine may start from the rows (a few hundred payments of an agent); `case` —
+ * `exists (…)` for each case, through the rows' index by case, for a walk over the cases in the listed order.
+ */
+export type DrillForm = 'rows' | 'case';
+
+/** A condition over `cases as c`. */
+export function drillWhere(d: DrillCondition, tenantId: string, form: DrillForm): RawBuilder<SqlBool> {
+  if (d.on === 'case') return d.condition;
+  const table = sql.table(d.on);
+  return form === 'rows'
+    ? sql<SqlBool>`c.case_id in (select x.case_id from ${table} x where x.tenant_id = ${tenantId} and ${d.condition})`
+    : sql<SqlBool>`exists (select 1 from ${table} x where x.tenant_id = c.tenant_id and x.case_id = c.case_id and ${d.condition})`;
 }
 
 /** The column that says who made a promise, agreed a plan or opened a dispute. */
