@@ -341,5 +341,25 @@ describe.skipIf(!webhookFixtures)('card webhooks', () => {
         expect((await put(WEBHOOK_SECRET)).statusCode).toBe(200);
       }
     });
+
+    it('a burst of webhooks is recorded together: each event once, each copy told it is one', async () => {
+      const a = await stripeAttempt(15_00);
+      const events = Array.from({ length: 30 }, (_, i) => a.event(PI_FAILED, `evt_burst_${i}`));
+      const sends = [...events, ...events.slice(0, 10)].map((e) => app.inject(stripeRequest(t.tenantId, e)));
+      const answers = (await Promise.all(sends)).map(
+        (r) => r.json() as { duplicate: boolean; result: string },
+      );
+      expect(answers.filter((b) => !b.duplicate)).toHaveLength(30);
+      expect(answers.filter((b) => b.duplicate)).toHaveLength(10);
+      expect(answers.every((b) => b.result === 'pending')).toBe(true);
+      const rows = await ctx.handle.db
+        .selectFrom('webhook_events')
+        .select('event_id')
+        .where('tenant_id', '=', t.tenantId)
+        .where('event_id', 'like', 'evt_burst_%')
+        .execute();
+      expect(rows).toHaveLength(30);
+      expect(await processWebhookEvents(deps, t.tenantId)).toMatchObject({ errors: 0 });
+    });
   });
 });

@@ -4,8 +4,9 @@ import { paymentProviderFor } from '../../../channels/payments/payment-provider-
 import { webhookPaymentSettings } from '../../../channels/payments/payment-settings.ts';
 import type { WebhookEventResult } from '../../../db/schema-payments.ts';
 import type { Deps } from '../../../shared/deps.ts';
+import { queueProviderEvent } from './record-provider-events.ts';
 import { answeringWebhook } from './webhook-pressure.ts';
-import { processNextEvent, queueProviderEvent } from './webhook-queue.ts';
+import { processNextEvent } from './webhook-queue.ts';
 
 export type PaymentWebhook = {
   readonly provider: PaymentProviderName;

@@ -1,7 +1,6 @@
 import type { Transaction } from 'kysely';
 import type { PaymentProviderName, ProviderEvent } from '../../../channels/payments/payment-provider.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { WebhookEventResult } from '../../../db/schema-payments.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { applyProviderEvent, type EventOutcome } from './handle-provider-event.ts';
 import { webhooksBusy } from './webhook-pressure.ts';
@@ -9,53 +8,11 @@ import { webhooksBusy } from './webhook-pressure.ts';
 /** After this many errors an event is left `failed`, with its last error, for a person to look at. */
 export const MAX_EVENT_ATTEMPTS = 5;
 
-export type QueuedEvent = {
-  /** True when this event id was received before: nothing was recorded again. */
-  readonly duplicate: boolean;
-  /** Where the event stands: `pending` until the queue has handled it. */
-  readonly result: WebhookEventResult;
-};
-
 type EventKey = {
   readonly tenantId: string;
   readonly provider: PaymentProviderName;
   readonly eventId: string;
 };
-
-/**
- * Records a verified provider event once, as `pending` with what it says: one insert, keyed by the provider's
- * event id, so that a copy (a retry, a replay) finds the row and records nothing. The webhook is answered on
- * that commit; the queue books it afterwards (decision 0012).
- */
-export async function queueProviderEvent(
-  deps: Deps,
-  input: { readonly tenantId: string; readonly provider: PaymentProviderName; readonly event: ProviderEvent },
-): Promise<QueuedEvent> {
-  const { tenantId, provider, event } = input;
-  const inserted = await deps.database.db
-    .insertInto('webhook_events')
-    .values({
-      tenant_id: tenantId,
-      provider,
-      event_id: event.eventId,
-      kind: event.type,
-      received_at: deps.clock.now(),
-      result: 'pending',
-      detail: null,
-      payload: JSON.stringify(event),
-    })
-    .onConflict((oc) => oc.columns(['tenant_id', 'provider', 'event_id']).doNothing())
-    .executeTakeFirst();
-  if (Number(inserted.numInsertedOrUpdatedRows ?? 0n) === 1) return { duplicate: false, result: 'pending' };
-  const row = await deps.database.db
-    .selectFrom('webhook_events')
-    .select('result')
-    .where('tenant_id', '=', tenantId)
-    .where('provider', '=', provider)
-    .where('event_id', '=', event.eventId)
-    .executeTakeFirst();
-  return { duplicate: true, result: row?.result ?? 'pending' };
-}
 
 /** One event by its key, or the oldest pending but those named in `skip` (they erred in this pass). */
 type Pick = { readonly only?: EventKey; readonly skip?: readonly string[] };
