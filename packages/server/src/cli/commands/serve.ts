@@ -1,8 +1,8 @@
 import type { Command } from 'commander';
 import { type Composition, type RunningServer, startServer } from '../../compose.ts';
 import { startDispatcher } from '../../worker/dispatcher.ts';
-import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
+import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import type { Cli, RunCommand } from '../context.ts';
 import { openComposition } from '../context.ts';
 import { CliError, type ExitCode, exitCodes } from '../errors.ts';

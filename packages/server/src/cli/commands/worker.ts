@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { startDispatcher } from '../../worker/dispatcher.ts';
-import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import { startScheduler } from '../../worker/scheduler.ts';
+import { startWebhookQueue } from '../../worker/webhook-queue.ts';
 import { type Cli, openComposition, type RunCommand } from '../context.ts';
 import { type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
