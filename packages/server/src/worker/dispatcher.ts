@@ -1,5 +1,5 @@
 import { compactFigures } from '../db/figures/compact-figures.ts';
-import { compactLiveFigures } from '../db/figures/live-figures.ts';
+import { compactLiveFigures } from '../db/figures/compact-live-figures.ts';
 import type { Deps } from '../shared/deps.ts';
 import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails.ts';
 import { planDueReports } from '../use-cases/creditor-portal/creditor-reports.ts';

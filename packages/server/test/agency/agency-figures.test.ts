@@ -1,6 +1,6 @@
 import { agencyFigures, type HandoverFacts, percent } from '@relance/core';
 import { expect, it } from 'vitest';
-import { compactLiveFigures } from '../../src/db/figures/live-figures.ts';
+import { compactLiveFigures } from '../../src/db/figures/compact-live-figures.ts';
 import type { Actor } from '../../src/shared/actor.ts';
 import {
   type ComparisonFilter,

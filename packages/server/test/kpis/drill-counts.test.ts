@@ -18,6 +18,8 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
     readonly creditorId: string;
     readonly outstanding: number;
     readonly dues: readonly string[];
+    /** The due dates of its claims with something left (one in 250 cases owes nothing on its first). */
+    readonly owed: readonly string[];
     readonly paidBy: string | null;
   };
   type Tenant = {
@@ -73,6 +75,7 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
         creditorId: i % 3 === 0 ? tenant.creditors.beta : tenant.creditors.acme,
         outstanding: 1000 + (i % 700) * 10,
         dues,
+        owed: i % 250 === 7 ? dues.slice(1) : dues,
         paidBy,
       };
     });
@@ -131,7 +134,7 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
               issue_date: addDays(due, -30),
               due_date: due,
               amount_minor: c.outstanding,
-              outstanding_minor: k === 0 ? c.outstanding : 500,
+              outstanding_minor: k === 0 ? (c.owed.length === c.dues.length ? c.outstanding : 0) : 500,
               currency: 'EUR',
               status: 'open' as const,
               prescription_basis: 'commercial_5y',
@@ -182,12 +185,12 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
     [
       'an ageing bucket',
       { dueBucket: 'd31_60' },
-      (c) => c.dues.some((d) => d >= bucketFrom && d <= bucketTo),
+      (c) => c.owed.some((d) => d >= bucketFrom && d <= bucketTo),
     ],
     [
       'an ageing bucket of one creditor',
       { dueBucket: 'd31_60', creditorId: 'beta' },
-      (c, w) => c.creditorId === w.creditors.beta && c.dues.some((d) => d >= bucketFrom && d <= bucketTo),
+      (c, w) => c.creditorId === w.creditors.beta && c.owed.some((d) => d >= bucketFrom && d <= bucketTo),
     ],
     [
       'a channel’s collections',
@@ -202,12 +205,12 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
     [
       'the receivables of one creditor',
       { receivable: true, creditorId: 'acme' },
-      (c, w) => c.creditorId === w.creditors.acme,
+      (c, w) => c.creditorId === w.creditors.acme && c.owed.length > 0,
     ],
     [
       'an ageing bucket and a balance',
       { dueBucket: 'd31_60', minBalance: 5000 },
-      (c) => c.outstanding >= 5000 && c.dues.some((d) => d >= bucketFrom && d <= bucketTo),
+      (c) => c.outstanding >= 5000 && c.owed.some((d) => d >= bucketFrom && d <= bucketTo),
     ],
   ];
 

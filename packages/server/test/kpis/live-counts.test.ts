@@ -1,5 +1,6 @@
 import { expect, it } from 'vitest';
-import { ACTION_FIGURES, CALL_TASK_FIGURES, compactLiveFigures } from '../../src/db/figures/live-figures.ts';
+import { compactLiveFigures } from '../../src/db/figures/compact-live-figures.ts';
+import { ACTION_FIGURES, CALL_TASK_FIGURES } from '../../src/db/figures/live-figures.ts';
 import { sumFigures } from '../../src/db/figures/sum-figures.ts';
 import { newId } from '../../src/db/ids.ts';
 import type { Actor } from '../../src/shared/actor.ts';

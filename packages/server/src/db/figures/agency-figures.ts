@@ -1,5 +1,7 @@
-import type { Dialect } from '../database.ts';
 import type { FigureSpec } from './figure-specs.ts';
+
+/** The engines (as `database.ts` names them; not imported from there, which the migrations import). */
+type Dialect = 'sqlite' | 'postgres';
 
 /**
  * The agencies' comparison at a million claims (issue #7, migration 0021), in two layers kept by triggers:

@@ -17,7 +17,8 @@ import { LIVE_FIGURES, liveTriggerStem, sqliteUpsertTriggers } from '../figures/
  *   their deltas on PostgreSQL;
  * - indexes: the callbacks still to queue and the open cases the run has still to decide (partial), the
  *   portal links opened or verified today, the drill-downs' rows (the owed claims by due date, the payments
- *   by day), the cases with several open claims (partial), and the cases by balance with their id.
+ *   by day), the open claims owing nothing and the cases with several open claims (partial, both nearly
+ *   empty), and the cases by balance with their id.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
@@ -89,6 +90,8 @@ async function addIndexes(db: Kysely<unknown>): Promise<void> {
     .on('payments')
     .columns(['tenant_id', 'received_on', 'status', 'channel', 'recorded_by', 'creditor_id', 'case_id'])
     .execute();
+  await sql`create index claims_open_owing_nothing on claims (tenant_id, due_date, creditor_id)
+    where status in ('open', 'disputed') and outstanding_minor <= 0`.execute(db);
   await sql`create index cases_several_open_claims on cases (tenant_id) where open_claim_count > 1`.execute(
     db,
   );
@@ -111,6 +114,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     .columns(['tenant_id', 'outstanding_minor'])
     .execute();
   for (const index of [
+    'claims_open_owing_nothing',
     'cases_several_open_claims',
     'payments_drill',
     'claims_owed_by_due',

@@ -55,7 +55,12 @@ export type DrillFilters = {
 export type DrillCondition = {
   readonly on: 'case' | 'claims' | 'payments' | 'disputes' | 'promises' | 'payment_plans';
   readonly condition: RawBuilder<SqlBool>;
+  /** The claims owed (open or disputed, something left) due in this range, when that is all the condition is. */
+  readonly owed?: OwedRange;
 };
+
+/** Due dates from and to (inclusive), or before a day; none given: every claim owed. */
+export type OwedRange = { readonly from?: string; readonly to?: string; readonly before?: string };
 
 /** Owed: open or disputed with something left (the receivables), as the claims' partial index says it. */
 const owed = sql`x.status in ('open', 'disputed') and x.outstanding_minor > 0`;
@@ -63,12 +68,12 @@ const owed = sql`x.status in ('open', 'disputed') and x.outstanding_minor > 0`;
 /** The conditions for the filters given, on `today`. */
 export function drillConditions(filters: DrillFilters, today: string): DrillCondition[] {
   const out: DrillCondition[] = [];
-  const on = (table: DrillCondition['on'], condition: RawBuilder<unknown>) =>
-    out.push({ on: table, condition: sql<SqlBool>`${condition}` });
+  const on = (table: DrillCondition['on'], condition: RawBuilder<unknown>, owed?: OwedRange) =>
+    out.push({ on: table, condition: sql<SqlBool>`${condition}`, ...(owed ? { owed } : {}) });
   if (filters.strategyKey !== undefined) on('case', sql`c.strategy_key = ${filters.strategyKey}`);
   if (filters.currency !== undefined) on('case', sql`c.currency = ${filters.currency}`);
-  if (filters.receivable) on('claims', owed);
-  if (filters.overdue) on('claims', sql`${owed} and x.due_date < ${today}`);
+  if (filters.receivable) on('claims', owed, {});
+  if (filters.overdue) on('claims', sql`${owed} and x.due_date < ${today}`, { before: today });
   if (filters.dueBucket !== undefined) {
     const { from, to } = bucketBounds(filters.dueBucket, today);
     on(
@@ -76,6 +81,7 @@ export function drillConditions(filters: DrillFilters, today: string): DrillCond
       sql`${owed}${from === null ? sql`` : sql` and x.due_date >= ${from}`}${
         to === null ? sql`` : sql` and x.due_date <= ${to}`
       }`,
+      { ...(from === null ? {} : { from }), ...(to === null ? {} : { to }) },
     );
   }
   if (filters.disputed)
