@@ -23,6 +23,7 @@ import { fixtures, importWorld } from '../fixtures/import-world.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { testDeps, today } from '../http/support.ts';
 import { describeEachDatabase } from '../support/databases.ts';
+import { expectStrategiesInStep } from './strategy-figures-check.ts';
 
 describeEachDatabase('the dashboards’ running figures', (ctx) => {
   let deps: Deps;
@@ -33,6 +34,21 @@ describeEachDatabase('the dashboards’ running figures', (ctx) => {
     deps = testDeps(ctx.handle);
     tenant = await seedTenant(ctx.handle.db, 'F');
     system = { tenantId: tenant.tenantId, kind: 'system', id: 'test', role: 'admin', creditorId: null };
+    // Two strategies, one case counted (folded) and the others pending: the figures by strategy follow too.
+    const assign = (key: string, refs: readonly string[]) =>
+      ctx.handle.db
+        .updateTable('cases')
+        .set({ strategy_key: key })
+        .where('tenant_id', '=', tenant.tenantId)
+        .where(
+          'case_id',
+          'in',
+          refs.map((r) => tenant.debtors[r]?.caseId ?? ''),
+        )
+        .execute();
+    await assign('alpha', ['D1']);
+    await compactFigures(ctx.handle.db, ctx.handle.dialect, tenant.tenantId);
+    await assign('beta', ['D5', 'D6']);
   });
 
   /** The figures as the triggers kept them (sums + pending deltas), by every key, leaving out zeros. */
@@ -62,6 +78,7 @@ describeEachDatabase('the dashboards’ running figures', (ctx) => {
       const wanted = await recomputed(spec, tenantId);
       expect(await kept(spec, tenantId), spec.figures).toEqual(wanted);
     }
+    await expectStrategiesInStep(ctx.handle, tenantId);
   };
 
   const deltaCount = async (tenantId: string) => {

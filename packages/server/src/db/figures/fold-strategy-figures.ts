@@ -6,6 +6,7 @@ import {
   attributedDeltas,
   movedClaims,
   pendingCase,
+  pendingCases,
   STRATEGY_FIGURE_KEYS,
   STRATEGY_FIGURE_MEASURES,
 } from './strategy-figures.ts';
@@ -66,8 +67,8 @@ const appendMoves = (contributions: string) =>
   `insert into strategy_figure_moves (${keys}, ${measures}) ` +
   `select ${keys}, ${sums} from (${contributions}) as x group by ${keys}`;
 
-const pendingOf = (chunk: number) =>
-  'select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from cases ' +
+const pendingOf = (chunk: number, dialect: Dialect) =>
+  `select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from ${pendingCases(dialect)} ` +
   `where tenant_id = :tenant and ${pendingCase('cases')} and case_id > :after order by case_id limit ${chunk}`;
 
 async function foldSqlite(trx: Kysely<Database>, at: At, chunk: number): Promise<Chunk> {
@@ -85,7 +86,7 @@ async function foldSqlite(trx: Kysely<Database>, at: At, chunk: number): Promise
     ).execute(trx);
     await boundSql('delete from strategy_figure_deltas where tenant_id = :tenant', tenant).execute(trx);
   }
-  const pending = await boundSql<{ case_id: string }>(pendingOf(chunk), at).execute(trx);
+  const pending = await boundSql<{ case_id: string }>(pendingOf(chunk, 'sqlite'), at).execute(trx);
   const ids = JSON.stringify(pending.rows.map((r) => r.case_id));
   if (pending.rows.length > 0) {
     const chosen =
@@ -109,7 +110,7 @@ async function foldPostgres(trx: Kysely<Database>, at: At, chunk: number): Promi
   await lockTenant(trx, at.tenant);
   await serialPlan(trx);
   const result = await boundSql<{ deltas: string; cases: string; last: string | null }>(
-    `with pend as (${pendingOf(chunk)} for update skip locked), ` +
+    `with pend as (${pendingOf(chunk, 'postgres')} for update skip locked), ` +
       'moved as (delete from strategy_figure_deltas where tenant_id = :tenant returning *), ' +
       `appended as (${appendMoves(
         `${attributedDeltas('moved d', 'true')} union all ${movedClaims('pend p')}`,

@@ -64,6 +64,13 @@ export const strategyKeyed = (strategy: string): FigureSpec => ({
 export const pendingCase = (c: string) => `${c}.strategy_unfolded`;
 
 /**
+ * The pending cases' source: on SQLite through their partial index by name — its statistics, taken when it
+ * was empty, can make the planner prefer another index of cases (a creditor's, every case of it).
+ */
+export const pendingCases = (dialect: 'sqlite' | 'postgres') =>
+  dialect === 'sqlite' ? 'cases indexed by cases_strategy_unfolded' : 'cases';
+
+/**
  * The claims of the cases in `cases` (an SQL source aliased `p`, with `old_key` and `new_key`), each with the
  * sign that moves it: minus under `old_key`, plus under `new_key` (a null key: not counted there). `overrides`
  * replaces a key's expression (a read that neither filters nor groups by segment skips the debtor's lookup).
@@ -74,6 +81,23 @@ export function movedClaims(cases: string, overrides: Readonly<Record<string, st
   return (
     `${contributionSelect(strategyKeyed('p.old_key'), 'k', -1, from('old_key'), overrides)} union all ` +
     contributionSelect(strategyKeyed('p.new_key'), 'k', 1, from('new_key'), overrides)
+  );
+}
+
+/**
+ * For a read of the strategy `:strategy`: the claims of the pending cases in `cases` (aliased `p`, each moving
+ * into it or out of it, never both), plus those moving in and minus those moving out, in one pass over them.
+ */
+export function claimsMovedFor(cases: string, overrides: Readonly<Record<string, string>> = {}): string {
+  const into = 'p.new_key = :strategy';
+  const spec = strategyKeyed(`case when ${into} then p.new_key else p.old_key end`);
+  const keys = spec.keys.map((k) => `${overrides[k.name] ?? k.expression('k')} as ${k.name}`);
+  const measures = spec.measures.map(
+    (m) => `(case when ${into} then 1 else -1 end) * (${m.expression('k')}) as ${m.name}`,
+  );
+  return (
+    `select ${[...keys, ...measures].join(', ')} from ${cases} ` +
+    'join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id'
   );
 }
 

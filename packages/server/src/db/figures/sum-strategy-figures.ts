@@ -3,8 +3,9 @@ import type { Database } from '../schema.ts';
 import { boundSql } from './bound-sql.ts';
 import {
   attributedDeltas,
-  movedClaims,
+  claimsMovedFor,
   pendingCase,
+  pendingCases,
   STRATEGY_FIGURE_KEYS,
   STRATEGY_FIGURE_MEASURES,
 } from './strategy-figures.ts';
@@ -40,11 +41,12 @@ export async function sumStrategyFigures(
   query: StrategyFigureQuery,
 ): Promise<readonly FigureSums[]> {
   const keys = new Set(STRATEGY_FIGURE_KEYS);
-  const { text, values } = strategyFiguresSql(query);
+  const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
+  const { text, values } = strategyFiguresSql(query, postgres ? 'postgres' : 'sqlite');
   const read = (executor: Kysely<Database>) =>
     boundSql<Record<string, string | number>>(text, values).execute(executor);
   const result =
-    db.getExecutor().adapter instanceof PostgresAdapter && !db.isTransaction
+    postgres && !db.isTransaction
       ? await db.transaction().execute(async (trx) => {
           await serialPlan(trx);
           return read(trx);
@@ -58,7 +60,10 @@ export async function sumStrategyFigures(
 }
 
 /** The statement `sumStrategyFigures` runs, with its `:name` values (for `boundSql`, or a plan to look at). */
-export function strategyFiguresSql(query: StrategyFigureQuery): {
+export function strategyFiguresSql(
+  query: StrategyFigureQuery,
+  dialect: 'sqlite' | 'postgres',
+): {
   readonly text: string;
   readonly values: Readonly<Record<string, string>>;
 } {
@@ -74,12 +79,9 @@ export function strategyFiguresSql(query: StrategyFigureQuery): {
     return ` and f.${f.column} ${f.op} :v${i}`;
   });
   const columns = [...STRATEGY_FIGURE_KEYS, ...STRATEGY_FIGURE_MEASURES].join(', ');
-  // A case's claims are its creditor's: a creditor filter narrows the pending cases before their claims are read.
-  const creditor = filters.findIndex((f) => f.column === 'creditor_id' && f.op === '=');
   const pending =
-    '(select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from cases ' +
+    `(select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from ${pendingCases(dialect)} ` +
     `where tenant_id = :tenant and ${pendingCase('cases')} ` +
-    (creditor >= 0 ? `and creditor_id = :v${creditor} ` : '') +
     'and (figures_strategy_key = :strategy or strategy_key = :strategy)) p';
   const segmentUsed = [...groupBy, ...filters.map((f) => f.column)].includes('segment');
   const parts = [
@@ -89,7 +91,7 @@ export function strategyFiguresSql(query: StrategyFigureQuery): {
       'strategy_figure_deltas d',
       'd.tenant_id = :tenant and c.figures_strategy_key = :strategy',
     ),
-    movedClaims(pending, segmentUsed ? {} : { segment: "''" }),
+    claimsMovedFor(pending, segmentUsed ? {} : { segment: "''" }),
   ];
   const sums = STRATEGY_FIGURE_MEASURES.map((m) => `coalesce(sum(f.${m}), 0) as ${m}`);
   const grouped = groupBy.map((k) => `f.${k}`).join(', ');

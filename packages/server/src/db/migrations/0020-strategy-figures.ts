@@ -30,6 +30,8 @@ export async function up(db: Kysely<unknown>): Promise<void> {
   await db.schema.alterTable('cases').addColumn('figures_strategy_key', 'text').execute();
   // A column, not only an index predicate: PostgreSQL then knows from its statistics how few cases are
   // pending (it guesses 99 % for an `is distinct from` of two columns, and scans every case and claim).
+  // The index walks them in case order (the fold's chunks) and holds both strategies (a read picks those
+  // moving into or out of its strategy without reading the cases).
   const unfolded = 'strategy_key is distinct from figures_strategy_key';
   await sql
     .raw(
@@ -39,7 +41,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     )
     .execute(db);
   await sql
-    .raw(`create index cases_strategy_unfolded on cases (tenant_id, case_id) where ${pendingCase('cases')}`)
+    .raw(
+      'create index cases_strategy_unfolded on cases (tenant_id, case_id, strategy_key, figures_strategy_key) ' +
+        `where ${pendingCase('cases')}`,
+    )
     .execute(db);
   const table = (name: string, keys: readonly string[], primary: boolean) => {
     let create = db.schema.createTable(name);
