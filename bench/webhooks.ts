@@ -16,7 +16,6 @@
  * booking (`recordPayment`), to see what the webhook machinery itself costs. Writes
  * bench/results/webhooks-<mix>.json. Nothing asserts a time.
  */
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { Agent, request } from 'node:http';
@@ -29,6 +28,7 @@ import Stripe from 'stripe';
 import { STRIPE_METADATA } from '../packages/server/src/channels/payments/stripe-events.ts';
 import { type DatabaseHandle, migrateToLatest, openDatabase } from '../packages/server/src/db/database.ts';
 import { benchId, benchIdSql, seedCardPortfolio, series } from './webhooks-portfolio.ts';
+import { drained, startQueues, startServer } from './webhooks-processes.ts';
 
 const { values } = parseArgs({
   options: {
@@ -250,76 +250,6 @@ function post(
   });
 }
 
-function startServer(
-  args: readonly string[],
-  withQueue: boolean,
-): Promise<{ port: number; stop: () => Promise<void> }> {
-  const child = spawn(process.execPath, [join(here, 'next-case-server.ts'), ...args], {
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, RELANCE_BENCH_WEBHOOK_QUEUE: withQueue ? '1' : '0' },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      out += chunk.toString('utf8');
-      const match = /listening (\d+)/.exec(out);
-      if (match) {
-        const stop = () => new Promise<void>((done) => child.on('exit', () => done()).kill('SIGTERM'));
-        resolve({ port: Number(match[1]), stop });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code}`)));
-  });
-}
-
-/** The queue processes, started before the first webhook; `stop` waits for each one's totals. */
-function startQueues(args: readonly string[], queues: number) {
-  const children = Array.from({ length: queues }, () =>
-    spawn(process.execPath, [join(here, 'webhooks-queue.ts'), ...args], {
-      stdio: ['ignore', 'pipe', 'inherit'],
-    }),
-  );
-  const outputs = children.map(
-    (child) =>
-      new Promise<{ processed: number; ignored: number; errors: number }>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (chunk: Buffer) => {
-          out += chunk.toString('utf8');
-        });
-        child.on('exit', (code) =>
-          code === 0 ? resolve(JSON.parse(out.trim())) : reject(new Error(`queue exited with ${code}`)),
-        );
-      }),
-  );
-  return {
-    async stop() {
-      for (const child of children) child.kill('SIGTERM');
-      const all = await Promise.all(outputs);
-      return all.reduce(
-        (a, b) => ({
-          processed: a.processed + b.processed,
-          ignored: a.ignored + b.ignored,
-          errors: a.errors + b.errors,
-        }),
-        { processed: 0, ignored: 0, errors: 0 },
-      );
-    },
-  };
-}
-
-/** Waits until no event of the tenant is pending; the seconds since `from`. */
-async function drained(handle: DatabaseHandle, from: number): Promise<number> {
-  for (;;) {
-    const row = await sql<{
-      n: number | string;
-    }>`select count(*) as n from webhook_events where tenant_id = ${tenantId} and result = 'pending'`.execute(
-      handle.db,
-    );
-    if (Number(row.rows[0]?.n ?? 0) === 0) return (performance.now() - from) / 1000;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
-
 async function send(port: number, order: readonly number[]) {
   const agent = new Agent({ keepAlive: true, maxSockets: concurrency });
   const bodies = Array.from({ length: distinct }, (_, i) => JSON.stringify({ ...eventOf(i), created }));
@@ -414,7 +344,7 @@ async function onEngine(engine: string): Promise<Record<string, unknown>> {
       const started = performance.now();
       run = await send(server.port, order);
       // No queue (`--queues 0`): the webhooks alone (the events stay pending; the check then says so).
-      drainSeconds = placement !== '0' ? await drained(handle, started) : run.seconds;
+      drainSeconds = placement !== '0' ? await drained(handle, tenantId, started) : run.seconds;
     } finally {
       await server.stop();
       booked = await queue.stop();
