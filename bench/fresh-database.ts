@@ -7,13 +7,14 @@ import { type DatabaseHandle, migrateToLatest, openDatabase } from '../packages/
 
 /**
  * Runs `measure` on a fresh, migrated database of `engine` — a SQLite file in a temporary folder, or a new
- * schema of the PostgreSQL server — and removes it afterwards, whatever happens.
+ * schema of the PostgreSQL server — and removes it afterwards, whatever happens. `measure` gets its URL too,
+ * for the processes it starts on the same database.
  */
 export async function onFreshDatabase<T>(
   engine: string,
   postgresUrl: string,
   label: string,
-  measure: (handle: DatabaseHandle, dir: string) => Promise<T>,
+  measure: (handle: DatabaseHandle, dir: string, url: string) => Promise<T>,
 ): Promise<T> {
   const dir = mkdtempSync(join(tmpdir(), `relance-${label}-bench-`));
   let url = `sqlite:${join(dir, 'bench.db')}`;
@@ -35,7 +36,7 @@ export async function onFreshDatabase<T>(
   const handle = openDatabase(url);
   try {
     await migrateToLatest(handle.db);
-    return await measure(handle, dir);
+    return await measure(handle, dir, url);
   } finally {
     await handle.close();
     await drop();
