@@ -79,6 +79,12 @@ export type FigureHistoryRow = {
   collected_minor: number;
 };
 
+/** `figure_history`'s lines by the strategy each case followed when the day was written (migration 0024). */
+export type StrategyFigureHistoryRow = FigureHistoryRow & {
+  /** '' for a case without a strategy yet. */
+  strategy_key: string;
+};
+
 export type CohortHistoryRow = {
   tenant_id: string;
   as_of: string;
@@ -114,4 +120,7 @@ export type FiguresTables = {
   figure_history: FigureHistoryRow;
   cohort_history: CohortHistoryRow;
   figure_history_days: FigureHistoryDayRow;
+  strategy_figure_history: StrategyFigureHistoryRow;
+  /** The days `strategy_figure_history` was written for: its own once-a-day key. */
+  strategy_history_days: FigureHistoryDayRow;
 };

@@ -208,8 +208,9 @@ describeEachDatabase('the dashboard', (ctx) => {
       });
       expect(pdf.statusCode).toBe(200);
       const text = (await pdfText(pdf.rawPayload)).replace(/\s+/g, ' ');
-      // The portfolio follows the strategy (decision 0011), not the channel; the trends neither.
-      expect(text).toContain('Stratégie : b2b-standard (non appliqué aux tendances)');
+      // The portfolio (decision 0011) and the trends (decision 0014) follow the strategy, not the channel.
+      expect(text).toContain('Stratégie : b2b-standard');
+      expect(text).not.toContain('b2b-standard (');
       expect(text).toContain('Canal : statement (non appliqué au portefeuille ni aux tendances)');
     });
   });

@@ -55,7 +55,11 @@ describeEachDatabase('the figures’ history', (ctx) => {
     const first = await recordFigureHistory(deps, tenant.tenantId);
     expect(first.live).toBe(today);
     expect(first.computed).toEqual(pastMonthEnds(today, 24));
-    expect(await recordFigureHistory(deps, tenant.tenantId)).toEqual({ live: null, computed: [] });
+    expect(await recordFigureHistory(deps, tenant.tenantId)).toEqual({
+      live: null,
+      computed: [],
+      byStrategy: [],
+    });
     takenLive = await liveSnapshot(ctx.handle.db, tenant.tenantId, today);
     // The stored row is the live one, and it says what the claims table says, counted by hand.
     const stored = await ctx.handle.db

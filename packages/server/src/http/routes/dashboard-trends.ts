@@ -41,6 +41,10 @@ const trendsSchema = z.object({
   currency: z.string(),
   creditorId: z.string().nullable(),
   segment: z.enum(SEGMENTS).nullable(),
+  strategyKey: z.string().nullable(),
+  unfiltered: z
+    .object({ liquidation: list(z.enum(['strategyKey'])) })
+    .describe('The filters asked for that a part does not follow (the liquidation curves: the strategy)'),
   months: list(
     z.object({
       month: z.string().describe('YYYY-MM'),
@@ -87,6 +91,14 @@ const trendsSchema = z.object({
 const trendsQuery = z.object({
   creditorId: z.string().optional(),
   segment: z.enum(SEGMENTS).optional().describe('The debtors’ kind'),
+  strategyKey: z
+    .string()
+    .optional()
+    .describe(
+      'The cases’ strategy: past month-ends by the strategy each case followed when the day was written (today’s ' +
+        'for a month-end computed back), the current month and the funnel by today’s, the collected by the ' +
+        'payment’s when booked, the channels by the action’s; not the liquidation curves',
+    ),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)

@@ -23,6 +23,7 @@ export async function produceDashboardReport(
   const trends = await getTrends(deps, actor, {
     creditorId: input.creditorId,
     segment: input.segment,
+    strategyKey: input.strategyKey,
     currency: dashboard.currency,
   });
   const db = deps.database.db;
@@ -55,10 +56,12 @@ export async function produceDashboardReport(
     return value === null
       ? []
       : [
-          // The trends (month-ends by creditor and segment) follow none of these filters.
-          `${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value} (${
-            dashboard.unfiltered.portfolio.includes(name) ? words.notPortfolioNorTrends : words.notTrends
-          })`,
+          // The trends' month-ends follow the strategy (decision 0014), not the channel nor the agent.
+          `${words.filters[name]}${locale === 'fr' ? ' : ' : ': '}${value}${notApplied(
+            words,
+            dashboard.unfiltered.portfolio.includes(name),
+            name !== 'strategyKey',
+          )}`,
         ];
   });
   const content = await renderDashboardReport({
@@ -75,4 +78,16 @@ export async function produceDashboardReport(
   });
   const fileName = `${locale === 'fr' ? 'rapport' : 'report'}-${dashboard.to}.pdf`;
   return { fileName, content };
+}
+
+/** What a filter is not applied to, in brackets; nothing when it applies everywhere. */
+function notApplied(words: ReturnType<typeof reportWords>, portfolio: boolean, trends: boolean): string {
+  const said = portfolio
+    ? trends
+      ? words.notPortfolioNorTrends
+      : words.notPortfolio
+    : trends
+      ? words.notTrends
+      : null;
+  return said === null ? '' : ` (${said})`;
 }

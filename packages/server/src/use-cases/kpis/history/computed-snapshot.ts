@@ -1,7 +1,7 @@
 import type { DatabaseHandle, Dialect } from '../../../db/database.ts';
 import { boundSql } from '../../../db/figures/bound-sql.ts';
 import { claimIssueOf, claimStartOf } from '../../../db/figures/cohort-figures.ts';
-import { cohortsOf, linesOf, n, type Row, type Snapshot } from './snapshot.ts';
+import { cohortsOf, linesOf, n, type Row, type Snapshot, strategyLinesOf } from './snapshot.ts';
 
 /**
  * A claim's moves after the day `:d`, from the payments' dates: what was paid later (booked now, received
@@ -91,27 +91,32 @@ const DISPUTED_THEN =
 const capped = (value: string, cap: string) =>
   `case when ${value} < 0 then 0 when ${value} > ${cap} then ${cap} else ${value} end`;
 
-/** Each claim as it stood on `:d` (its moves joined once), then added up by the lines' keys. */
+/**
+ * Each claim as it stood on `:d` (its moves joined once), then added up by the lines' keys and the strategy its
+ * case follows now: the strategy a case followed on a past day is kept nowhere (decision 0014).
+ */
 function computedSql(dialect: Dialect): string {
   const claims =
-    `select c.creditor_id, coalesce(dr.kind, 'unknown') as segment, c.currency, c.due_date, ` +
+    `select coalesce(s.strategy_key, '') as strategy_key, c.creditor_id, coalesce(dr.kind, 'unknown') as segment, ` +
+    'c.currency, c.due_date, ' +
     `substr(${claimStartOf('c')}, 1, 7) as cohort_month, c.status, c.amount_minor, ` +
     `${RECEIVABLE} as receivable, ${DISPUTED_THEN} as disputed_then, ` +
     'c.paid_principal_minor + c.paid_interest_minor + c.paid_fees_minor - coalesce(m.collected_after, 0) as collected ' +
     'from claims c left join debtors dr on dr.tenant_id = c.tenant_id and dr.debtor_id = c.debtor_id ' +
+    'left join cases s on s.tenant_id = c.tenant_id and s.case_id = c.case_id ' +
     `left join (${WITHDRAWN_LATER}) k on k.case_id = c.case_id ` +
     `left join (${MOVES}) m on m.claim_id = c.claim_id ` +
     `left join (${reducedAfter(dialect)}) r on r.claim_id = c.claim_id ` +
     `left join (${DISPUTES}) x on x.claim_id = c.claim_id ` +
     `where c.tenant_id = :tenant and (c.status <> 'cancelled' or ${CANCELLED_LATER}) and ${claimIssueOf('c')} <= :d`;
   return (
-    'select q.creditor_id, q.segment, q.currency, q.due_date, q.cohort_month, ' +
+    'select q.strategy_key, q.creditor_id, q.segment, q.currency, q.due_date, q.cohort_month, ' +
     'count(*) as claim_count, sum(q.amount_minor) as amount_minor, ' +
     "sum(case when q.status in ('open', 'disputed') or q.receivable > 0 then 1 else 0 end) as receivable_count, " +
     'sum(q.receivable) as receivable_minor, ' +
     `sum(${capped('q.disputed_then', 'q.receivable')}) as disputed_minor, ` +
     `sum(q.collected) as collected_minor from (${claims}) q ` +
-    'group by q.creditor_id, q.segment, q.currency, q.due_date, q.cohort_month'
+    'group by q.strategy_key, q.creditor_id, q.segment, q.currency, q.due_date, q.cohort_month'
   );
 }
 
@@ -123,6 +128,7 @@ function computedSql(dialect: Dialect): string {
  * disputed part is that of the disputes open that day; collected to date likewise. What has no date of its
  * own is taken as it is now: a claim settled outside Relance (an import's new balance), a claim an import
  * marks disputed with no dispute row. Computed on the day itself, it equals the live snapshot (decision 0010).
+ * Its lines by strategy take each case's strategy of today (decision 0014).
  */
 export async function computedSnapshot(
   database: DatabaseHandle,
@@ -149,5 +155,10 @@ export async function computedSnapshot(
       c[m] = Number(c[m]) + n(row, m);
     cohorts.set(key, c);
   }
-  return { asOf, lines: linesOf(result.rows, asOf), cohorts: cohortsOf([...cohorts.values()]) };
+  return {
+    asOf,
+    lines: linesOf(result.rows, asOf),
+    strategyLines: strategyLinesOf(result.rows, asOf),
+    cohorts: cohortsOf([...cohorts.values()]),
+  };
 }

@@ -8,11 +8,10 @@ import {
   percent,
   ratio,
 } from '@relance/core';
-import type { Kysely } from 'kysely';
 import { COHORT_FIGURES } from '../../../db/figures/cohort-figures.ts';
 import { CLAIM_FIGURES, PAYMENT_FIGURES } from '../../../db/figures/figure-specs.ts';
-import { type FigureFilter, sumFigures } from '../../../db/figures/sum-figures.ts';
-import type { Database } from '../../../db/schema.ts';
+import { type FigureFilter, type FigureSums, sumFigures } from '../../../db/figures/sum-figures.ts';
+import { sumStrategyFigures } from '../../../db/figures/sum-strategy-figures.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { creditorFilter, readScope } from '../../portfolio/scope.ts';
@@ -20,11 +19,18 @@ import type { Segment } from '../get-dashboard.ts';
 import { reportPeriod } from '../report-period.ts';
 import { pastMonthEnds } from './record-figure-history.ts';
 import { periodChannels, periodFunnel } from './trend-activity.ts';
+import { cohortTotals, historyTotals, type Totals } from './trend-history.ts';
 
 export type TrendsInput = {
   readonly creditorId?: string | undefined;
   readonly segment?: Segment | undefined;
   readonly currency?: string | undefined;
+  /**
+   * The cases' strategy (decision 0014): the month-ends by the strategy each case followed when the day was
+   * written, the current month and the funnel by today's, the collected by the payment's when booked, the
+   * channels by the action's. The liquidation curves do not follow it (`unfiltered`).
+   */
+  readonly strategyKey?: string | undefined;
   /** How many months, the current one included: 3 to 24 (12 by default). */
   readonly months?: number | undefined;
   /** The period of the funnel and the channels (30 days to today by default). */
@@ -57,6 +63,9 @@ export type Trends = {
   readonly currency: string;
   readonly creditorId: string | null;
   readonly segment: Segment | null;
+  readonly strategyKey: string | null;
+  /** The filters asked for that a part's figures do not follow: the page says so. */
+  readonly unfiltered: { readonly liquidation: readonly 'strategyKey'[] };
   readonly months: readonly TrendMonth[];
   readonly liquidation: readonly {
     readonly cohort: string;
@@ -76,19 +85,13 @@ export type Trends = {
   readonly channels: ChannelResponseReport;
 };
 
-type Totals = {
-  placed: number;
-  claims: number;
-  receivable: number;
-  notDue: number;
-};
-
 /**
  * The dashboard's history: month by month, recovery rate, DSO and CEI, what came in, and the liquidation
  * curve of each month's cohort — the past month-ends from the figures' history, the current month from the
  * running figures (never behind the last commit) — and over the period the payment funnel by channel and
  * the actions sent by channel with their response rate. Same scope as the dashboard: a client sees its
- * creditor only.
+ * creditor only. By strategy (decision 0014) everything but the liquidation curves: the cohorts' running sums
+ * have no strategy, and a curve of the tenant's cohorts under a strategy's name would be a wrong number.
  */
 export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): Promise<Trends> {
   const scope = readScope(actor);
@@ -97,19 +100,28 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
   const count = Math.min(24, Math.max(3, input.months ?? 12));
   const creditorId = creditorFilter(scope, input.creditorId) ?? null;
   const segment = input.segment ?? null;
+  const strategyKey = input.strategyKey ?? null;
   const filters: FigureFilter[] = [];
   if (creditorId !== null) filters.push({ column: 'creditor_id', op: '=', value: creditorId });
   if (segment !== null) filters.push({ column: 'segment', op: '=', value: segment });
   const db = deps.database.db;
   const tenantId = scope.tenantId;
-  const currency = input.currency ?? (await largestCurrency(db, tenantId, filters));
+  const claimSums = (groupBy: readonly string[], where: readonly FigureFilter[]) =>
+    strategyKey === null
+      ? sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy, filters: where })
+      : sumStrategyFigures(db, { tenantId, strategyKey, groupBy, filters: where });
+  const currency = input.currency ?? (await largestCurrency(claimSums, filters));
   // Newest first: today, then the month-ends before, one more for the first month's opening balance.
   const ends = pastMonthEnds(asOf, count);
   const monthsFirst = ends[count - 2]?.slice(0, 7) ?? asOf.slice(0, 7);
   const where = [...filters, { column: 'currency', op: '=', value: currency } as const];
-  const activity = { tenantId, creditorId, segment, currency, from, to };
+  const activity = { tenantId, creditorId, segment, strategyKey, currency, from, to };
+  const paidBy =
+    strategyKey === null
+      ? where
+      : [...where, { column: 'strategy_key', op: '=', value: strategyKey } as const];
   const [live, liveCohorts, paid, history, cohortHistory, funnel, channels] = await Promise.all([
-    sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy: ['due_date', 'issue_month'], filters: where }),
+    claimSums(['due_date', 'issue_month'], where),
     sumFigures(db, COHORT_FIGURES, {
       tenantId,
       groupBy: ['cohort_month'],
@@ -118,10 +130,10 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
     sumFigures(db, PAYMENT_FIGURES, {
       tenantId,
       groupBy: ['received_on'],
-      filters: [...where, { column: 'received_on', op: '>=', value: `${monthsFirst}-01` }],
+      filters: [...paidBy, { column: 'received_on', op: '>=', value: `${monthsFirst}-01` }],
     }),
-    historyRows(db, tenantId, creditorId, segment, currency, ends),
-    cohortRows(db, tenantId, creditorId, segment, currency, ends, monthsFirst),
+    historyTotals(db, activity, ends),
+    cohortTotals(db, activity, ends, monthsFirst),
     periodFunnel(db, activity),
     periodChannels(db, activity),
   ]);
@@ -157,6 +169,8 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
     currency,
     creditorId,
     segment,
+    strategyKey,
+    unfiltered: { liquidation: strategyKey === null ? [] : ['strategyKey'] },
     months,
     liquidation: curves(liveCohorts, cohortAt, points, asOf, currency),
     from,
@@ -167,11 +181,10 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
 }
 
 async function largestCurrency(
-  db: Kysely<Database>,
-  tenantId: string,
+  claimSums: (groupBy: readonly string[], where: readonly FigureFilter[]) => Promise<readonly FigureSums[]>,
   filters: readonly FigureFilter[],
 ): Promise<string> {
-  const rows = await sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy: ['currency'], filters });
+  const rows = await claimSums(['currency'], filters);
   const largest = [...rows].sort((a, b) => Number(b.amount_minor) - Number(a.amount_minor))[0];
   return largest ? String(largest.currency) : 'EUR';
 }
@@ -231,84 +244,6 @@ function cei(currency: string, before: Totals, at: Totals): string | null {
     closingCurrentMinor: at.notDue,
   });
   return percent(index.index);
-}
-
-async function historyRows(
-  db: Kysely<Database>,
-  tenantId: string,
-  creditorId: string | null,
-  segment: string | null,
-  currency: string,
-  ends: readonly string[],
-): Promise<[string, Totals][]> {
-  const rows = await db
-    .selectFrom('figure_history')
-    .select((eb) => [
-      'as_of',
-      eb.fn.sum<number>('placed_minor').as('placed'),
-      eb.fn.sum<number>('claim_count').as('claims'),
-      eb.fn.sum<number>('receivable_minor').as('receivable'),
-      eb.fn.sum<number>('not_due_minor').as('not_due'),
-    ])
-    .where('tenant_id', '=', tenantId)
-    .where('as_of', 'in', [...ends])
-    .where('currency', '=', currency)
-    .$if(creditorId !== null, (q) => q.where('creditor_id', '=', creditorId ?? ''))
-    .$if(segment !== null, (q) => q.where('segment', '=', segment ?? ''))
-    .groupBy('as_of')
-    .execute();
-  const written = await writtenDays(db, tenantId, ends);
-  // A day written without any line in this scope had nothing: zeros, not a gap.
-  return ends
-    .filter((d) => written.has(d))
-    .map((d) => {
-      const r = rows.find((x) => x.as_of === d);
-      return [
-        d,
-        {
-          placed: Number(r?.placed ?? 0),
-          claims: Number(r?.claims ?? 0),
-          receivable: Number(r?.receivable ?? 0),
-          notDue: Number(r?.not_due ?? 0),
-        },
-      ];
-    });
-}
-
-async function writtenDays(db: Kysely<Database>, tenantId: string, days: readonly string[]) {
-  const rows = await db
-    .selectFrom('figure_history_days')
-    .select('as_of')
-    .where('tenant_id', '=', tenantId)
-    .where('as_of', 'in', [...days])
-    .execute();
-  return new Set(rows.map((r) => r.as_of));
-}
-
-async function cohortRows(
-  db: Kysely<Database>,
-  tenantId: string,
-  creditorId: string | null,
-  segment: string | null,
-  currency: string,
-  ends: readonly string[],
-  first: string,
-): Promise<[string, Map<string, number>][]> {
-  const rows = await db
-    .selectFrom('cohort_history')
-    .select((eb) => ['as_of', 'cohort_month', eb.fn.sum<number>('collected_minor').as('collected')])
-    .where('tenant_id', '=', tenantId)
-    .where('as_of', 'in', [...ends])
-    .where('currency', '=', currency)
-    .where('cohort_month', '>=', first)
-    .$if(creditorId !== null, (q) => q.where('creditor_id', '=', creditorId ?? ''))
-    .$if(segment !== null, (q) => q.where('segment', '=', segment ?? ''))
-    .groupBy(['as_of', 'cohort_month'])
-    .execute();
-  const written = await writtenDays(db, tenantId, ends);
-  const byDay = new Map<string, Map<string, number>>([...written].map((d) => [d, new Map()]));
-  for (const r of rows) byDay.get(r.as_of)?.set(r.cohort_month, Number(r.collected));
-  return [...byDay.entries()];
 }
 
 /**

@@ -2,12 +2,17 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { computedSnapshot } from './computed-snapshot.ts';
-import { liveSnapshot, type Snapshot } from './snapshot.ts';
+import { type HistoryLine, liveSnapshot, type Snapshot } from './snapshot.ts';
 
 /** How far back the month-ends are computed when the history starts (the trends show up to 24 months). */
 export const HISTORY_MONTHS = 24;
 
-export type HistoryWritten = { readonly live: string | null; readonly computed: readonly string[] };
+export type HistoryWritten = {
+  readonly live: string | null;
+  readonly computed: readonly string[];
+  /** The days written by strategy (decision 0014): with the others, and those written before it was kept. */
+  readonly byStrategy: readonly string[];
+};
 
 /** The last day of each of the `count` months before `today`'s, newest first. */
 export function pastMonthEnds(today: string, count: number): string[] {
@@ -24,52 +29,107 @@ export function pastMonthEnds(today: string, count: number): string[] {
  * the first call of the day writes it), and every month-end of the last two years not yet written, computed
  * back from the claims and payments — at the first call, so a new tenant or the demo has its trends at
  * once. Each day is written once (its row in `figure_history_days` is the unique key), in one transaction
- * with its figures; a second call the same day writes nothing.
+ * with its figures; a second call the same day writes nothing. The lines by strategy are a second history
+ * with its own key (`strategy_history_days`), written from the same snapshot: a day written before they were
+ * kept is computed back for them alone (decision 0014).
  */
 export async function recordFigureHistory(deps: Deps, tenantId: string): Promise<HistoryWritten> {
   const db = deps.database.db;
   const today = deps.clock.today();
   const wanted = [today, ...pastMonthEnds(today, HISTORY_MONTHS)];
-  const done = new Set(
-    (
-      await db
-        .selectFrom('figure_history_days')
-        .select('as_of')
-        .where('tenant_id', '=', tenantId)
-        .where('as_of', 'in', wanted)
-        .execute()
-    ).map((r) => r.as_of),
-  );
+  const written = (table: 'figure_history_days' | 'strategy_history_days') =>
+    db
+      .selectFrom(table)
+      .select('as_of')
+      .where('tenant_id', '=', tenantId)
+      .where('as_of', 'in', wanted)
+      .execute()
+      .then((rows) => new Set(rows.map((r) => r.as_of)));
+  const [done, doneByStrategy] = await Promise.all([
+    written('figure_history_days'),
+    written('strategy_history_days'),
+  ]);
   let live: string | null = null;
-  if (!done.has(today)) {
-    const written = await writeSnapshot(deps, tenantId, 'live', await liveSnapshot(db, tenantId, today));
-    if (written) live = today;
-  }
   const computed: string[] = [];
-  for (const asOf of wanted.slice(1).filter((d) => !done.has(d))) {
-    const snapshot = await computedSnapshot(deps.database, tenantId, asOf);
-    if (await writeSnapshot(deps, tenantId, 'computed', snapshot)) computed.push(asOf);
+  const byStrategy: string[] = [];
+  for (const asOf of wanted) {
+    const lines = !done.has(asOf);
+    const strategies = !doneByStrategy.has(asOf);
+    if (!lines && !strategies) continue;
+    const source = asOf === today ? 'live' : 'computed';
+    const snapshot =
+      source === 'live'
+        ? await liveSnapshot(db, tenantId, today)
+        : await computedSnapshot(deps.database, tenantId, asOf);
+    if (lines && (await writeDay(deps, tenantId, 'figure_history_days', source, snapshot))) {
+      if (source === 'live') live = asOf;
+      else computed.push(asOf);
+    }
+    if (strategies && (await writeDay(deps, tenantId, 'strategy_history_days', source, snapshot)))
+      byStrategy.push(asOf);
   }
-  return { live, computed };
+  return { live, computed, byStrategy };
 }
 
-/** Writes a day's figures under its unique key; false when another writer had already written the day. */
-async function writeSnapshot(
+/**
+ * Writes a day's figures (its lines, or its lines by strategy) under its unique key; false when another
+ * writer had already written the day.
+ */
+async function writeDay(
   deps: Deps,
   tenantId: string,
+  days: 'figure_history_days' | 'strategy_history_days',
   source: 'live' | 'computed',
   snapshot: Snapshot,
 ): Promise<boolean> {
   return deps.database.db.transaction().execute(async (trx) => {
     const claimed = await trx
-      .insertInto('figure_history_days')
+      .insertInto(days)
       .values({ tenant_id: tenantId, as_of: snapshot.asOf, source, taken_at: deps.clock.now() })
       .onConflict((oc) => oc.columns(['tenant_id', 'as_of']).doNothing())
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-    await insertLines(trx, tenantId, snapshot);
+    if (days === 'figure_history_days') await insertLines(trx, tenantId, snapshot);
+    else await insertStrategyLines(trx, tenantId, snapshot);
     return true;
   });
+}
+
+const measuresOf = (l: HistoryLine) => ({
+  claim_count: l.claimCount,
+  placed_minor: l.placedMinor,
+  receivable_count: l.receivableCount,
+  receivable_minor: l.receivableMinor,
+  not_due_minor: l.ageing.not_due,
+  d1_30_minor: l.ageing.d1_30,
+  d31_60_minor: l.ageing.d31_60,
+  d61_90_minor: l.ageing.d61_90,
+  d90_plus_minor: l.ageing.d90_plus,
+  disputed_minor: l.disputedMinor,
+  collected_minor: l.collectedMinor,
+});
+
+async function insertStrategyLines(
+  trx: Kysely<Database>,
+  tenantId: string,
+  snapshot: Snapshot,
+): Promise<void> {
+  for (let i = 0; i < snapshot.strategyLines.length; i += 500) {
+    await trx
+      .insertInto('strategy_figure_history')
+      .values(
+        snapshot.strategyLines.slice(i, i + 500).map((l) => ({
+          tenant_id: tenantId,
+          as_of: snapshot.asOf,
+          strategy_key: l.strategyKey,
+          creditor_id: l.creditorId,
+          segment: l.segment,
+          currency: l.currency,
+          ...measuresOf(l),
+        })),
+      )
+      .execute();
+  }
 }
 
 async function insertLines(trx: Kysely<Database>, tenantId: string, snapshot: Snapshot): Promise<void> {
@@ -83,22 +143,7 @@ async function insertLines(trx: Kysely<Database>, tenantId: string, snapshot: Sn
   for (let i = 0; i < snapshot.lines.length; i += 500) {
     await trx
       .insertInto('figure_history')
-      .values(
-        snapshot.lines.slice(i, i + 500).map((l) => ({
-          ...key(l),
-          claim_count: l.claimCount,
-          placed_minor: l.placedMinor,
-          receivable_count: l.receivableCount,
-          receivable_minor: l.receivableMinor,
-          not_due_minor: l.ageing.not_due,
-          d1_30_minor: l.ageing.d1_30,
-          d31_60_minor: l.ageing.d31_60,
-          d61_90_minor: l.ageing.d61_90,
-          d90_plus_minor: l.ageing.d90_plus,
-          disputed_minor: l.disputedMinor,
-          collected_minor: l.collectedMinor,
-        })),
-      )
+      .values(snapshot.lines.slice(i, i + 500).map((l) => ({ ...key(l), ...measuresOf(l) })))
       .execute();
   }
   for (let i = 0; i < snapshot.cohorts.length; i += 500) {

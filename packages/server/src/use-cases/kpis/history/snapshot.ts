@@ -1,7 +1,9 @@
 import { type AgeingBucket, ageingBucket } from '@relance/core';
 import type { Kysely } from 'kysely';
+import { boundSql } from '../../../db/figures/bound-sql.ts';
 import { COHORT_FIGURES } from '../../../db/figures/cohort-figures.ts';
-import { CLAIM_FIGURES } from '../../../db/figures/figure-specs.ts';
+import { CLAIM_FIGURES, contributionSelect, groupedContributions } from '../../../db/figures/figure-specs.ts';
+import { strategyKeyed } from '../../../db/figures/strategy-figures.ts';
 import { sumFigures } from '../../../db/figures/sum-figures.ts';
 import type { Database } from '../../../db/schema.ts';
 
@@ -19,6 +21,9 @@ export type HistoryLine = {
   readonly collectedMinor: number;
 };
 
+/** A line of the day by the strategy the claims' cases followed ('' for none yet; decision 0014). */
+export type StrategyHistoryLine = HistoryLine & { readonly strategyKey: string };
+
 export type CohortLine = {
   readonly creditorId: string;
   readonly segment: string;
@@ -33,6 +38,8 @@ export type CohortLine = {
 export type Snapshot = {
   readonly asOf: string;
   readonly lines: readonly HistoryLine[];
+  /** The same lines split by strategy: they add up to `lines`. */
+  readonly strategyLines: readonly StrategyHistoryLine[];
   readonly cohorts: readonly CohortLine[];
 };
 
@@ -48,10 +55,25 @@ const zeroAgeing = (): Record<AgeingBucket, number> => ({
 
 /** Adds rows by due date into lines by creditor × segment × currency, the ageing counted on `asOf`. */
 export function linesOf(rows: readonly Row[], asOf: string): HistoryLine[] {
-  const lines = new Map<string, HistoryLine & { ageing: Record<AgeingBucket, number> }>();
+  return addLines(rows, asOf, () => '').map(({ strategyKey: _, ...line }) => line);
+}
+
+/** The same lines, the rows' `strategy_key` one more key. */
+export function strategyLinesOf(rows: readonly Row[], asOf: string): StrategyHistoryLine[] {
+  return addLines(rows, asOf, (row) => String(row.strategy_key ?? ''));
+}
+
+function addLines(
+  rows: readonly Row[],
+  asOf: string,
+  strategyOf: (row: Row) => string,
+): StrategyHistoryLine[] {
+  const lines = new Map<string, StrategyHistoryLine & { ageing: Record<AgeingBucket, number> }>();
   for (const row of rows) {
-    const key = JSON.stringify([row.creditor_id, row.segment, row.currency]);
+    const strategyKey = strategyOf(row);
+    const key = JSON.stringify([strategyKey, row.creditor_id, row.segment, row.currency]);
     const line = lines.get(key) ?? {
+      strategyKey,
       creditorId: String(row.creditor_id),
       segment: String(row.segment),
       currency: String(row.currency),
@@ -76,7 +98,9 @@ export function linesOf(rows: readonly Row[], asOf: string): HistoryLine[] {
   }
   return [...lines.values()]
     .filter((l) => l.claimCount !== 0 || l.receivableMinor !== 0 || l.collectedMinor !== 0)
-    .sort((a, b) => compareKeys(a, b));
+    .sort((a, b) =>
+      a.strategyKey < b.strategyKey ? -1 : a.strategyKey > b.strategyKey ? 1 : compareKeys(a, b),
+    );
 }
 
 export function cohortsOf(rows: readonly Row[]): CohortLine[] {
@@ -104,14 +128,35 @@ const compareKeys = (
   return x < y ? -1 : x > y ? 1 : 0;
 };
 
-/** The portfolio as the running figures hold it now, its ageing counted on `asOf` (today). */
+/**
+ * Today's claims by the strategy their case follows now, with the running figures' own definitions
+ * (`contributionSelect`): one pass over the tenant's claims, once a day — the running sums by strategy
+ * (decision 0011) are read one strategy at a time.
+ */
+function strategyRowsSql(): string {
+  const spec = strategyKeyed("coalesce(p.strategy_key, '')");
+  const claims =
+    'claims k left join cases p on p.tenant_id = k.tenant_id and p.case_id = k.case_id where k.tenant_id = :tenant';
+  return groupedContributions(spec, contributionSelect(spec, 'k', 1, claims));
+}
+
+/**
+ * The portfolio as the running figures hold it now, its ageing counted on `asOf` (today); by strategy from
+ * the claims and their cases' strategy now.
+ */
 export async function liveSnapshot(db: Kysely<Database>, tenantId: string, asOf: string): Promise<Snapshot> {
-  const [rows, cohorts] = await Promise.all([
+  const [rows, byStrategy, cohorts] = await Promise.all([
     sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy: ['creditor_id', 'segment', 'currency', 'due_date'] }),
+    boundSql<Row>(strategyRowsSql(), { tenant: tenantId }).execute(db),
     sumFigures(db, COHORT_FIGURES, {
       tenantId,
       groupBy: ['creditor_id', 'segment', 'currency', 'cohort_month'],
     }),
   ]);
-  return { asOf, lines: linesOf(rows, asOf), cohorts: cohortsOf(cohorts) };
+  return {
+    asOf,
+    lines: linesOf(rows, asOf),
+    strategyLines: strategyLinesOf(byStrategy.rows, asOf),
+    cohorts: cohortsOf(cohorts),
+  };
 }

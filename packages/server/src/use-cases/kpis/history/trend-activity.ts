@@ -16,6 +16,8 @@ export type ActivityScope = {
   readonly tenantId: string;
   readonly creditorId: string | null;
   readonly segment: string | null;
+  /** The funnel: the cases' strategy today; the channels: the strategy each action was sent under. */
+  readonly strategyKey: string | null;
   readonly currency: string;
   readonly from: string;
   readonly to: string;
@@ -43,14 +45,18 @@ function inScope<T extends 'payment_attempts' | 'actions' | 'payments' | 'promis
     .$if(s.segment !== null, (q) => q.where('d.kind', '=', (s.segment ?? 'business') as 'business'));
 }
 
-/** The payment funnel of the period (attempts begun from `from` to `to`, UTC days), by channel. */
+/**
+ * The payment funnel of the period (attempts begun from `from` to `to`, UTC days), by channel. An IVR caller
+ * never identified has no case: the attempt counts (with its wrong references) unless the scope narrows the
+ * cases (a creditor, a segment…), which it cannot be in.
+ */
 export async function periodFunnel(db: Kysely<Database>, s: ActivityScope): Promise<PaymentFunnel> {
   const rows = await db
     .selectFrom('payment_attempts as a')
-    .innerJoin('cases as c', (j) =>
+    .leftJoin('cases as c', (j) =>
       j.onRef('c.tenant_id', '=', 'a.tenant_id').onRef('c.case_id', '=', 'a.case_id'),
     )
-    .innerJoin('debtors as d', (j) =>
+    .leftJoin('debtors as d', (j) =>
       j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
     )
     .select((eb) => [
@@ -66,6 +72,7 @@ export async function periodFunnel(db: Kysely<Database>, s: ActivityScope): Prom
     .where('a.started_at', '<', addDays(s.to, 1))
     .$if(s.creditorId !== null, (q) => q.where('c.creditor_id', '=', s.creditorId ?? ''))
     .$if(s.segment !== null, (q) => q.where('d.kind', '=', (s.segment ?? 'business') as 'business'))
+    .$if(s.strategyKey !== null, (q) => q.where('c.strategy_key', '=', s.strategyKey ?? ''))
     .groupBy(['a.channel', 'a.status'])
     .execute();
   return paymentFunnel(
@@ -93,6 +100,10 @@ export async function periodChannels(db: Kysely<Database>, s: ActivityScope): Pr
     .where('t.channel', 'in', [...ACTION_CHANNELS])
     .where('t.sent_at', '>=', s.from)
     .where('t.sent_at', '<', addDays(s.to, 1))
+    // An action written by no strategy's step (an agent's own) counts under its case's strategy today.
+    .$if(s.strategyKey !== null, (q) =>
+      q.where(sql`coalesce(t.strategy_key, c.strategy_key)`, '=', s.strategyKey ?? ''),
+    )
     .execute();
   if (sent.length === 0)
     return channelResponses({ actions: [], responses: [], windowDays: RESPONSE_WINDOW_DAYS });
