@@ -72,7 +72,8 @@ export type PaymentAllocationsTable = {
 export type PaymentAttemptsTable = {
   tenant_id: string;
   attempt_id: string;
-  case_id: string;
+  /** Null while an IVR caller has not been identified (migration 0023). */
+  case_id: Nullable<string>;
   channel: AttemptChannel;
   provider: string;
   provider_ref: Nullable<string>;

@@ -21,6 +21,7 @@ import * as m0019 from './0019-entered-rates.ts';
 import * as m0020 from './0020-strategy-figures.ts';
 import * as m0021 from './0021-live-figures.ts';
 import * as m0022 from './0022-webhook-queue.ts';
+import * as m0023 from './0023-payment-leftovers.ts';
 import * as m0024 from './0024-strategy-history.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
@@ -47,6 +48,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0020-strategy-figures': m0020,
   '0021-live-figures': m0021,
   '0022-webhook-queue': m0022,
+  '0023-payment-leftovers': m0023,
   '0024-strategy-history': m0024,
 };
 

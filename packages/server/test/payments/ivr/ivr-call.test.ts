@@ -100,7 +100,7 @@ describeEachDatabase('payment IVR: a call', (ctx) => {
     expect(wrong.action).toContain('try=2');
     const unidentified = await attemptOf(caller.callSid);
     expect(unidentified).toMatchObject({
-      case_id: '',
+      case_id: null,
       channel: 'ivr',
       provider: 'twilio',
       status: 'started',
@@ -270,7 +270,7 @@ describeEachDatabase('payment IVR: a call', (ctx) => {
     expect(await attemptOf(caller.callSid)).toMatchObject({
       status: 'failed',
       failure_reason: 'caller_not_identified',
-      case_id: '',
+      case_id: null,
     });
     expect(Number((await attemptOf(caller.callSid))?.input_errors)).toBe(3);
   });

@@ -1,7 +1,7 @@
 import type { IvrScreen } from '../../../channels/voice/ivr/ivr-screens.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { askReference, identified } from './identify-caller.ts';
-import { findAttemptByRef, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, isIdentified } from './ivr-attempt-read.ts';
 import { updateIvrAttempt } from './ivr-attempts.ts';
 import { callLanguage, type IvrCall } from './ivr-context.ts';
 import { expireTransfers, waitingTransfer } from './transfer-codes.ts';
@@ -18,7 +18,7 @@ export async function answerCall(deps: Deps, call: IvrCall, transferCode: string
     const provider = call.settings.provider;
     const screen = await db.transaction().execute(async (trx) => {
       const own = await findAttemptByRef(trx, call.tenantId, provider, call.callSid);
-      if (own && own.caseId !== UNIDENTIFIED) return identified(deps, trx, call, own, 'repeat');
+      if (isIdentified(own)) return identified(deps, trx, call, own, 'repeat');
       await expireTransfers(trx, call.tenantId, provider, now);
       const transfer = own ? null : await waitingTransfer(trx, call.tenantId, provider, transferCode, now);
       if (!transfer) return null;

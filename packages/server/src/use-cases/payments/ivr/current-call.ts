@@ -2,11 +2,11 @@ import type { Transaction } from 'kysely';
 import type { IvrScreen, SpokenBalance } from '../../../channels/voice/ivr/ivr-screens.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
-import { findAttemptByRef, type IvrAttempt, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, type IdentifiedAttempt, isIdentified } from './ivr-attempt-read.ts';
 import { callLanguage, type IvrCall, type IvrCase, loadIvrCase } from './ivr-context.ts';
 
 export type CurrentCall = {
-  readonly attempt: IvrAttempt;
+  readonly attempt: IdentifiedAttempt;
   readonly ivrCase: IvrCase & { readonly balance: SpokenBalance };
 };
 
@@ -21,7 +21,7 @@ export async function currentCall(
 ): Promise<CurrentCall | IvrScreen> {
   const language = callLanguage(call);
   const attempt = await findAttemptByRef(trx, call.tenantId, call.settings.provider, call.callSid);
-  if (!attempt || attempt.caseId === UNIDENTIFIED || attempt.status !== 'started') {
+  if (!isIdentified(attempt) || attempt.status !== 'started') {
     return { kind: 'goodbye', language };
   }
   const ivrCase = await loadIvrCase(trx, call.tenantId, attempt.caseId, deps.clock.today());

@@ -1,5 +1,5 @@
 import type { Deps } from '../../../shared/deps.ts';
-import { findAttemptByRef, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, isIdentified } from './ivr-attempt-read.ts';
 import { endIvrAttempt } from './ivr-attempts.ts';
 import { type IvrCall, journalIvrStep } from './ivr-context.ts';
 
@@ -44,7 +44,7 @@ export async function endCall(
       { status: 'abandoned', failureReason: 'caller_hung_up' },
       now,
     );
-    if (attempt.caseId === UNIDENTIFIED) return;
+    if (!isIdentified(attempt)) return;
     await journalIvrStep(trx, {
       tenantId: call.tenantId,
       caseId: attempt.caseId,

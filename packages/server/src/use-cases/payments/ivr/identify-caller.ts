@@ -2,7 +2,12 @@ import type { Transaction } from 'kysely';
 import { type IvrScreen, MAX_TRIES } from '../../../channels/voice/ivr/ivr-screens.ts';
 import type { Database, Locale } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
-import { findAttemptByRef, type IvrAttempt, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import {
+  findAttemptByRef,
+  type IdentifiedAttempt,
+  type IvrAttempt,
+  isIdentified,
+} from './ivr-attempt-read.ts';
 import {
   dropUnidentifiedAttempt,
   endIvrAttempt,
@@ -44,7 +49,7 @@ export async function identifyCaller(deps: Deps, call: IvrCall, digits: string):
   const provider = call.settings.provider;
   return deps.database.db.transaction().execute(async (trx) => {
     const own = await findAttemptByRef(trx, call.tenantId, provider, call.callSid);
-    if (own && own.caseId !== UNIDENTIFIED) return identified(deps, trx, call, own, 'repeat');
+    if (isIdentified(own)) return identified(deps, trx, call, own, 'repeat');
     const parsed = parseKeyed(keyed);
     if (parsed.kind === 'transfer') {
       await expireTransfers(trx, call.tenantId, provider, now);
@@ -76,7 +81,7 @@ async function wrongEntry(
   if (!own) {
     await insertIvrAttempt(trx, {
       tenantId: call.tenantId,
-      caseId: UNIDENTIFIED,
+      caseId: null,
       provider,
       providerRef: call.callSid,
       amountMinor: 0,
@@ -127,7 +132,7 @@ async function identifyByReference(
     });
   }
   const attempt = await findAttemptByRef(trx, call.tenantId, provider, call.callSid);
-  if (!attempt) throw new Error('The call’s attempt vanished');
+  if (!isIdentified(attempt)) throw new Error('The call’s attempt vanished');
   return identified(deps, trx, call, attempt, 'reference');
 }
 
@@ -136,7 +141,7 @@ async function adoptTransfer(
   deps: Deps,
   trx: Transaction<Database>,
   call: IvrCall,
-  transfer: IvrAttempt,
+  transfer: IdentifiedAttempt,
   own: IvrAttempt | null,
 ): Promise<IvrScreen> {
   const now = deps.clock.now();
@@ -160,7 +165,7 @@ export async function identified(
   deps: Deps,
   trx: Transaction<Database>,
   call: IvrCall,
-  attempt: IvrAttempt,
+  attempt: IdentifiedAttempt,
   by: 'reference' | 'transfer' | 'repeat',
 ): Promise<IvrScreen> {
   const language = callLanguage(call);

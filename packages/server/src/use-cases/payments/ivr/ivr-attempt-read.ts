@@ -39,8 +39,8 @@ export type IvrLive = {
 
 export type IvrAttempt = {
   readonly attemptId: string;
-  /** '' while the caller has not been identified. */
-  readonly caseId: string;
+  /** Null while the caller has not been identified (a wrong reference keyed: the attempt counts its errors). */
+  readonly caseId: string | null;
   readonly provider: string;
   readonly providerRef: string | null;
   readonly status: AttemptStatus;
@@ -54,8 +54,11 @@ export type IvrAttempt = {
   readonly updatedAt: string;
 };
 
-/** The case of an attempt made by a caller not identified (yet): payment_attempts.case_id is required. */
-export const UNIDENTIFIED = '';
+/** An attempt whose caller has been identified: it belongs to a case. */
+export type IdentifiedAttempt = IvrAttempt & { readonly caseId: string };
+
+export const isIdentified = (attempt: IvrAttempt | null | undefined): attempt is IdentifiedAttempt =>
+  typeof attempt?.caseId === 'string';
 
 export const EMPTY_LIVE: IvrLive = {
   stage: 'identifying',
@@ -72,7 +75,7 @@ export const EMPTY_LIVE: IvrLive = {
 
 type Row = {
   attempt_id: string;
-  case_id: string;
+  case_id: string | null;
   provider: string;
   provider_ref: string | null;
   status: AttemptStatus;

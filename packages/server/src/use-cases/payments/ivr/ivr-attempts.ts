@@ -12,12 +12,12 @@ import {
   type IvrLive,
   type IvrStage,
   parseDetails,
-  UNIDENTIFIED,
 } from './ivr-attempt-read.ts';
 
 export type NewIvrAttempt = {
   readonly tenantId: string;
-  readonly caseId: string;
+  /** Null for a caller not identified yet. */
+  readonly caseId: string | null;
   readonly provider: string;
   readonly providerRef: string;
   readonly amountMinor: number;
@@ -32,7 +32,7 @@ export type NewIvrAttempt = {
  */
 export async function insertIvrAttempt(trx: Transaction<Database>, input: NewIvrAttempt): Promise<string> {
   const details = { ivr: { ...EMPTY_LIVE, ...input.live } };
-  if (input.caseId === UNIDENTIFIED || input.amountMinor <= 0) {
+  if (input.caseId === null || input.amountMinor <= 0) {
     const attemptId = newId();
     await trx
       .insertInto('payment_attempts')
@@ -186,6 +186,6 @@ export async function dropUnidentifiedAttempt(
     .deleteFrom('payment_attempts')
     .where('tenant_id', '=', tenantId)
     .where('attempt_id', '=', attemptId)
-    .where('case_id', '=', UNIDENTIFIED)
+    .where('case_id', 'is', null)
     .execute();
 }

@@ -1,5 +1,5 @@
 import type { Deps } from '../../../shared/deps.ts';
-import { findAttemptByRef, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, isIdentified } from './ivr-attempt-read.ts';
 import { updateIvrAttempt } from './ivr-attempts.ts';
 import type { IvrCall } from './ivr-context.ts';
 import { journalIvrStep } from './ivr-context.ts';
@@ -26,7 +26,7 @@ export async function recordPayProgress(deps: Deps, call: IvrCall, progress: Pay
   const now = deps.clock.now();
   await deps.database.db.transaction().execute(async (trx) => {
     const attempt = await findAttemptByRef(trx, call.tenantId, call.settings.provider, call.callSid);
-    if (attempt?.status !== 'started' || attempt.caseId === UNIDENTIFIED) return;
+    if (!isIdentified(attempt) || attempt.status !== 'started') return;
     const error = progress.errorType;
     await updateIvrAttempt(
       trx,

@@ -4,7 +4,7 @@ import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { recordPayment } from '../record-payment.ts';
 import { currentCall, isScreen, menuAgain } from './current-call.ts';
-import { findAttemptByRef, type IvrAttempt, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, type IdentifiedAttempt, isIdentified } from './ivr-attempt-read.ts';
 import { endIvrAttempt, updateIvrAttempt } from './ivr-attempts.ts';
 import {
   balanceOf,
@@ -43,7 +43,7 @@ export async function recordPayResult(deps: Deps, call: IvrCall, pay: PayResult)
   const language = callLanguage(call);
   return deps.database.db.transaction().execute(async (trx) => {
     const attempt = await findAttemptByRef(trx, call.tenantId, call.settings.provider, call.callSid);
-    if (!attempt || attempt.caseId === UNIDENTIFIED) return { kind: 'goodbye', language };
+    if (!isIdentified(attempt)) return { kind: 'goodbye', language };
     if (pay.result === 'success') return paid(deps, trx, call, attempt, pay);
     const now = deps.clock.now();
     if (pay.result === 'caller-interrupted-with-star') {
@@ -88,7 +88,7 @@ async function paid(
   deps: Deps,
   trx: Transaction<Database>,
   call: IvrCall,
-  attempt: IvrAttempt,
+  attempt: IdentifiedAttempt,
   pay: PayResult,
 ): Promise<IvrScreen> {
   const now = deps.clock.now();
@@ -139,7 +139,7 @@ async function paid(
 function journal(
   trx: Transaction<Database>,
   call: IvrCall,
-  attempt: IvrAttempt,
+  attempt: IdentifiedAttempt,
   at: string,
   step: 'payment_succeeded' | 'payment_failed' | 'payment_cancelled',
   data: Readonly<Record<string, unknown>>,

@@ -3,7 +3,7 @@ import type { IvrScreen } from '../../../channels/voice/ivr/ivr-screens.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { scheduleCallback } from '../../workspace/queue/schedule-callback.ts';
-import { findAttemptByRef, type IvrAttempt, UNIDENTIFIED } from './ivr-attempt-read.ts';
+import { findAttemptByRef, type IvrAttempt, isIdentified } from './ivr-attempt-read.ts';
 import { endIvrAttempt } from './ivr-attempts.ts';
 import { callLanguage, type IvrCall, type IvrCase, journalIvrStep, loadIvrCase } from './ivr-context.ts';
 
@@ -73,7 +73,7 @@ export async function afterPayFailure(deps: Deps, call: IvrCall, digits: string)
   if (digits.trim() !== '4') return { kind: 'goodbye', language };
   return deps.database.db.transaction().execute(async (trx) => {
     const attempt = await findAttemptByRef(trx, call.tenantId, call.settings.provider, call.callSid);
-    if (!attempt || attempt.caseId === UNIDENTIFIED) return { kind: 'goodbye', language };
+    if (!isIdentified(attempt)) return { kind: 'goodbye', language };
     const ivrCase = await loadIvrCase(trx, call.tenantId, attempt.caseId, deps.clock.today());
     return requestCallbackByPhone(deps, trx, call, attempt, ivrCase);
   });

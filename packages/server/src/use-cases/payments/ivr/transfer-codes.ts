@@ -1,7 +1,13 @@
 import { randomInt } from 'node:crypto';
 import type { Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
-import { findAttempt, findAttemptByRef, type IvrAttempt } from './ivr-attempt-read.ts';
+import {
+  findAttempt,
+  findAttemptByRef,
+  type IdentifiedAttempt,
+  type IvrAttempt,
+  isIdentified,
+} from './ivr-attempt-read.ts';
 import { endIvrAttempt } from './ivr-attempts.ts';
 import { TRANSFER_CODE_DIGITS } from './keyed-reference.ts';
 
@@ -76,8 +82,8 @@ export async function waitingTransfer(
   provider: string,
   code: string,
   now: string,
-): Promise<IvrAttempt | null> {
+): Promise<IdentifiedAttempt | null> {
   const attempt = await findAttemptByRef(trx, tenantId, provider, transferRef(code));
-  if (attempt?.status !== 'started' || isExpired(attempt, now)) return null;
+  if (!isIdentified(attempt) || attempt.status !== 'started' || isExpired(attempt, now)) return null;
   return attempt;
 }

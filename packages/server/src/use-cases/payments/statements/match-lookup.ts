@@ -9,7 +9,7 @@ import {
   type LineKeys,
   type MatchLookup,
 } from '@relance/core';
-import type { Transaction } from 'kysely';
+import type { NotNull, Transaction } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 
 /** Values per `in (…)` list: well under SQLite's and PostgreSQL's limits on bound parameters. */
@@ -130,6 +130,8 @@ async function issuedOf(trx: Trx, tenantId: string, ids: readonly string[]) {
       .select(['attempt_id', 'case_id'])
       .where('tenant_id', '=', tenantId)
       .where('attempt_id', 'in', part)
+      .where('case_id', 'is not', null)
+      .$narrowType<{ case_id: NotNull }>()
       .execute();
     for (const a of attempts)
       issued.set(a.attempt_id, { id: a.attempt_id, kind: 'attempt', caseId: a.case_id });

@@ -1,4 +1,4 @@
-import type { Transaction } from 'kysely';
+import type { NotNull, Transaction } from 'kysely';
 import { Temporal } from 'temporal-polyfill';
 import type { PaymentProviderName, ProviderEvent } from '../../../channels/payments/payment-provider.ts';
 import type { Database } from '../../../db/schema.ts';
@@ -30,7 +30,10 @@ async function findAttempt(
   const base = trx
     .selectFrom('payment_attempts')
     .select(['attempt_id', 'case_id', 'channel', 'provider', 'amount_minor', 'currency'])
-    .where('tenant_id', '=', tenantId);
+    .where('tenant_id', '=', tenantId)
+    // An IVR caller not identified has nothing a provider could have charged.
+    .where('case_id', 'is not', null)
+    .$narrowType<{ case_id: NotNull }>();
   if (event.attemptId) return base.where('attempt_id', '=', event.attemptId).executeTakeFirst();
   if (event.providerRef) {
     return base
