@@ -15,7 +15,11 @@ let browser: LaunchedBrowser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
-type Hand = { readonly buckets: Readonly<Record<string, number>>; readonly cases: number };
+type Hand = {
+  readonly buckets: Readonly<Record<string, number>>;
+  readonly cases: number;
+  readonly owedMinor: number;
+};
 
 /** The database file, read with nothing of Relance's code. */
 function query<T>(text: string, ...params: unknown[]): T[] {
@@ -42,7 +46,11 @@ function byHand(strategy: string): Hand {
     const bucket = BUCKETS[late <= 0 ? 0 : late <= 30 ? 1 : late <= 60 ? 2 : late <= 90 ? 3 : 4];
     buckets[bucket as string] = (buckets[bucket as string] ?? 0) + 1;
   }
-  return { buckets, cases: new Set(rows.map((r) => r.caseId)).size };
+  return {
+    buckets,
+    cases: new Set(rows.map((r) => r.caseId)).size,
+    owedMinor: rows.reduce((sum, r) => sum + r.minor, 0),
+  };
 }
 
 describe('the dashboard filtered by strategy shows that strategy’s portfolio, and opens its cases', () => {
@@ -62,7 +70,7 @@ describe('the dashboard filtered by strategy shows that strategy’s portfolio, 
     await relance?.stop();
   });
 
-  it('a supervisor picks a strategy: the ageing is its cases’ claims, no notice, the drill-down its cases', async () => {
+  it('a supervisor picks a strategy: the ageing and trends are its cases’ claims, no notice, the drill-down its cases', async () => {
     if (!relance) throw new Error('no server');
     // The strategy most open cases follow after the demo's run, and the second one.
     const strategies = query<{ key: string; n: number }>(
@@ -97,6 +105,19 @@ describe('the dashboard filtered by strategy shows that strategy’s portfolio, 
         )
         .toEqual(hand.buckets);
       expect(await page.getByTestId('dashboard-unfiltered').count()).toBe(0);
+      // The trends follow the strategy (decision 0014): no notice but the liquidation curves', and the current
+      // month owes what that strategy's cases owe.
+      await expect
+        .poll(() => page.getByTestId('trends-liquidation-unfiltered').count(), { timeout: 15_000 })
+        .toBe(1);
+      expect(await page.getByTestId('trends-unfiltered').count()).toBe(0);
+      const trends = (await (
+        await page.request.get(`${relance.url}/api/v1/dashboard/trends?strategyKey=${strategy}&currency=EUR`)
+      ).json()) as { months: { month: string; receivableMinor: number | null }[] };
+      expect(trends.months.at(-1)).toMatchObject({
+        month: TODAY.slice(0, 7),
+        receivableMinor: hand.owedMinor,
+      });
       const drill = page.getByTestId('drill-receivables');
       expect(await drill.getAttribute('href')).toContain(`strategyKey=${strategy}`);
     }

@@ -21,6 +21,9 @@ type ChannelFigures = { readonly sent: number; readonly responded: number; reado
 export type Trends = {
   readonly asOf: string;
   readonly currency: string;
+  readonly strategyKey: string | null;
+  /** The filters asked for that a part does not follow: the liquidation curves, the strategy. */
+  readonly unfiltered: { readonly liquidation: readonly 'strategyKey'[] };
   readonly months: readonly {
     readonly month: string;
     readonly asOf: string;
@@ -64,6 +67,7 @@ function trendParams(filters: DashboardFilters, months: TrendMonths): string {
   return toQueryString({
     creditorId: filters.creditorId,
     segment: filters.segment,
+    strategyKey: filters.strategyKey,
     months: String(months),
     ...periodOf(filters.days, filters.today),
   });

@@ -1,5 +1,5 @@
 import { BarChart, LineChart } from '@mantine/charts';
-import { SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
+import { Alert, SegmentedControl, SimpleGrid, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -18,16 +18,28 @@ type TrendsSectionProps = {
   readonly pct: (value: string | null) => string;
 };
 
+/** The dashboard's filters the trends never follow: the claims and month-ends carry no channel or agent. */
+const NOT_FOLLOWED = ['channel', 'agentId'] as const;
+
 /**
  * The dashboard's history: recovery rate and DSO month by month, the CEI, the liquidation curve of each
- * cohort, the payment funnel by channel and the channels compared (sent, response rate).
+ * cohort, the payment funnel by channel and the channels compared (sent, response rate). It follows the
+ * strategy (decision 0014) but for the liquidation curves, and says which filters it does not follow.
  */
 export function TrendsSection({ filters, money, pct }: TrendsSectionProps) {
   const { t } = useTranslation();
   const [months, setMonths] = useState<TrendMonths>(12);
   const trends = useQuery(trendsQuery(filters, months));
+  const ignored = NOT_FOLLOWED.filter((f) => filters[f] !== undefined);
   return (
     <Section title={t('trends.title')} testId="dashboard-trends">
+      {ignored.length > 0 && (
+        <Alert color="yellow" mb="sm" data-testid="trends-unfiltered">
+          {t('trends.notFiltered', {
+            filters: ignored.map((f) => t(`drill.filterNames.${f}`)).join(', '),
+          })}
+        </Alert>
+      )}
       <SegmentedControl
         mb="sm"
         size="xs"
@@ -130,6 +142,11 @@ function TrendCharts({
           <Title order={4} size="h6" mb="xs">
             {t('trends.liquidation')}
           </Title>
+          {trends.unfiltered.liquidation.length > 0 && (
+            <Text size="xs" c="dimmed" mb="xs" data-testid="trends-liquidation-unfiltered">
+              {t('trends.liquidationNotFiltered')}
+            </Text>
+          )}
           {cohorts.length === 0 ? (
             <Text c="dimmed">{t('trends.noCohorts')}</Text>
           ) : (
