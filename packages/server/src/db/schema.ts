@@ -2,6 +2,7 @@ import type { ColumnType, Kysely } from 'kysely';
 import type { AgencyTables } from './schema-agency.ts';
 import type { CreditorPortalTables } from './schema-creditor-portal.ts';
 import type { FiguresTables } from './schema-figures.ts';
+import type { LimitsTables } from './schema-limits.ts';
 import type { LiveTables } from './schema-live.ts';
 import type { PaymentsTables } from './schema-payments.ts';
 import type { RatesTables } from './schema-rates.ts';
@@ -18,6 +19,7 @@ export type Database = PaymentsTables &
   FiguresTables &
   LiveTables &
   RatesTables &
+  LimitsTables &
   AgencyTables & {
     tenants: TenantsTable;
     users: UsersTable;

@@ -131,7 +131,7 @@ export async function buildHttpServer(deps: Deps, options: HttpServerOptions = {
       api.get('/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
         app.swagger(),
       );
-      const limiter = createSignInLimiter();
+      const limiter = createSignInLimiter(deps.database.db);
       healthRoutes(api, deps);
       authRoutes(api, deps, limiter);
       creditorRoutes(api, deps);

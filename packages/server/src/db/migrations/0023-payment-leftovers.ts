@@ -8,6 +8,17 @@ import { type Kysely, PostgresAdapter, sql } from 'kysely';
  * reader). Its input errors still count in the funnel; identifying the caller fills the case. PostgreSQL drops
  * the constraint; SQLite cannot, so the table is rebuilt as 0010 wrote it, case nullable, with its indexes
  * (0010, 0012). No trigger, view or foreign key reads `payment_attempts`, so nothing else has to follow.
+ *
+ * `rate_limits`: the requests per payment link and the failed sign-ins per e-mail and address were counted in
+ * each server process's memory, so N processes (PostgreSQL's scale-out) gave N budgets. They are counted here,
+ * one row per bucket and fixed window, bumped by one upsert; a limit weighs the previous window by the part
+ * of it still inside the sliding window. The key leads with `tenant_id` like every other table, but a
+ * limited request is counted before anything is verified: a payment link's row takes the tenant its token
+ * names (read, not verified: a forged token only spends its own bucket), and a key that names no tenant —
+ * an RF reference typed by hand, garbage — goes under ''. Sign-ins always go under '': the e-mail is
+ * nobody's until the password matches, and counting a known account's failures elsewhere than an unknown
+ * one's would tell which e-mails exist. Buckets hold a sha256 of what they count, never an e-mail or an
+ * address; old windows are swept by `expires_at`.
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
@@ -16,6 +27,16 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     await db.transaction().execute(async (trx) => rebuildAttemptsOnSqlite(trx));
   }
   await sql`update payment_attempts set case_id = null where case_id = ''`.execute(db);
+  await db.schema
+    .createTable('rate_limits')
+    .addColumn('tenant_id', 'text', (c) => c.notNull())
+    .addColumn('bucket', 'text', (c) => c.notNull())
+    .addColumn('window_start', 'text', (c) => c.notNull())
+    .addColumn('hits', 'integer', (c) => c.notNull())
+    .addColumn('expires_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('rate_limits_pk', ['tenant_id', 'bucket', 'window_start'])
+    .execute();
+  await db.schema.createIndex('rate_limits_by_expiry').on('rate_limits').column('expires_at').execute();
 }
 
 const ATTEMPT_COLUMNS =
@@ -80,6 +101,7 @@ async function createAttemptIndexes(db: Kysely<unknown>): Promise<void> {
 }
 
 export async function down(db: Kysely<unknown>): Promise<void> {
+  await db.schema.dropTable('rate_limits').execute();
   await sql`update payment_attempts set case_id = '' where case_id is null`.execute(db);
   if (db.getExecutor().adapter instanceof PostgresAdapter) {
     await sql`alter table payment_attempts alter column case_id set not null`.execute(db);

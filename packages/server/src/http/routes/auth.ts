@@ -54,14 +54,14 @@ export function authRoutes(app: FastifyInstance, deps: Deps, limiter: SignInLimi
     async (request, reply) => {
       const key = `${request.body.email.toLowerCase()}|${request.ip}`;
       const nowMs = () => Date.parse(deps.clock.now());
-      limiter.check(key, nowMs());
+      await limiter.check(key, nowMs());
       try {
         const session = await signIn(deps, request.body);
-        limiter.recordSuccess(key);
+        await limiter.recordSuccess(key);
         setSessionCookie(request, reply, session.token, session.expiresAt);
         return { user: session.user, expiresAt: session.expiresAt };
       } catch (error) {
-        limiter.recordFailure(key, nowMs());
+        await limiter.recordFailure(key, nowMs());
         throw error;
       }
     },
