@@ -31,6 +31,7 @@ describeEachDatabase('migrations', (ctx) => {
       'documents',
       'evidence',
       'evidence_heads',
+      'evidence_pending',
       'print_batches',
       'postal_items',
       'call_tasks',

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
@@ -69,6 +70,7 @@ function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
     max: options.poolSize ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
+  pool.on('connect', prepareStatements);
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
     db,
@@ -77,6 +79,36 @@ function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
     raw: { kind: 'postgres', pool },
     close: () => db.destroy(),
   };
+}
+
+/** Statements with more parameters than this (bulk inserts, long IN lists) are not kept prepared. */
+const MAX_PREPARED_PARAMETERS = 100;
+
+/**
+ * The query builder's statements run as named prepared statements on each pooled connection (decision 0015):
+ * PostgreSQL parses and plans a statement once per connection instead of at every call — for the joins of
+ * "next case" or the session lookup, planning cost more than running them. The name is the text's digest,
+ * so one text is one statement. Statements without parameters (DDL, migrations, several commands at once)
+ * and bulk ones (over `MAX_PREPARED_PARAMETERS`) go as before; so do the raw driver's own calls (they pass
+ * a callback or a cursor).
+ */
+function prepareStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const prepared = (...args: unknown[]): unknown => {
+    const [text, values] = args;
+    if (
+      args.length === 2 &&
+      typeof text === 'string' &&
+      Array.isArray(values) &&
+      values.length > 0 &&
+      values.length <= MAX_PREPARED_PARAMETERS
+    ) {
+      const name = `r${createHash('sha1').update(text).digest('hex').slice(0, 30)}`;
+      return query({ name, text, values });
+    }
+    return query(...args);
+  };
+  (client as { query: unknown }).query = prepared;
 }
 
 /**

@@ -45,6 +45,7 @@ export type Database = PaymentsTables &
     documents: DocumentsTable;
     evidence: EvidenceTable;
     evidence_heads: EvidenceHeadsTable;
+    evidence_pending: EvidencePendingTable;
     print_batches: PrintBatchesTable;
     postal_items: PostalItemsTable;
     call_tasks: CallTasksTable;
@@ -532,6 +533,21 @@ export type EvidenceTable = {
   hash: string;
   /** JSON: a short digest of each field, to say which one was altered (0006); null on older entries. */
   field_digests: Nullable<string>;
+};
+
+/** An entry queued in its transaction and not yet chained (0025): the sealer moves it into `evidence`. */
+export type EvidencePendingTable = {
+  tenant_id: string;
+  entry_id: string;
+  queued_at: string;
+  case_id: Nullable<string>;
+  action_id: Nullable<string>;
+  at: string;
+  kind: string;
+  actor: string;
+  payload: string;
+  document_id: Nullable<string>;
+  document_sha256: Nullable<string>;
 };
 
 /** The last entry of each tenant's chain, locked by the writer that appends. */

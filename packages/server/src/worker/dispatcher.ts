@@ -5,6 +5,7 @@ import { sendRemittanceEmails } from '../use-cases/agency/send-remittance-emails
 import { planDueReports } from '../use-cases/creditor-portal/creditor-reports.ts';
 import { sendCreditorReports } from '../use-cases/creditor-portal/send-creditor-reports.ts';
 import { type DispatchTotals, dispatchDue } from '../use-cases/dispatch/dispatch-due.ts';
+import { sealIfQueued } from '../use-cases/evidence/journal-queue.ts';
 import { recordFigureHistory } from '../use-cases/kpis/history/record-figure-history.ts';
 import { abandonExpiredAttempts } from '../use-cases/payments/attempts/abandon-expired-attempts.ts';
 
@@ -36,6 +37,8 @@ export function startDispatcher(
         if (stopped) return;
         const totals = await dispatchDue(deps, tenant_id);
         options.onTotals?.(tenant_id, totals);
+        // Evidence entries queued by a process that could not chain them (decision 0015).
+        await sealIfQueued(deps.database.db, tenant_id);
         // Payment attempts left open past their checkout's expiry are given up (the funnel's "abandoned").
         await abandonExpiredAttempts(deps, tenant_id);
         // An agency's statements to its clients (they speak to clients, not debtors: no compliance gate).

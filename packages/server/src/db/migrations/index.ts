@@ -23,6 +23,7 @@ import * as m0021 from './0021-live-figures.ts';
 import * as m0022 from './0022-webhook-queue.ts';
 import * as m0023 from './0023-payment-leftovers.ts';
 import * as m0024 from './0024-strategy-history.ts';
+import * as m0025 from './0025-evidence-pending.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -50,6 +51,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0022-webhook-queue': m0022,
   '0023-payment-leftovers': m0023,
   '0024-strategy-history': m0024,
+  '0025-evidence-pending': m0025,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -5,6 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { readScope } from '../portfolio/scope.ts';
 import { kindName } from './evidence-words.ts';
 import { readDocument } from './journal.ts';
+import { sealIfQueued } from './journal-queue.ts';
 import { summarizeEntry } from './summarize-entry.ts';
 import { type EvidenceReport, verifyEvidence } from './verify-evidence.ts';
 
@@ -66,6 +67,7 @@ export async function caseTimeline(
   locale: Locale,
   timeZone = 'UTC',
 ): Promise<readonly TimelineEntry[]> {
+  await sealIfQueued(db, tenantId);
   const rows = await db
     .selectFrom('evidence as e')
     .leftJoin('documents as d', (j) =>

@@ -9,6 +9,7 @@ import { instant, renderEvidenceSummary } from './evidence-summary-pdf.ts';
 import { describeTenantReport } from './evidence-words.ts';
 import { exportWords, readmeText } from './export-words.ts';
 import { entryHash, GENESIS_HASH, readDocument, sha256Hex } from './journal.ts';
+import { sealIfQueued } from './journal-queue.ts';
 import { loadCaseFile } from './load-case-file.ts';
 import { verifyTenant } from './verify-evidence.ts';
 
@@ -161,6 +162,7 @@ type JournalEntry = {
 };
 
 async function journalEntries(db: Db, tenantId: string, caseId: string): Promise<JournalEntry[]> {
+  await sealIfQueued(db, tenantId);
   const rows = await db
     .selectFrom('evidence')
     .selectAll()

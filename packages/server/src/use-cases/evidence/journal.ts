@@ -142,48 +142,83 @@ export async function appendEvidence(
   input: EvidenceInput,
 ): Promise<{ readonly seq: number; readonly hash: string; readonly entryId: string }> {
   const head = await lockHead(trx, input.tenantId);
-  const entry: EvidenceEntry = {
+  const row = chainedRow(head, { ...unchainedFields(input), entryId: newId() });
+  await trx.insertInto('evidence').values(row).execute();
+  await trx
+    .updateTable('evidence_heads')
+    .set({ seq: row.seq, hash: row.hash })
+    .where('tenant_id', '=', input.tenantId)
+    .execute();
+  return { seq: row.seq, hash: row.hash, entryId: row.entry_id };
+}
+
+/** What an entry holds before it takes its place in the chain (queued entries are stored so). */
+export type UnchainedEntry = {
+  readonly tenantId: string;
+  readonly entryId: string;
+  readonly caseId: string | null;
+  readonly actionId: string | null;
+  readonly at: string;
+  readonly kind: string;
+  readonly actor: string;
+  /** JSON text, exactly as it will be hashed. */
+  readonly payload: string;
+  readonly documentId: string | null;
+  readonly documentSha256: string | null;
+};
+
+export function unchainedFields(input: EvidenceInput): Omit<UnchainedEntry, 'entryId'> {
+  return {
     tenantId: input.tenantId,
-    seq: head.seq + 1,
-    entryId: newId(),
     caseId: input.caseId,
     actionId: input.actionId ?? null,
     at: input.at,
     kind: input.kind,
     actor: input.actor,
     payload: JSON.stringify(input.payload),
+    documentId: input.document?.documentId ?? null,
     documentSha256: input.document?.sha256 ?? null,
-    prevHash: head.hash,
   };
-  const hash = entryHash(entry);
-  await trx
-    .insertInto('evidence')
-    .values({
-      tenant_id: entry.tenantId,
-      seq: entry.seq,
-      entry_id: entry.entryId,
-      case_id: entry.caseId,
-      action_id: entry.actionId,
-      at: entry.at,
-      kind: entry.kind,
-      actor: entry.actor,
-      payload: entry.payload,
-      document_id: input.document?.documentId ?? null,
-      document_sha256: entry.documentSha256,
-      prev_hash: entry.prevHash,
-      hash,
-      field_digests: JSON.stringify(fieldDigests(entry)),
-    })
-    .execute();
-  await trx
-    .updateTable('evidence_heads')
-    .set({ seq: entry.seq, hash })
-    .where('tenant_id', '=', input.tenantId)
-    .execute();
-  return { seq: entry.seq, hash, entryId: entry.entryId };
 }
 
-async function lockHead(
+/** The `evidence` row of an entry placed right after `head`: its sequence number, hashes and digests. */
+export function chainedRow(head: { readonly seq: number; readonly hash: string }, e: UnchainedEntry) {
+  const entry: EvidenceEntry = {
+    tenantId: e.tenantId,
+    seq: head.seq + 1,
+    entryId: e.entryId,
+    caseId: e.caseId,
+    actionId: e.actionId,
+    at: e.at,
+    kind: e.kind,
+    actor: e.actor,
+    payload: e.payload,
+    documentSha256: e.documentSha256,
+    prevHash: head.hash,
+  };
+  return {
+    tenant_id: entry.tenantId,
+    seq: entry.seq,
+    entry_id: entry.entryId,
+    case_id: entry.caseId,
+    action_id: entry.actionId,
+    at: entry.at,
+    kind: entry.kind,
+    actor: entry.actor,
+    payload: entry.payload,
+    document_id: e.documentId,
+    document_sha256: entry.documentSha256,
+    prev_hash: entry.prevHash,
+    hash: entryHash(entry),
+    field_digests: JSON.stringify(fieldDigests(entry)),
+  };
+}
+
+/**
+ * Locks the tenant's head (creating it at the genesis hash the first time) until the transaction ends:
+ * FOR UPDATE on PostgreSQL; SQLite has one writer.
+ */
+export async function lockHead(
   trx: Transaction<Database>,
   tenantId: string,
 ): Promise<{ seq: number; hash: string }> {

@@ -39,11 +39,18 @@ describeEachDatabase('next case', (ctx) => {
     });
     const audit = await ctx.handle.db
       .selectFrom('audit_log')
-      .select(['action', 'entity_id'])
+      .select(['action', 'entity_id', 'data', 'actor_id'])
       .where('tenant_id', '=', w.tenantId)
       .where('action', '=', 'call_task.taken')
       .execute();
     expect(audit).toHaveLength(2);
+    const soonTaken = audit.find((a) => a.entity_id === soon);
+    expect(soonTaken?.actor_id).toBe(agent.id);
+    expect(JSON.parse(soonTaken?.data ?? '{}')).toEqual({
+      caseId: expect.any(String),
+      priority: expect.any(Number),
+      lockedUntil: '2026-03-16T10:15:00.000Z',
+    });
   });
 
   it('asking again returns the task already held; nothing callable gives null', async () => {

@@ -1,4 +1,5 @@
-import { PostgresAdapter, type Transaction } from 'kysely';
+import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { newId } from '../../../db/ids.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
@@ -25,7 +26,13 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
   requirePermission(actor, 'cases:act');
   const now = deps.clock.now();
   const routing = await routingOf(deps.database.db, actor.tenantId, actor.id);
-  return deps.database.db.transaction().execute(async (trx) => {
+  const db = deps.database.db;
+  if (deps.database.dialect === 'postgres') {
+    const held = await heldTaskQuery(db, actor, now).executeTakeFirst();
+    if (held) return withDebtorName(db, actor.tenantId, taskView(held, held.locked_until));
+    return takeInOneStatement(db, actor, routing, now);
+  }
+  return db.transaction().execute(async (trx) => {
     const held = await heldTask(trx, actor, now);
     if (held) return withDebtorName(trx, actor.tenantId, held);
     const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
@@ -68,6 +75,55 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
   });
 }
 
+/**
+ * PostgreSQL: the hand-out in one statement, without a transaction of several round trips (each of them a
+ * wait for a connection and for the server while 50 agents ask): the best candidate row-locked with SKIP
+ * LOCKED, the case lock taken by its upsert (which decides between two tasks of one case), the task marked
+ * and the audit entry written, all or nothing. A candidate whose case another agent locked meanwhile is
+ * passed over, as in the transaction above.
+ */
+async function takeInOneStatement(
+  db: Kysely<Database>,
+  actor: Actor,
+  routing: AgentRouting,
+  now: string,
+): Promise<QueuedTask | null> {
+  const until = lockUntil(now);
+  const tried: string[] = [];
+  for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
+    const candidate = candidates(db, actor, routing, now, tried).forUpdate('t').skipLocked();
+    const auditId = newId();
+    const query = sql<TaskRow & { name: string; taken: boolean }>`
+      with cand as (${candidate}),
+      took as (
+        insert into case_locks (tenant_id, case_id, locked_by, locked_at, locked_until, task_id)
+        select ${actor.tenantId}, case_id, ${actor.id}, ${now}, ${until}, task_id from cand
+        on conflict (tenant_id, case_id) do update set locked_by = excluded.locked_by,
+          locked_at = excluded.locked_at, locked_until = excluded.locked_until, task_id = excluded.task_id
+        where case_locks.locked_until <= ${now} or case_locks.locked_by = ${actor.id}
+        returning task_id
+      ),
+      marked as (
+        update call_tasks set locked_by = ${actor.id}, locked_until = ${until}
+        from took where call_tasks.tenant_id = ${actor.tenantId} and call_tasks.task_id = took.task_id
+        returning call_tasks.task_id
+      ),
+      audited as (
+        insert into audit_log (tenant_id, audit_id, at, actor_kind, actor_id, action, entity_kind, entity_id, data)
+        select ${actor.tenantId}, ${auditId}, ${now}, ${actor.kind}, ${actor.id}, 'call_task.taken', 'call_task',
+          cand.task_id,
+          json_build_object('caseId', cand.case_id, 'priority', cand.priority, 'lockedUntil', ${until}::text)::text
+        from cand join took on took.task_id = cand.task_id
+      )
+      select cand.*, exists (select 1 from marked) as taken from cand`;
+    const [row] = (await query.execute(db)).rows;
+    if (!row) return null;
+    if (row.taken) return { ...taskView(row, until), debtorName: row.name };
+    tried.push(row.task_id);
+  }
+  return null;
+}
+
 const COLUMNS = [
   't.task_id',
   't.case_id',
@@ -82,7 +138,7 @@ const COLUMNS = [
 ] as const;
 
 function candidates(
-  trx: Transaction<Database>,
+  trx: Transaction<Database> | Kysely<Database>,
   actor: Actor,
   routing: AgentRouting,
   now: string,
@@ -157,7 +213,12 @@ type TaskRow = {
  * (indexed by holder), not by scanning the tasks.
  */
 async function heldTask(trx: Transaction<Database>, actor: Actor, now: string): Promise<QueuedTask | null> {
-  const row = await trx
+  const row = await heldTaskQuery(trx, actor, now).executeTakeFirst();
+  return row ? taskView(row, row.locked_until) : null;
+}
+
+function heldTaskQuery(db: Transaction<Database> | Kysely<Database>, actor: Actor, now: string) {
+  return db
     .selectFrom('case_locks as l')
     .innerJoin('call_tasks as t', (j) =>
       j.onRef('t.tenant_id', '=', 'l.tenant_id').onRef('t.task_id', '=', 'l.task_id'),
@@ -170,14 +231,12 @@ async function heldTask(trx: Transaction<Database>, actor: Actor, now: string): 
     .where('t.locked_until', '>', now)
     .where('t.status', '=', 'open')
     .orderBy('t.locked_until', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return row ? taskView(row, row.locked_until) : null;
+    .limit(1);
 }
 
 /** The debtor's name, read for the one task handed out (not joined into the locked candidates). */
 async function withDebtorName(
-  trx: Transaction<Database>,
+  trx: Transaction<Database> | Kysely<Database>,
   tenantId: string,
   task: QueuedTask,
 ): Promise<QueuedTask> {

@@ -7,7 +7,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
-import { appendEvidence } from '../../evidence/journal.ts';
+import { queueEvidence, sealQueued } from '../../evidence/journal-queue.ts';
 import { dropCaseLock } from './case-lock-store.ts';
 import {
   checkCallbackHours,
@@ -42,7 +42,7 @@ export async function recordOutcome(
   const today = deps.clock.today();
   const input = normaliseOutcome(given);
   checkOutcomeShape(input, now);
-  return deps.database.db.transaction().execute(async (trx) => {
+  const result = await deps.database.db.transaction().execute(async (trx) => {
     const found = await caseOf(trx, actor.tenantId, caseId);
     if (input.callbackAt) checkCallbackHours(input.callbackAt, found);
     await checkLinkedRows(trx, actor.tenantId, caseId, input);
@@ -127,30 +127,38 @@ export async function recordOutcome(
         callbackActionId,
       },
     });
-    // Last: the journal's head stays locked (per tenant) from here to the commit, so keep that short.
-    await appendEvidence(trx, {
-      tenantId: actor.tenantId,
-      caseId,
-      actionId: task?.actionId ?? null,
-      at: now,
-      kind: 'call_outcome',
-      actor: `user:${actor.id}`,
-      payload: {
-        outcomeId,
-        taskId: task?.taskId ?? null,
-        phone,
-        outcome: input.disposition,
-        reason: input.reason ?? null,
-        note: input.note ?? null,
-        callbackAt: input.callbackAt ?? null,
-        scriptAnswers: input.scriptAnswers ?? [],
-        promiseId: input.promiseId ?? null,
-        planId: input.planId ?? null,
-        disputeId: input.disputeId ?? null,
+    // Queued, not chained here: the tenant's other outcomes would wait for this one's commit (decision 0015).
+    await queueEvidence(
+      trx,
+      {
+        tenantId: actor.tenantId,
+        caseId,
+        actionId: task?.actionId ?? null,
+        at: now,
+        kind: 'call_outcome',
+        actor: `user:${actor.id}`,
+        payload: {
+          outcomeId,
+          taskId: task?.taskId ?? null,
+          phone,
+          outcome: input.disposition,
+          reason: input.reason ?? null,
+          note: input.note ?? null,
+          callbackAt: input.callbackAt ?? null,
+          scriptAnswers: input.scriptAnswers ?? [],
+          promiseId: input.promiseId ?? null,
+          planId: input.planId ?? null,
+          disputeId: input.disputeId ?? null,
+        },
       },
-    });
+      now,
+    );
     return { outcomeId, disposition: input.disposition, eventId, callbackActionId };
   });
+  // The entry is kept since the commit; chained now with the others queued meanwhile. Should that fail, the
+  // dispatcher's next tick (or the next reader of the journal) chains it.
+  await sealQueued(deps.database.db, actor.tenantId).catch(() => undefined);
+  return result;
 }
 
 async function caseOf(trx: Transaction<Database>, tenantId: string, caseId: string) {
