@@ -14,6 +14,7 @@ import { buildHttpServer } from '../packages/server/src/http/server.ts';
 import { systemClock } from '../packages/server/src/shared/clock.ts';
 import { startWebhookQueue } from '../packages/server/src/worker/webhook-queue.ts';
 
+if (process.env.RELANCE_BENCH_PROFILE === '1') await import('./profile-pg.ts');
 const [url, schema] = process.argv.slice(2);
 if (!url) throw new Error('usage: next-case-server.ts <database-url> [schema]');
 const database = openDatabase(url, schema ? { schema, poolSize: 20 } : {});
