@@ -17,7 +17,8 @@ import { startWebhookQueue } from '../packages/server/src/worker/webhook-queue.t
 if (process.env.RELANCE_BENCH_PROFILE === '1') await import('./profile-pg.ts');
 const [url, schema] = process.argv.slice(2);
 if (!url) throw new Error('usage: next-case-server.ts <database-url> [schema]');
-const database = openDatabase(url, schema ? { schema, poolSize: 20 } : {});
+const poolSize = Number(process.env.RELANCE_BENCH_POOL ?? '20');
+const database = openDatabase(url, schema ? { schema, poolSize } : {});
 const deps = { database, clock: systemClock, dataDir: mkdtempSync(join(tmpdir(), 'relance-bench-next-')) };
 const app = await buildHttpServer(deps);
 const queue =

@@ -1,9 +1,11 @@
 import { expect, it } from 'vitest';
+import type { Actor } from '../../src/shared/actor.ts';
 import { listCaseEvidence } from '../../src/use-cases/evidence/case-evidence.ts';
 import { appendEvidence } from '../../src/use-cases/evidence/journal.ts';
 import { queueEvidence, sealEvidence, sealQueued } from '../../src/use-cases/evidence/journal-queue.ts';
 import { verifyEvidence } from '../../src/use-cases/evidence/verify-evidence.ts';
 import { nextCase } from '../../src/use-cases/workspace/queue/next-case.ts';
+import type { QueuedTask } from '../../src/use-cases/workspace/queue/queued-task.ts';
 import { recordOutcome } from '../../src/use-cases/workspace/queue/record-outcome.ts';
 import { startDispatcher } from '../../src/worker/dispatcher.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -24,15 +26,15 @@ describeEachDatabase('evidence queued in its transaction, chained after (decisio
 
   it('twelve agents record their outcomes at once: each outcome has one entry, the chain holds, nothing waits', async () => {
     const w = await queueWorld(ctx.handle);
-    const agents = [];
+    const agents: Actor[] = [];
     for (let i = 0; i < 12; i++) agents.push(await w.user());
-    const cases = [];
+    const cases: string[] = [];
     for (let i = 0; i < 12; i++) {
       const x = await w.addCase();
       await w.addTask(x.caseId);
       cases.push(x.caseId);
     }
-    const taken = [];
+    const taken: (QueuedTask | null)[] = [];
     for (const agent of agents) taken.push(await nextCase(w.deps, agent));
     expect(new Set(taken.map((t) => t?.caseId)).size).toBe(12);
     const results = await Promise.all(
