@@ -2,10 +2,15 @@
  * Where a benchmark server's time goes on PostgreSQL: with `RELANCE_BENCH_PROFILE=1`, `next-case-server.ts`
  * imports this module, which times every statement the `pg` client sends (from the call to its answer: the
  * wait for the server, planning and execution, and the commit's flush for a `commit`) and, when the server
- * is stopped, prints on stderr the thirty statement texts that took the most time in all: count, mean ms,
+ * is stopped, prints on stderr the server's event-loop delay (p50, p99, max) and the thirty statement texts that took the most time in all: count, mean ms,
  * max ms, the text's first 110 characters. A diagnostic, not a figure to publish.
  */
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import pg from 'pg';
+
+// The server's own stalls (a long garbage collection, a blocking call) show as event-loop delay.
+const loopDelay = monitorEventLoopDelay({ resolution: 10 });
+loopDelay.enable();
 
 const stats = new Map<string, { n: number; total: number; max: number }>();
 const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
@@ -27,6 +32,10 @@ const original = pg.Client.prototype.query as (...args: unknown[]) => unknown;
 };
 
 process.on('SIGTERM', () => {
+  const ms = (ns: number) => (ns / 1e6).toFixed(1);
+  process.stderr.write(
+    `event loop delay: p50 ${ms(loopDelay.percentile(50))} ms, p99 ${ms(loopDelay.percentile(99))} ms, max ${ms(loopDelay.max)} ms\n`,
+  );
   const rows = [...stats.entries()].sort((a, b) => b[1].total - a[1].total).slice(0, 30);
   for (const [text, s] of rows) {
     process.stderr.write(`${s.n}\t${(s.total / s.n).toFixed(2)}\t${s.max.toFixed(1)}\t${text}\n`);
