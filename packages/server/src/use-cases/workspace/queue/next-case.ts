@@ -1,4 +1,4 @@
-import { type Kysely, PostgresAdapter, sql, type Transaction } from 'kysely';
+import { type Kysely, sql, type Transaction } from 'kysely';
 import { newId } from '../../../db/ids.ts';
 import type { Database } from '../../../db/schema.ts';
 import type { Actor } from '../../../shared/actor.ts';
@@ -18,8 +18,8 @@ const ATTEMPTS = 8;
  * agent; highest priority first, then the window closing first, then the id (stable on both engines).
  *
  * An agent who already holds a task gets it again (asking twice never takes two cases). On PostgreSQL the
- * candidates are read FOR UPDATE SKIP LOCKED, so concurrent agents skip each other's rows instead of waiting,
- * and the case lock's upsert decides between two tasks of one case; SQLite has a single writer. Null when
+ * hand-out is one statement (`takeInOneStatement`, decision 0015); on SQLite, which has a single writer, a
+ * short transaction. Either way the case lock's upsert decides between two tasks of one case. Null when
  * nothing is callable now.
  */
 export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | null> {
@@ -35,14 +35,10 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
   return db.transaction().execute(async (trx) => {
     const held = await heldTask(trx, actor, now);
     if (held) return withDebtorName(trx, actor.tenantId, held);
-    const postgres = trx.getExecutor().adapter instanceof PostgresAdapter;
     const until = lockUntil(now);
     const tried: string[] = [];
-    // One candidate at a time: on PostgreSQL each is row-locked (SKIP LOCKED) until the commit, so taking a
-    // batch would hide rows from the other agents for nothing.
     for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-      const query = candidates(trx, actor, routing, now, tried);
-      const row = await (postgres ? query.forUpdate('t').skipLocked() : query).executeTakeFirst();
+      const row = await candidates(trx, actor, routing, now, tried).executeTakeFirst();
       if (!row) return null;
       tried.push(row.task_id);
       const locked = await takeCaseLock(trx, {
