@@ -32,6 +32,8 @@ try {
     const report = await runDailyDunning(deps, tenantId, {
       onBatch,
       runOn,
+      // RELANCE_BENCH_PIPELINE=0: the whole run on one thread, to compare with the reader thread (SQLite).
+      pipeline: process.env.RELANCE_BENCH_PIPELINE !== '0',
       ...(arg1 ? { runId: arg1, worker: arg2 ?? 'w' } : {}),
     });
     result = {

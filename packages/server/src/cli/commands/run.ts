@@ -176,6 +176,7 @@ async function summarise(deps: Deps, tenantId: string, runId: string, runOn: str
     byChannel,
     byStage: {},
     preview: [],
+    pipelined: false,
   };
 }
 

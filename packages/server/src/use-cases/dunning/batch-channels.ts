@@ -1,6 +1,5 @@
 import type { Transaction } from 'kysely';
 import type { Database } from '../../db/schema.ts';
-import type { ActionRow } from './write-batch.ts';
 
 /** Ids per statement when a batch's rows are counted back: far within both engines' parameter limits. */
 const CHUNK = 500;
@@ -15,13 +14,12 @@ const CHUNK = 500;
 export async function insertedByChannel(
   trx: Transaction<Database>,
   tenantId: string,
-  actions: readonly ActionRow[],
+  actions: readonly { readonly actionId: string; readonly channel: string }[],
   inserted: number,
 ): Promise<string> {
+  if (inserted === actions.length) return channelsJson(actions.map((a) => a.channel));
   const counts = new Map<string, number>();
-  if (inserted === actions.length) {
-    for (const a of actions) counts.set(a.channel, (counts.get(a.channel) ?? 0) + 1);
-  } else if (inserted > 0) {
+  if (inserted > 0) {
     for (let i = 0; i < actions.length; i += CHUNK) {
       const rows = await trx
         .selectFrom('actions')
@@ -37,5 +35,16 @@ export async function insertedByChannel(
       for (const r of rows) counts.set(r.channel, (counts.get(r.channel) ?? 0) + Number(r.n));
     }
   }
+  return sortedJson(counts);
+}
+
+/** Counts of `channels` as `run_batches.by_channel` keeps them: JSON, keys sorted. */
+export function channelsJson(channels: readonly string[]): string {
+  const counts = new Map<string, number>();
+  for (const c of channels) counts.set(c, (counts.get(c) ?? 0) + 1);
+  return sortedJson(counts);
+}
+
+function sortedJson(counts: ReadonlyMap<string, number>): string {
   return JSON.stringify(Object.fromEntries([...counts.entries()].sort(([a], [b]) => (a < b ? -1 : 1))));
 }

@@ -202,6 +202,70 @@ describeEachDatabase('runDailyDunning', (ctx) => {
     expect(perCase.size).toBe(23);
   });
 
+  it('writes the same with the reader thread as on one thread (SQLite shares a run of several batches with a thread)', async () => {
+    const rows = Array.from({ length: 26 }, (_, i) =>
+      row(`P-${i}`, addDays('2026-03-01', -(i % 7) * 9), `${100 + i},00`, `Client ${i}`, { SIREN: '' }),
+    );
+    const runs = async (pipeline: boolean) => {
+      const w = await world(ctx.handle, rows);
+      const reports = [];
+      for (const day of ['2026-03-05', '2026-03-06', '2026-03-12']) {
+        reports.push(await runDailyDunning(w.on(day), w.tenantId, { runOn: day, batchSize: 4, pipeline }));
+      }
+      const cases = await ctx.handle.db
+        .selectFrom('cases as c')
+        .innerJoin('debtors as d', (j) =>
+          j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+        )
+        .select([
+          'd.name',
+          'c.strategy_key',
+          'c.stage',
+          'c.progress',
+          'c.next_run_on',
+          'c.next_action',
+          'c.last_notes',
+        ])
+        .where('c.tenant_id', '=', w.tenantId)
+        .orderBy('d.name')
+        .execute();
+      const batches = await ctx.handle.db
+        .selectFrom('run_batches')
+        .select(['cases', 'actions', 'by_channel'])
+        .where('tenant_id', '=', w.tenantId)
+        .execute();
+      return { reports, actions: await actionsOf(ctx.handle, w.tenantId), cases, batches };
+    };
+    const threaded = await runs(true);
+    const alone = await runs(false);
+    const dialect = ctx.handle.dialect;
+    expect(threaded.reports.map((r) => r.pipelined)).toEqual(
+      dialect === 'sqlite' ? [true, false, false] : [false, false, false],
+    );
+    expect(alone.reports.every((r) => !r.pipelined)).toBe(true);
+    const strip = (r: Awaited<ReturnType<typeof runDailyDunning>>) => ({
+      ...r,
+      runId: null,
+      pipelined: null,
+    });
+    expect(threaded.reports.map(strip)).toEqual(alone.reports.map(strip));
+    expect(threaded.reports[0]).toMatchObject({ cases: 26 });
+    expect(threaded.actions).toEqual(alone.actions);
+    expect(threaded.actions.length).toBeGreaterThan(26);
+    expect(threaded.cases).toEqual(alone.cases);
+    const sum = (b: typeof alone.batches) => ({
+      cases: b.reduce((n, x) => n + x.cases, 0),
+      actions: b.reduce((n, x) => n + x.actions, 0),
+      byChannel: b.reduce<Record<string, number>>((acc, x) => {
+        for (const [k, n] of Object.entries(JSON.parse(x.by_channel ?? '{}') as Record<string, number>))
+          acc[k] = (acc[k] ?? 0) + n;
+        return acc;
+      }, {}),
+    });
+    expect(sum(threaded.batches)).toEqual(sum(alone.batches));
+    expect(sum(threaded.batches).actions).toBe(threaded.actions.length);
+  });
+
   it('previews a day without writing anything', async () => {
     const w = await world(ctx.handle, [
       row('B-1', '2026-03-10', '1 200,00', 'Dupont SARL', { SIREN: '732 829 320' }),

@@ -1,15 +1,14 @@
-import { type CompliancePolicy, describeReason, type IsoDate, nameReason, policyFor } from '@relance/core';
-import { Temporal } from 'temporal-polyfill';
+import { describeReason, type IsoDate, nameReason } from '@relance/core';
 import { newId } from '../../db/ids.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { ensureStrategies, loadStrategyBook, type StrategyBook } from '../strategies/strategy-book.ts';
+import { ensureStrategies, type StrategyBook } from '../strategies/strategy-book.ts';
 import { runWriteback } from '../workspace/run-writeback.ts';
 import { insertedByChannel } from './batch-channels.ts';
-import { rowsOf } from './build-rows.ts';
-import { allowedOf, type CreditorInfo, decideCase } from './decide-case.ts';
-import { type Batch, claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
-import { type ScheduledAction, Scheduler } from './schedule-actions.ts';
-import { type BatchWrites, writeBatch } from './write-batch.ts';
+import { contextOf, type DecidedBatch, decideBatch, newTotals, type RunTotals } from './decide-batch.ts';
+import { claimBatch, cursorAfter, type QueueCursor, readBatch } from './load-batch.ts';
+import { pipelineFile, runPipelined } from './run-pipeline.ts';
+import type { ScheduledAction } from './schedule-actions.ts';
+import { writeBatch } from './write-batch.ts';
 
 export type RunOptions = {
   readonly runOn: IsoDate;
@@ -23,6 +22,11 @@ export type RunOptions = {
   /** How many planned actions a dry run lists (all are counted). */
   readonly previewLimit?: number;
   readonly onBatch?: (done: { readonly cases: number; readonly actions: number }) => void;
+  /**
+   * On a SQLite file, read and decide in a second thread while this one writes (default); `false` keeps
+   * the whole run on this thread.
+   */
+  readonly pipeline?: boolean;
 };
 
 export type PreviewAction = {
@@ -48,6 +52,8 @@ export type RunReport = {
   readonly byChannel: Readonly<Record<string, number>>;
   readonly byStage: Readonly<Record<string, number>>;
   readonly preview: readonly PreviewAction[];
+  /** Whether a reader thread read and decided the batches while this one wrote them (SQLite, several batches). */
+  readonly pipelined: boolean;
 };
 
 /** Cases per batch, one transaction each: fewer, larger commits write each hot index page fewer times. */
@@ -72,13 +78,6 @@ function tuneForRun(deps: Deps): () => void {
   };
 }
 
-type Context = {
-  readonly book: StrategyBook;
-  readonly creditors: ReadonlyMap<string, CreditorInfo & { readonly policy: CompliancePolicy }>;
-  readonly schedulers: Map<string, Scheduler>;
-  readonly dayStart: (zone: string) => string;
-};
-
 /**
  * The daily run for one tenant: every case due on `runOn` is decided (strategy, events, promises, plans,
  * ladder), its actions checked by the compliance gate and scheduled inside the allowed window, and written
@@ -90,62 +89,23 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
   const { db } = deps.database;
   const now = deps.clock.now();
   await ensureStrategies(db, tenantId, now);
-  const ctx = await contextOf(deps, tenantId, options.runOn, now);
   const dryRun = options.dryRun === true;
   const runId = dryRun ? null : (options.runId ?? (await startRun(deps, tenantId, options, now)));
-  const totals = {
-    cases: 0,
-    actions: 0,
-    blocked: 0,
-    byChannel: {} as Record<string, number>,
-    byStage: {} as Record<string, number>,
-  };
+  const totals = newTotals();
   const preview: PreviewAction[] = [];
   const size = options.batchSize ?? DEFAULT_BATCH;
   const restore = tuneForRun(deps);
-  let cursor = '';
-  let queue: QueueCursor = null;
+  const file =
+    dryRun || options.pipeline === false || !(await severalBatchesDue(deps, tenantId, options.runOn, size))
+      ? null
+      : pipelineFile(deps);
   try {
-    for (;;) {
-      const done = await db.transaction().execute(async (trx) => {
-        const batch = dryRun
-          ? await readBatch(trx, deps.database.raw, tenantId, options.runOn, size, cursor)
-          : await claimBatch(trx, deps.database.raw, tenantId, options.runOn, size, queue);
-        if (!batch) {
-          // The end of the queue: once more from its start, for cases another worker skipped and gave
-          // back (it died) or events queued during the run; nothing there either and the run is done.
-          if (dryRun || queue === null) return false;
-          queue = null;
-          return true;
-        }
-        if (!dryRun) queue = cursorAfter(batch);
-        const writes = decideBatch(ctx, batch, tenantId, runId ?? '', options.runOn, now, totals);
-        if (dryRun) {
-          for (const c of batch.cases) if (c.caseId > cursor) cursor = c.caseId;
-          collectPreview(writes, preview, options.previewLimit ?? 50, ctx.book);
-          return true;
-        }
-        const inserted = await writeBatch(trx, deps.database.raw, writes);
-        // Promises and plans the run found kept, broken or completed: their rows follow (issue #5).
-        await runWriteback(trx, tenantId, options.runOn, now, writes.cases);
-        await trx
-          .insertInto('run_batches')
-          .values({
-            tenant_id: tenantId,
-            run_id: runId ?? '',
-            batch_id: newId(),
-            worker: options.worker ?? 'main',
-            cases: writes.cases.length,
-            actions: inserted,
-            blocked: writes.blocked.length,
-            by_channel: await insertedByChannel(trx, tenantId, writes.actions, inserted),
-            finished_at: deps.clock.now(),
-          })
-          .execute();
-        return true;
-      });
-      if (!done) break;
-      options.onBatch?.({ cases: totals.cases, actions: totals.actions });
+    if (file !== null && runId !== null) {
+      const { onBatch } = options;
+      const run = { runId, runOn: options.runOn, now, size, worker: options.worker ?? 'main' };
+      await runPipelined(deps, file, tenantId, { ...run, ...(onBatch ? { onBatch } : {}) }, totals);
+    } else {
+      await runHere(deps, tenantId, options, { runId, now, size }, totals, preview);
     }
   } finally {
     restore();
@@ -158,65 +118,88 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
       .where('run_id', '=', runId)
       .execute();
   }
-  return { runId, runOn: options.runOn, dryRun, ...totals, preview };
+  return { runId, runOn: options.runOn, dryRun, ...totals, preview, pipelined: file !== null };
 }
 
-function decideBatch(
-  ctx: Context,
-  batch: Batch,
+/**
+ * Whether more than two batches are due: below that, starting the reader thread (its modules, its
+ * connection: about half a second) costs more than it saves.
+ */
+async function severalBatchesDue(deps: Deps, tenantId: string, runOn: IsoDate, size: number) {
+  if (pipelineFile(deps) === null) return false;
+  const row = await deps.database.db
+    .selectFrom('cases')
+    .select('case_id')
+    .where('tenant_id', '=', tenantId)
+    .where('next_run_on', '<=', runOn)
+    .orderBy('next_run_on')
+    .orderBy('case_id')
+    .limit(1)
+    .offset(2 * size)
+    .executeTakeFirst();
+  return row !== undefined;
+}
+
+/** The run on this thread alone: a dry run, PostgreSQL (each worker process claims its batches), SQLite in memory. */
+async function runHere(
+  deps: Deps,
   tenantId: string,
-  runId: string,
-  runOn: IsoDate,
-  now: string,
-  totals: {
-    cases: number;
-    actions: number;
-    blocked: number;
-    byChannel: Record<string, number>;
-    byStage: Record<string, number>;
-  },
-): BatchWrites & { readonly scheduled: readonly (readonly [string, ScheduledAction])[] } {
-  const rows = { actions: [], cases: [], blocked: [], eventIds: [] } as Parameters<typeof rowsOf>[3];
-  const scheduledAll: [string, ScheduledAction][] = [];
-  for (const item of batch.cases) {
-    const creditor = ctx.creditors.get(item.creditorId);
-    const policy = creditor?.policy ?? policyFor('FR');
-    const decision = decideCase(item, ctx.book, ctx.creditors, runOn);
-    const strategy = decision.strategyKey
-      ? (ctx.book.strategies.get(decision.strategyKey)?.definition ?? null)
-      : null;
-    const timeBarred = decision.facts.timeBarred;
-    const scheduled = schedulerFor(ctx, policy).schedule(
-      item,
-      decision.plan.actions,
-      strategy,
-      batch,
-      timeBarred,
-    );
-    rowsOf(decision, scheduled, policy, rows);
-    totals.cases += 1;
-    totals.byStage[decision.plan.stage] = (totals.byStage[decision.plan.stage] ?? 0) + 1;
-    for (const s of scheduled) {
-      scheduledAll.push([item.caseId, s]);
-      if (s.status === 'blocked') totals.blocked += 1;
-      else totals.actions += 1;
-      totals.byChannel[s.action.channel] = (totals.byChannel[s.action.channel] ?? 0) + 1;
-    }
+  options: RunOptions,
+  run: { readonly runId: string | null; readonly now: string; readonly size: number },
+  totals: RunTotals,
+  preview: PreviewAction[],
+): Promise<void> {
+  const { db } = deps.database;
+  const { runId, now, size } = run;
+  const dryRun = options.dryRun === true;
+  const ctx = await contextOf(db, tenantId, options.runOn, now);
+  let cursor = '';
+  let queue: QueueCursor = null;
+  for (;;) {
+    const done = await db.transaction().execute(async (trx) => {
+      const batch = dryRun
+        ? await readBatch(trx, deps.database.raw, tenantId, options.runOn, size, cursor)
+        : await claimBatch(trx, deps.database.raw, tenantId, options.runOn, size, queue);
+      if (!batch) {
+        // The end of the queue: once more from its start, for cases another worker skipped and gave
+        // back (it died) or events queued during the run; nothing there either and the run is done.
+        if (dryRun || queue === null) return false;
+        queue = null;
+        return true;
+      }
+      if (!dryRun) queue = cursorAfter(batch);
+      const writes = decideBatch(ctx, batch, tenantId, runId ?? '', options.runOn, now, totals);
+      if (dryRun) {
+        for (const c of batch.cases) if (c.caseId > cursor) cursor = c.caseId;
+        collectPreview(writes, preview, options.previewLimit ?? 50, ctx.book);
+        return true;
+      }
+      const inserted = await writeBatch(trx, deps.database.raw, writes);
+      // Promises and plans the run found kept, broken or completed: their rows follow (issue #5).
+      await runWriteback(trx, tenantId, options.runOn, now, writes.cases);
+      await trx
+        .insertInto('run_batches')
+        .values({
+          tenant_id: tenantId,
+          run_id: runId ?? '',
+          batch_id: newId(),
+          worker: options.worker ?? 'main',
+          cases: writes.cases.length,
+          actions: inserted,
+          blocked: writes.blocked.length,
+          by_channel: await insertedByChannel(trx, tenantId, writes.actions, inserted),
+          finished_at: deps.clock.now(),
+        })
+        .execute();
+      return true;
+    });
+    if (!done) break;
+    options.onBatch?.({ cases: totals.cases, actions: totals.actions });
   }
-  return { tenantId, runId, runOn, now, ...rows, scheduled: scheduledAll };
-}
-
-function schedulerFor(ctx: Context, policy: CompliancePolicy): Scheduler {
-  let scheduler = ctx.schedulers.get(policy.key);
-  if (!scheduler) {
-    scheduler = new Scheduler(policy, ctx.dayStart);
-    ctx.schedulers.set(policy.key, scheduler);
-  }
-  return scheduler;
 }
 
 function collectPreview(
-  writes: ReturnType<typeof decideBatch>,
+  writes: DecidedBatch,
   preview: PreviewAction[],
   limit: number,
   book: StrategyBook,
@@ -239,51 +222,6 @@ function collectPreview(
       gate: s.gate,
     });
   }
-}
-
-async function contextOf(deps: Deps, tenantId: string, runOn: IsoDate, now: string): Promise<Context> {
-  const { db } = deps.database;
-  const book = await loadStrategyBook(db, tenantId);
-  const rows = await db
-    .selectFrom('creditors as c')
-    .leftJoin('mandates as m', (j) =>
-      j.onRef('m.tenant_id', '=', 'c.tenant_id').onRef('m.creditor_id', '=', 'c.creditor_id'),
-    )
-    .select(['c.creditor_id', 'c.ref', 'c.country', 'm.allowed_strategies'])
-    .where('c.tenant_id', '=', tenantId)
-    .execute();
-  const creditors = new Map(
-    rows.map((r) => [
-      r.creditor_id,
-      {
-        ref: r.ref,
-        country: r.country,
-        policy: policyFor(r.country),
-        allowedStrategies: allowedOf(r.allowed_strategies),
-      },
-    ]),
-  );
-  return { book, creditors, schedulers: new Map(), dayStart: dayStartOf(runOn, now) };
-}
-
-/** The first instant of the run day in a zone, or now when the run starts later than that. */
-function dayStartOf(runOn: IsoDate, now: string): (zone: string) => string {
-  const cache = new Map<string, string>();
-  const nowMs = Date.parse(now);
-  return (zone) => {
-    let start = cache.get(zone);
-    if (start === undefined) {
-      let ms: number;
-      try {
-        ms = Temporal.PlainDate.from(runOn).toZonedDateTime({ timeZone: zone }).epochMilliseconds;
-      } catch {
-        ms = Date.parse(`${runOn}T00:00:00Z`);
-      }
-      start = new Date(Math.max(ms, nowMs)).toISOString();
-      cache.set(zone, start);
-    }
-    return start;
-  };
 }
 
 async function startRun(deps: Deps, tenantId: string, options: RunOptions, now: string): Promise<string> {

@@ -67,7 +67,7 @@ export async function writeBatch(
   return writePostgres(trx, w);
 }
 
-type Sqlite = Extract<RawDriver, { kind: 'sqlite' }>['sqlite'];
+export type Sqlite = Extract<RawDriver, { kind: 'sqlite' }>['sqlite'];
 type Statement = ReturnType<Sqlite['prepare']>;
 
 /** Rows per statement: fewer calls into SQLite, far within its 32,766 parameters. */
@@ -108,79 +108,114 @@ function prepare(sqlite: Sqlite) {
   };
 }
 
-/** Runs `statement` over `items` in chunks, the parameters of each item given by `params`. */
-function inChunks<T>(
-  p: Prepared,
-  items: readonly T[],
-  params: (item: T) => unknown[],
-  before: unknown[] = [],
-  after: unknown[] = [],
-): number {
-  let changes = 0;
+/**
+ * A batch's SQLite parameters, flat, in the statements' column order (`ACTION_WIDTH` values per action,
+ * `CASE_WIDTH` per case, `BLOCKED_WIDTH` per blocked contact): what the run's reader thread hands to the
+ * writer (structured-cloned arrays of strings cost far less to pass than arrays of objects).
+ */
+export type PackedWrites = {
+  readonly actions: readonly unknown[];
+  readonly cases: readonly unknown[];
+  readonly blocked: readonly unknown[];
+  readonly eventIds: readonly string[];
+};
+
+export const ACTION_WIDTH = 19;
+const CASE_WIDTH = 9;
+const BLOCKED_WIDTH = 10;
+/** Where an action's id and channel sit among its packed values. */
+export const ACTION_ID_AT = 1;
+export const ACTION_CHANNEL_AT = 7;
+
+/** The batch's rows as the SQLite statements take them. */
+export function packWrites(w: BatchWrites): PackedWrites {
+  const actions: unknown[] = new Array(w.actions.length * ACTION_WIDTH);
   let i = 0;
-  for (; i + CHUNK <= items.length; i += CHUNK) {
-    const values: unknown[] = [...before];
-    for (let k = i; k < i + CHUNK; k++) values.push(...params(items[k] as T));
-    values.push(...after);
-    changes += p.many.run(values).changes;
+  for (const a of w.actions) {
+    actions[i++] = w.tenantId;
+    actions[i++] = a.actionId;
+    actions[i++] = a.caseId;
+    actions[i++] = a.actionKey;
+    actions[i++] = w.runId;
+    actions[i++] = w.runOn;
+    actions[i++] = a.scheduledAt;
+    actions[i++] = a.channel;
+    actions[i++] = a.template;
+    actions[i++] = a.language;
+    actions[i++] = a.purpose;
+    actions[i++] = a.status;
+    actions[i++] = a.strategyKey;
+    actions[i++] = a.strategyVersion;
+    actions[i++] = a.stepKey;
+    actions[i++] = a.reason;
+    actions[i++] = a.gate;
+    actions[i++] = a.amounts;
+    actions[i++] = w.now;
   }
-  for (; i < items.length; i++) changes += p.one.run([...before, ...params(items[i] as T), ...after]).changes;
+  const cases: unknown[] = new Array(w.cases.length * CASE_WIDTH);
+  i = 0;
+  for (const c of w.cases) {
+    cases[i++] = c.strategyKey;
+    cases[i++] = c.stage;
+    cases[i++] = c.progress;
+    cases[i++] = c.nextRunOn;
+    cases[i++] = c.nextAction;
+    cases[i++] = c.lastNotes;
+    cases[i++] = w.runOn;
+    cases[i++] = w.tenantId;
+    cases[i++] = c.caseId;
+  }
+  const blocked: unknown[] = new Array(w.blocked.length * BLOCKED_WIDTH);
+  i = 0;
+  for (const b of w.blocked) {
+    blocked[i++] = w.tenantId;
+    blocked[i++] = b.decisionId;
+    blocked[i++] = b.caseId;
+    blocked[i++] = b.actionKey;
+    blocked[i++] = w.now;
+    blocked[i++] = b.channel;
+    blocked[i++] = b.purpose;
+    blocked[i++] = b.policy;
+    blocked[i++] = b.code;
+    blocked[i++] = b.explanation;
+  }
+  return { actions, cases, blocked, eventIds: w.eventIds };
+}
+
+/** Runs `p` over the rows of `values` (`width` each), `CHUNK` rows per call, the rest one by one. */
+function inChunks(p: Prepared, values: readonly unknown[], width: number, before: unknown[] = []): number {
+  let changes = 0;
+  const many = CHUNK * width;
+  let i = 0;
+  for (; i + many <= values.length; i += many) {
+    changes += p.many.run(
+      before.length > 0 ? [...before, ...values.slice(i, i + many)] : values.slice(i, i + many),
+    ).changes;
+  }
+  for (; i < values.length; i += width) {
+    changes += p.one.run(
+      before.length > 0 ? [...before, ...values.slice(i, i + width)] : values.slice(i, i + width),
+    ).changes;
+  }
   return changes;
 }
 
 function writeSqlite(sqlite: Sqlite, w: BatchWrites): number {
+  return writePacked(sqlite, w.runId, w.tenantId, packWrites(w));
+}
+
+/** Writes a packed batch on SQLite (inside the transaction the caller holds); returns the actions inserted. */
+export function writePacked(sqlite: Sqlite, runId: string, tenantId: string, w: PackedWrites): number {
   let s = statements.get(sqlite);
   if (!s) {
     s = prepare(sqlite);
     statements.set(sqlite, s);
   }
-  const inserted = inChunks(s.action, w.actions, (a) => [
-    w.tenantId,
-    a.actionId,
-    a.caseId,
-    a.actionKey,
-    w.runId,
-    w.runOn,
-    a.scheduledAt,
-    a.channel,
-    a.template,
-    a.language,
-    a.purpose,
-    a.status,
-    a.strategyKey,
-    a.strategyVersion,
-    a.stepKey,
-    a.reason,
-    a.gate,
-    a.amounts,
-    w.now,
-  ]);
-  for (const c of w.cases) {
-    s.kase.one.run([
-      c.strategyKey,
-      c.stage,
-      c.progress,
-      c.nextRunOn,
-      c.nextAction,
-      c.lastNotes,
-      w.runOn,
-      w.tenantId,
-      c.caseId,
-    ]);
-  }
-  inChunks(s.blocked, w.blocked, (b) => [
-    w.tenantId,
-    b.decisionId,
-    b.caseId,
-    b.actionKey,
-    w.now,
-    b.channel,
-    b.purpose,
-    b.policy,
-    b.code,
-    b.explanation,
-  ]);
-  inChunks(s.event, w.eventIds, (id) => [id], [w.runId, w.tenantId]);
+  const inserted = inChunks(s.action, w.actions, ACTION_WIDTH);
+  const kase = s.kase.one;
+  for (let i = 0; i < w.cases.length; i += CASE_WIDTH) kase.run(w.cases.slice(i, i + CASE_WIDTH));
+  inChunks(s.blocked, w.blocked, BLOCKED_WIDTH);
+  inChunks(s.event, w.eventIds, 1, [runId, tenantId]);
   return inserted;
 }
 

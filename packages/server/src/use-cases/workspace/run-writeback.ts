@@ -22,15 +22,20 @@ export async function runWriteback(
   let written = 0;
   for (const c of cases) {
     const notes = c.lastNotes;
-    if (notes === null) continue;
-    if (!notes.includes('"promise_') && !notes.includes('"plan_') && !notes.includes('"payment_full"'))
-      continue;
+    if (notes === null || !needsWriteback(notes)) continue;
     for (const reason of JSON.parse(notes) as Reason[]) {
       if (await writeOne(trx, tenantId, c.caseId, runOn, now, reason)) written += 1;
     }
   }
   return written;
 }
+
+/** Whether a case's notes (the JSON of its `Reason[]`) name a promise or a plan the run must write back. */
+export function needsWriteback(notes: string): boolean {
+  return WRITTEN_BACK.test(notes);
+}
+
+const WRITTEN_BACK = /"(?:promise_|plan_|payment_full")/;
 
 const PROMISE_END: Readonly<Record<string, 'kept' | 'partly_kept' | 'broken'>> = {
   promise_kept: 'kept',
