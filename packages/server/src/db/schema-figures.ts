@@ -56,7 +56,20 @@ export type StrategyFigureRow = ClaimFigureRow & {
 };
 
 /** A claim's contribution by case: its strategy is its case's when read or folded. */
-export type StrategyFigureDeltaRow = ClaimFigureRow & { case_id: string };
+export type StrategyFigureDeltaRow = ClaimFigureRow & {
+  case_id: string;
+  /** The claim's cohort (migration 0026): the fold adds it to `strategy_cohort_figures` too. */
+  cohort_month: string;
+};
+
+/** What a fold's chunks moved, by the keys of both sums by strategy (migration 0026). */
+export type StrategyFigureMoveRow = StrategyFigureRow & { cohort_month: string };
+
+/** The claims by cohort and by their case's strategy (migration 0026; decision 0016). */
+export type StrategyCohortFigureRow = CohortFigureRow & {
+  /** The strategy of the claim's case as last counted (`cases.figures_strategy_key`). */
+  strategy_key: string;
+};
 
 /** The portfolio as it stood on a day (migration 0017): a month-end, or a day the worker wrote. */
 export type FigureHistoryRow = {
@@ -114,13 +127,23 @@ export type FiguresTables = {
   cohort_figures: CohortFigureRow;
   cohort_figure_deltas: CohortFigureRow;
   strategy_figures: StrategyFigureRow;
-  /** What a fold's chunks moved, added to `strategy_figures` at its end (read with them meanwhile). */
-  strategy_figure_moves: StrategyFigureRow;
+  /** What a fold's chunks moved, added to both sums by strategy at its end (read with them meanwhile). */
+  strategy_figure_moves: StrategyFigureMoveRow;
   strategy_figure_deltas: StrategyFigureDeltaRow;
+  strategy_cohort_figures: StrategyCohortFigureRow;
   figure_history: FigureHistoryRow;
   cohort_history: CohortHistoryRow;
   figure_history_days: FigureHistoryDayRow;
   strategy_figure_history: StrategyFigureHistoryRow;
   /** The days `strategy_figure_history` was written for: its own once-a-day key. */
   strategy_history_days: FigureHistoryDayRow;
+  strategy_cohort_history: StrategyCohortHistoryRow;
+  /** The days `strategy_cohort_history` was written for (migration 0026): its own once-a-day key. */
+  strategy_cohort_days: FigureHistoryDayRow;
+};
+
+/** `cohort_history`'s lines by the strategy each case followed when the day was written (migration 0026). */
+export type StrategyCohortHistoryRow = CohortHistoryRow & {
+  /** '' for a case without a strategy yet. */
+  strategy_key: string;
 };

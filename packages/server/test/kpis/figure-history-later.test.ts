@@ -88,13 +88,18 @@ describeEachDatabase('the figures’ history: cancellations and disputes as of t
 
   it('computes 16 March back to what it was live that day', async () => {
     const computed = await computedSnapshot(ctx.handle, t.tenantId, today);
-    // By strategy, a day computed back takes each case's strategy of today (decision 0014): D3's case was
-    // given one after the day, with its dispute. The lines by strategy still add up to the day's.
-    expect({ ...computed, strategyLines: [] }).toEqual({ ...takenLive, strategyLines: [] });
+    // By strategy, a day computed back takes each case's strategy of today (decisions 0014 and 0016): D3's
+    // case was given one after the day, with its dispute. The lines and cohorts by strategy still add up to
+    // the day's.
+    const byStrategyLeftOut = { strategyLines: [], strategyCohorts: [] };
+    expect({ ...computed, ...byStrategyLeftOut }).toEqual({ ...takenLive, ...byStrategyLeftOut });
     const sum = (s: Snapshot, f: (l: Snapshot['lines'][number]) => number) =>
       s.lines.reduce((total, l) => total + f(l), 0);
     expect(computed.strategyLines.reduce((total, l) => total + l.receivableMinor, 0)).toBe(
       sum(computed, (l) => l.receivableMinor),
+    );
+    expect(computed.strategyCohorts.reduce((total, c) => total + c.collectedMinor, 0)).toBe(
+      computed.cohorts.reduce((total, c) => total + c.collectedMinor, 0),
     );
     // By hand, for ACME: F-1001's 200.00 and M-4's 400.00 disputed, with the seed's M-3 (300.00) and L-1
     // (700.00) marked disputed without a dispute row; F-2001 and F-3001 still owed.

@@ -59,6 +59,7 @@ describeEachDatabase('the figures’ history', (ctx) => {
       live: null,
       computed: [],
       byStrategy: [],
+      cohortsByStrategy: [],
     });
     takenLive = await liveSnapshot(ctx.handle.db, tenant.tenantId, today);
     // The stored row is the live one, and it says what the claims table says, counted by hand.

@@ -3,48 +3,68 @@ import type { DatabaseHandle } from '../../src/db/database.ts';
 import { boundSql } from '../../src/db/figures/bound-sql.ts';
 import { contributionSelect, groupedContributions } from '../../src/db/figures/figure-specs.ts';
 import {
-  STRATEGY_FIGURE_KEYS,
-  STRATEGY_FIGURE_MEASURES,
-  strategyKeyed,
+  STRATEGY_COHORTS,
+  STRATEGY_FIGURES,
+  type StrategySums,
+  strategySpec,
 } from '../../src/db/figures/strategy-figures.ts';
 import { sumStrategyFigures } from '../../src/db/figures/sum-strategy-figures.ts';
 
 type Row = Record<string, string | number>;
 
-const keyed = (rows: readonly Row[]) =>
+const keyed = (rows: readonly Row[], sums: StrategySums) =>
   rows
-    .filter((r) => STRATEGY_FIGURE_MEASURES.some((m) => Number(r[m]) !== 0))
+    .filter((r) => sums.measures.some((m) => Number(r[m]) !== 0))
     .map((r) =>
       Object.fromEntries(
-        Object.entries(r).map(([k, v]) => [k, STRATEGY_FIGURE_KEYS.includes(k) ? String(v) : Number(v)]),
+        Object.entries(r).map(([k, v]) => [k, sums.keys.includes(k) ? String(v) : Number(v)]),
       ),
     );
 
-/** The figures of one strategy computed again from the claims of the cases that follow it now. */
-export async function recomputedStrategy(handle: DatabaseHandle, tenantId: string, strategyKey: string) {
-  const spec = strategyKeyed('p.strategy_key');
+/**
+ * The figures of one strategy computed again from the claims of the cases that follow it now: the portfolio's
+ * (`strategy_figures`) or the cohorts' (`strategy_cohort_figures`).
+ */
+export async function recomputedStrategy(
+  handle: DatabaseHandle,
+  tenantId: string,
+  strategyKey: string,
+  sums: StrategySums = STRATEGY_FIGURES,
+) {
+  const spec = strategySpec('p.strategy_key', sums);
   const from =
     'cases p join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id ' +
     'where p.tenant_id = :tenant and p.strategy_key = :strategy';
   const grouped = groupedContributions(spec, contributionSelect(spec, 'k', 1, from));
-  const result = await boundSql<Row>(`${grouped} order by ${STRATEGY_FIGURE_KEYS.join(', ')}`, {
+  const result = await boundSql<Row>(`${grouped} order by ${sums.keys.join(', ')}`, {
     tenant: tenantId,
     strategy: strategyKey,
   }).execute(handle.db);
-  return keyed(result.rows);
+  return keyed(result.rows, sums);
 }
 
 /** The figures of one strategy as a dashboard reads them (sums, deltas and pending cases), by every key. */
-export async function keptStrategy(handle: DatabaseHandle, tenantId: string, strategyKey: string) {
-  const rows = await sumStrategyFigures(handle.db, {
-    tenantId,
-    strategyKey,
-    groupBy: STRATEGY_FIGURE_KEYS.slice(1),
-  });
-  return keyed(rows.map((r) => ({ tenant_id: tenantId, ...r })));
+export async function keptStrategy(
+  handle: DatabaseHandle,
+  tenantId: string,
+  strategyKey: string,
+  sums: StrategySums = STRATEGY_FIGURES,
+) {
+  const rows = await sumStrategyFigures(
+    handle.db,
+    { tenantId, strategyKey, groupBy: sums.keys.slice(1) },
+    sums,
+  );
+  return keyed(
+    rows.map((r) => ({ tenant_id: tenantId, ...r })),
+    sums,
+  );
 }
 
-/** Every strategy a case follows or was counted under: its figures are its cases' claims, exactly. */
+/**
+ * Every strategy a case follows or was counted under: its figures, and its cohorts, are its cases' claims,
+ * exactly.
+ */
 export async function expectStrategiesInStep(handle: DatabaseHandle, tenantId: string): Promise<number> {
   const keys = await handle.db
     .selectFrom('cases')
@@ -55,9 +75,10 @@ export async function expectStrategiesInStep(handle: DatabaseHandle, tenantId: s
   strategies.delete(null);
   for (const strategy of strategies) {
     if (strategy === null) continue;
-    expect(await keptStrategy(handle, tenantId, strategy), strategy).toEqual(
-      await recomputedStrategy(handle, tenantId, strategy),
-    );
+    for (const sums of [STRATEGY_FIGURES, STRATEGY_COHORTS])
+      expect(await keptStrategy(handle, tenantId, strategy, sums), `${strategy} ${sums.table}`).toEqual(
+        await recomputedStrategy(handle, tenantId, strategy, sums),
+      );
   }
   return strategies.size;
 }

@@ -167,8 +167,6 @@ describeEachDatabase('the trends by strategy', (ctx) => {
       trends({ strategyKey: 'beta' }),
     ]);
     expect(alpha.strategyKey).toBe('alpha');
-    expect(alpha.unfiltered).toEqual({ liquidation: ['strategyKey'] });
-    expect(all.unfiltered).toEqual({ liquidation: [] });
     const fields = ['placedMinor', 'receivableMinor', 'overdueMinor', 'collectedMinor'] as const;
     for (const m of all.months) {
       for (const field of fields) {
@@ -255,7 +253,12 @@ describeEachDatabase('the trends by strategy', (ctx) => {
     for (const table of ['strategy_figure_history', 'strategy_history_days'] as const)
       await ctx.handle.db.deleteFrom(table).where('tenant_id', '=', tenant.tenantId).execute();
     const again = await recordFigureHistory(deps, tenant.tenantId);
-    expect(again).toEqual({ live: null, computed: [], byStrategy: [today, ...pastMonthEnds(today, 24)] });
+    expect(again).toEqual({
+      live: null,
+      computed: [],
+      byStrategy: [today, ...pastMonthEnds(today, 24)],
+      cohortsByStrategy: [],
+    });
     expect(await stored('alpha', FEBRUARY)).toEqual(await byHand('alpha', FEBRUARY));
     expect(await stored('beta', FEBRUARY)).toEqual(await byHand('beta', FEBRUARY));
     expect(month(await trends({ strategyKey: 'alpha' }), '2026-02').placedMinor).toBeLessThan(
@@ -272,7 +275,7 @@ describeEachDatabase('the trends by strategy', (ctx) => {
       await app?.close();
     });
 
-    it('takes the strategy and says the liquidation curves do not follow it', async () => {
+    it('takes the strategy, and lists no part as not following it (decision 0016)', async () => {
       const { cookie } = await signInAs(app, tenant.users.supervisor.email);
       const response = await app.inject({
         method: 'GET',
@@ -280,10 +283,8 @@ describeEachDatabase('the trends by strategy', (ctx) => {
         headers: { cookie },
       });
       expect(response.statusCode).toBe(200);
-      expect(response.json()).toMatchObject({
-        strategyKey: 'alpha',
-        unfiltered: { liquidation: ['strategyKey'] },
-      });
+      expect(response.json()).toMatchObject({ strategyKey: 'alpha' });
+      expect(response.json()).not.toHaveProperty('unfiltered');
     });
   });
 });

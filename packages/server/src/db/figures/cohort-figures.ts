@@ -18,6 +18,14 @@ export const claimStartOf = (row: string) =>
   `coalesce((select p.placed_on from placements p where p.tenant_id = ${row}.tenant_id ` +
   `and p.placement_id = ${row}.placement_id), ${claimIssueOf(row)})`;
 
+/**
+ * The cohort month (`YYYY-MM`) of `claimStartOf`, the placement looked up only for a claim that has one: the
+ * same value, without a subquery per row on the write paths that compute it for every claim they touch (the
+ * strategy deltas' triggers, decision 0016).
+ */
+export const cohortMonthOf = (row: string) =>
+  `substr(case when ${row}.placement_id is null then ${claimIssueOf(row)} else ${claimStartOf(row)} end, 1, 7)`;
+
 const debtorKindOf = (row: string) =>
   `coalesce((select d.kind from debtors d where d.tenant_id = ${row}.tenant_id and d.debtor_id = ${row}.debtor_id), 'unknown')`;
 

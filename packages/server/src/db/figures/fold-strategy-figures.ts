@@ -7,8 +7,10 @@ import {
   movedClaims,
   pendingCase,
   pendingCases,
-  STRATEGY_FIGURE_KEYS,
-  STRATEGY_FIGURE_MEASURES,
+  STRATEGY_COHORTS,
+  STRATEGY_FIGURES,
+  STRATEGY_MOVES,
+  type StrategySums,
 } from './strategy-figures.ts';
 import { serialPlan } from './sum-strategy-figures.ts';
 
@@ -18,10 +20,11 @@ export const STRATEGY_FOLD_CHUNK = 5000;
 export type StrategyFold = { readonly deltas: number; readonly cases: number };
 
 /**
- * Folds a tenant's strategy deltas into `strategy_figures` (each under its case's counted strategy) and
- * settles the pending cases — their claims moved from the strategy they were counted under to the case's —
- * one chunk of cases per transaction, until none is left, each chunk's contributions appended to
- * `strategy_figure_moves`; then the moves are added to the sums at once (decision 0011).
+ * Folds a tenant's strategy deltas into `strategy_figures` and `strategy_cohort_figures` (each under its
+ * case's counted strategy) and settles the pending cases — their claims moved from the strategy they were
+ * counted under to the case's — one chunk of cases per transaction, until none is left, each chunk's
+ * contributions appended to `strategy_figure_moves` (by the keys of both sums); then the moves are added to
+ * both sums at once (decisions 0011 and 0016).
  *
  * The deltas are folded under the strategies the cases had before the chunk moved them, in the same
  * snapshot as the claims moved: on PostgreSQL one statement does all of it (its parts share one snapshot; a
@@ -58,9 +61,9 @@ export async function foldStrategyFigures(
 type Chunk = StrategyFold & { readonly last: string | null };
 type At = { readonly tenant: string; readonly after: string };
 
-const keys = STRATEGY_FIGURE_KEYS.join(', ');
-const measures = STRATEGY_FIGURE_MEASURES.join(', ');
-const sums = STRATEGY_FIGURE_MEASURES.map((m) => `sum(${m})`).join(', ');
+const keys = STRATEGY_MOVES.keys.join(', ');
+const measures = STRATEGY_MOVES.measures.join(', ');
+const sums = STRATEGY_MOVES.measures.map((m) => `sum(${m})`).join(', ');
 
 /** `insert into strategy_figure_moves …`: a chunk's contributions, grouped, appended (no row updated twice). */
 const appendMoves = (contributions: string) =>
@@ -81,7 +84,7 @@ async function foldSqlite(trx: Kysely<Database>, at: At, chunk: number): Promise
   const deltas = Number(counted.rows[0]?.n ?? 0);
   if (deltas > 0) {
     await boundSql(
-      appendMoves(attributedDeltas('strategy_figure_deltas d', 'd.tenant_id = :tenant')),
+      appendMoves(attributedDeltas('strategy_figure_deltas d', 'd.tenant_id = :tenant', STRATEGY_MOVES)),
       tenant,
     ).execute(trx);
     await boundSql('delete from strategy_figure_deltas where tenant_id = :tenant', tenant).execute(trx);
@@ -113,7 +116,7 @@ async function foldPostgres(trx: Kysely<Database>, at: At, chunk: number): Promi
     `with pend as (${pendingOf(chunk, 'postgres')} for update skip locked), ` +
       'moved as (delete from strategy_figure_deltas where tenant_id = :tenant returning *), ' +
       `appended as (${appendMoves(
-        `${attributedDeltas('moved d', 'true')} union all ${movedClaims('pend p')}`,
+        `${attributedDeltas('moved d', 'true', STRATEGY_MOVES)} union all ${movedClaims('pend p')}`,
       )} returning 1), ` +
       'marked as (update cases c set figures_strategy_key = p.new_key from pend p ' +
       'where c.tenant_id = p.tenant_id and c.case_id = p.case_id returning 1) ' +
@@ -126,27 +129,38 @@ async function foldPostgres(trx: Kysely<Database>, at: At, chunk: number): Promi
 }
 
 /**
- * The chunks' moves added to `strategy_figures` once, each row updated once however many chunks there were
- * (a row updated per chunk would leave PostgreSQL a table of dead versions to read until its vacuum), and
- * the rows back at zero dropped.
+ * The chunks' moves added to `strategy_figures` and `strategy_cohort_figures` once, each row updated once
+ * however many chunks there were (a row updated per chunk would leave PostgreSQL a table of dead versions to
+ * read until its vacuum), and the rows back at zero dropped.
  */
 async function settleMoves(trx: Kysely<Database>, dialect: Dialect, tenant: string): Promise<void> {
-  const add = STRATEGY_FIGURE_MEASURES.map((m) => `${m} = strategy_figures.${m} + excluded.${m}`).join(', ');
-  const upsert = (from: string) =>
-    `insert into strategy_figures (${keys}, ${measures}) select ${keys}, ${sums} from ${from} ` +
-    `where tenant_id = :tenant group by ${keys} on conflict (${keys}) do update set ${add}`;
+  const upsert = (into: StrategySums, from: string) => {
+    const columns = [...into.keys, ...into.measures].join(', ');
+    const grouped = into.keys.join(', ');
+    const totals = into.measures.map((m) => `sum(${m})`).join(', ');
+    const add = into.measures.map((m) => `${m} = ${into.table}.${m} + excluded.${m}`).join(', ');
+    return (
+      `insert into ${into.table} (${columns}) select ${grouped}, ${totals} from ${from} ` +
+      `where tenant_id = :tenant group by ${grouped} on conflict (${grouped}) do update set ${add}`
+    );
+  };
   if (dialect === 'postgres') {
     await lockTenant(trx, tenant);
+    // One statement: both sums take the very rows the delete took.
     await boundSql(
-      `with taken as (delete from strategy_figure_moves where tenant_id = :tenant returning *) ${upsert('taken')}`,
+      'with taken as (delete from strategy_figure_moves where tenant_id = :tenant returning *), ' +
+        `figures as (${upsert(STRATEGY_FIGURES, 'taken')} returning 1) ${upsert(STRATEGY_COHORTS, 'taken')}`,
       { tenant },
     ).execute(trx);
   } else {
-    await boundSql(upsert('strategy_figure_moves'), { tenant }).execute(trx);
+    for (const into of [STRATEGY_FIGURES, STRATEGY_COHORTS])
+      await boundSql(upsert(into, 'strategy_figure_moves'), { tenant }).execute(trx);
     await boundSql('delete from strategy_figure_moves where tenant_id = :tenant', { tenant }).execute(trx);
   }
-  const zero = STRATEGY_FIGURE_MEASURES.map((m) => `${m} = 0`).join(' and ');
-  await boundSql(`delete from strategy_figures where tenant_id = :tenant and ${zero}`, { tenant }).execute(
-    trx,
-  );
+  for (const into of [STRATEGY_FIGURES, STRATEGY_COHORTS]) {
+    const zero = into.measures.map((m) => `${m} = 0`).join(' and ');
+    await boundSql(`delete from ${into.table} where tenant_id = :tenant and ${zero}`, { tenant }).execute(
+      trx,
+    );
+  }
 }

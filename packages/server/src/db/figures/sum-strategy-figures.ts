@@ -6,8 +6,8 @@ import {
   claimsMovedFor,
   pendingCase,
   pendingCases,
-  STRATEGY_FIGURE_KEYS,
-  STRATEGY_FIGURE_MEASURES,
+  STRATEGY_FIGURES,
+  type StrategySums,
 } from './strategy-figures.ts';
 import type { FigureFilter, FigureSums } from './sum-figures.ts';
 
@@ -33,16 +33,19 @@ export type StrategyFigureQuery = {
 
 /**
  * The claims' figures of the cases following one strategy, in one statement: the folded sums (and the
- * moves of a fold under way), the deltas under their case's counted strategy, and the claims of the cases whose strategy changed since they were
- * last counted, moved to it (decision 0011). Never behind the last commit, whatever is left to fold.
+ * moves of a fold under way), the deltas under their case's counted strategy, and the claims of the cases
+ * whose strategy changed since they were last counted, moved to it (decision 0011). Never behind the last
+ * commit, whatever is left to fold. `sums` says which: the portfolio's figures (`strategy_figures`), or the
+ * cohorts of the liquidation curves (`STRATEGY_COHORTS`, decision 0016) — the same deltas and moves.
  */
 export async function sumStrategyFigures(
   db: Kysely<Database>,
   query: StrategyFigureQuery,
+  sums: StrategySums = STRATEGY_FIGURES,
 ): Promise<readonly FigureSums[]> {
-  const keys = new Set(STRATEGY_FIGURE_KEYS);
+  const keys = new Set(sums.keys);
   const postgres = db.getExecutor().adapter instanceof PostgresAdapter;
-  const { text, values } = strategyFiguresSql(query, postgres ? 'postgres' : 'sqlite');
+  const { text, values } = strategyFiguresSql(query, postgres ? 'postgres' : 'sqlite', sums);
   const read = (executor: Kysely<Database>) =>
     boundSql<Record<string, string | number>>(text, values).execute(executor);
   const result =
@@ -63,40 +66,42 @@ export async function sumStrategyFigures(
 export function strategyFiguresSql(
   query: StrategyFigureQuery,
   dialect: 'sqlite' | 'postgres',
+  sums: StrategySums = STRATEGY_FIGURES,
 ): {
   readonly text: string;
   readonly values: Readonly<Record<string, string>>;
 } {
-  const keys = new Set(STRATEGY_FIGURE_KEYS);
+  const keys = new Set(sums.keys);
   const groupBy = query.groupBy ?? [];
   const filters = query.filters ?? [];
   for (const column of [...groupBy, ...filters.map((f) => f.column)]) {
-    if (!keys.has(column)) throw new Error(`strategy_figures has no key ${column}`);
+    if (!keys.has(column)) throw new Error(`${sums.table} has no key ${column}`);
   }
   const values: Record<string, string> = { tenant: query.tenantId, strategy: query.strategyKey };
   const conditions = filters.map((f, i) => {
     values[`v${i}`] = f.value;
     return ` and f.${f.column} ${f.op} :v${i}`;
   });
-  const columns = [...STRATEGY_FIGURE_KEYS, ...STRATEGY_FIGURE_MEASURES].join(', ');
+  const columns = [...sums.keys, ...sums.measures].join(', ');
   const pending =
     `(select tenant_id, case_id, figures_strategy_key as old_key, strategy_key as new_key from ${pendingCases(dialect)} ` +
     `where tenant_id = :tenant and ${pendingCase('cases')} ` +
     'and (figures_strategy_key = :strategy or strategy_key = :strategy)) p';
   const segmentUsed = [...groupBy, ...filters.map((f) => f.column)].includes('segment');
   const parts = [
-    `select ${columns} from strategy_figures where tenant_id = :tenant and strategy_key = :strategy`,
+    `select ${columns} from ${sums.table} where tenant_id = :tenant and strategy_key = :strategy`,
     `select ${columns} from strategy_figure_moves where tenant_id = :tenant and strategy_key = :strategy`,
     attributedDeltas(
       'strategy_figure_deltas d',
       'd.tenant_id = :tenant and c.figures_strategy_key = :strategy',
+      sums,
     ),
-    claimsMovedFor(pending, segmentUsed ? {} : { segment: "''" }),
+    claimsMovedFor(pending, sums, segmentUsed ? {} : { segment: "''" }),
   ];
-  const sums = STRATEGY_FIGURE_MEASURES.map((m) => `coalesce(sum(f.${m}), 0) as ${m}`);
+  const totals = sums.measures.map((m) => `coalesce(sum(f.${m}), 0) as ${m}`);
   const grouped = groupBy.map((k) => `f.${k}`).join(', ');
   const text =
-    `select ${[...groupBy.map((k) => `f.${k} as ${k}`), ...sums].join(', ')} from (${parts.join(' union all ')}) as f ` +
+    `select ${[...groupBy.map((k) => `f.${k} as ${k}`), ...totals].join(', ')} from (${parts.join(' union all ')}) as f ` +
     `where f.strategy_key = :strategy${conditions.join('')}` +
     (groupBy.length > 0 ? ` group by ${grouped} order by ${grouped}` : '');
   return { text, values };

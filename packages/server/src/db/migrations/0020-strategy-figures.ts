@@ -1,13 +1,29 @@
 import { type Kysely, PostgresAdapter, sql } from 'kysely';
-import { contributionSelect, groupedContributions, keyNames, measureNames } from '../figures/figure-specs.ts';
+import {
+  CLAIM_FIGURES,
+  contributionSelect,
+  type FigureSpec,
+  groupedContributions,
+  keyNames,
+  measureNames,
+} from '../figures/figure-specs.ts';
 import { postgresFigureTriggers, sqliteFigureTriggers } from '../figures/figure-triggers.ts';
 import {
   pendingCase,
   STRATEGY_FIGURE_DELTAS,
   STRATEGY_FIGURE_KEYS,
   STRATEGY_FIGURE_MEASURES,
-  strategyKeyed,
 } from '../figures/strategy-figures.ts';
+
+/**
+ * The deltas as this migration made them, by `claim_figures`' keys: migration 0026 adds the cohort month (and
+ * its down migration makes these again).
+ */
+export const STRATEGY_DELTAS_0020: FigureSpec = {
+  ...STRATEGY_FIGURE_DELTAS,
+  keys: STRATEGY_FIGURE_DELTAS.keys.filter((k) => k.name !== 'cohort_month'),
+  watched: [...CLAIM_FIGURES.watched, 'case_id'],
+};
 
 const TRIGGER_FUNCTIONS = [
   'claims_strategies_inserted',
@@ -61,17 +77,24 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     .on('strategy_figure_moves')
     .column('tenant_id')
     .execute();
-  await table(STRATEGY_FIGURE_DELTAS.deltas, keyNames(STRATEGY_FIGURE_DELTAS), false);
+  await table(STRATEGY_DELTAS_0020.deltas, keyNames(STRATEGY_DELTAS_0020), false);
   await db.schema
     .createIndex('strategy_figure_deltas_by_tenant')
-    .on(STRATEGY_FIGURE_DELTAS.deltas)
+    .on(STRATEGY_DELTAS_0020.deltas)
     .column('tenant_id')
     .execute();
   const triggers = postgres
-    ? postgresFigureTriggers(STRATEGY_FIGURE_DELTAS)
-    : sqliteFigureTriggers(STRATEGY_FIGURE_DELTAS);
+    ? postgresFigureTriggers(STRATEGY_DELTAS_0020)
+    : sqliteFigureTriggers(STRATEGY_DELTAS_0020);
   for (const statement of triggers) await sql.raw(statement).execute(db);
-  const spec = strategyKeyed('p.strategy_key');
+  const spec: FigureSpec = {
+    ...STRATEGY_DELTAS_0020,
+    keys: [
+      { name: 'tenant_id', expression: (r) => `${r}.tenant_id` },
+      { name: 'strategy_key', expression: () => 'p.strategy_key' },
+      ...CLAIM_FIGURES.keys.slice(1),
+    ],
+  };
   const claims =
     'cases p join claims k on k.tenant_id = p.tenant_id and k.case_id = p.case_id where p.strategy_key is not null';
   await sql
@@ -92,7 +115,7 @@ export async function down(db: Kysely<unknown>): Promise<void> {
     for (const fn of [...TRIGGER_FUNCTIONS, 'debtors_strategies_kind'])
       await sql.raw(`drop function ${fn}()`).execute(db);
   }
-  await db.schema.dropTable(STRATEGY_FIGURE_DELTAS.deltas).execute();
+  await db.schema.dropTable(STRATEGY_DELTAS_0020.deltas).execute();
   await db.schema.dropTable('strategy_figure_moves').execute();
   await db.schema.dropTable('strategy_figures').execute();
   await db.schema.dropIndex('cases_strategy_unfolded').execute();

@@ -24,6 +24,7 @@ import * as m0022 from './0022-webhook-queue.ts';
 import * as m0023 from './0023-payment-leftovers.ts';
 import * as m0024 from './0024-strategy-history.ts';
 import * as m0025 from './0025-evidence-pending.ts';
+import * as m0026 from './0026-strategy-cohorts.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -52,6 +53,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0023-payment-leftovers': m0023,
   '0024-strategy-history': m0024,
   '0025-evidence-pending': m0025,
+  '0026-strategy-cohorts': m0026,
 };
 
 export const migrationProvider: MigrationProvider = {

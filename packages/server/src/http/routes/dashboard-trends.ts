@@ -42,9 +42,6 @@ const trendsSchema = z.object({
   creditorId: z.string().nullable(),
   segment: z.enum(SEGMENTS).nullable(),
   strategyKey: z.string().nullable(),
-  unfiltered: z
-    .object({ liquidation: list(z.enum(['strategyKey'])) })
-    .describe('The filters asked for that a part does not follow (the liquidation curves: the strategy)'),
   months: list(
     z.object({
       month: z.string().describe('YYYY-MM'),
@@ -97,7 +94,8 @@ const trendsQuery = z.object({
     .describe(
       'The cases’ strategy: past month-ends by the strategy each case followed when the day was written (today’s ' +
         'for a month-end computed back), the current month and the funnel by today’s, the collected by the ' +
-        'payment’s when booked, the channels by the action’s; not the liquidation curves',
+        'payment’s when booked, the channels by the action’s; the liquidation curves as the month-ends, their ' +
+        'current point by today’s',
     ),
   currency: z
     .string()

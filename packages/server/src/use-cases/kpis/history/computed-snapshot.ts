@@ -1,7 +1,14 @@
 import type { DatabaseHandle, Dialect } from '../../../db/database.ts';
 import { boundSql } from '../../../db/figures/bound-sql.ts';
 import { claimIssueOf, claimStartOf } from '../../../db/figures/cohort-figures.ts';
-import { cohortsOf, linesOf, n, type Row, type Snapshot, strategyLinesOf } from './snapshot.ts';
+import {
+  cohortsOf,
+  linesOf,
+  type Row,
+  type Snapshot,
+  strategyCohortsOf,
+  strategyLinesOf,
+} from './snapshot.ts';
 
 /**
  * A claim's moves after the day `:d`, from the payments' dates: what was paid later (booked now, received
@@ -128,7 +135,7 @@ function computedSql(dialect: Dialect): string {
  * disputed part is that of the disputes open that day; collected to date likewise. What has no date of its
  * own is taken as it is now: a claim settled outside Relance (an import's new balance), a claim an import
  * marks disputed with no dispute row. Computed on the day itself, it equals the live snapshot (decision 0010).
- * Its lines by strategy take each case's strategy of today (decision 0014).
+ * Its lines and cohorts by strategy take each case's strategy of today (decisions 0014 and 0016).
  */
 export async function computedSnapshot(
   database: DatabaseHandle,
@@ -138,27 +145,11 @@ export async function computedSnapshot(
   const result = await boundSql<Row>(computedSql(database.dialect), { tenant: tenantId, d: asOf }).execute(
     database.db,
   );
-  const cohorts = new Map<string, Record<string, string | number>>();
-  for (const row of result.rows) {
-    const key = JSON.stringify([row.creditor_id, row.segment, row.currency, row.cohort_month]);
-    const c = cohorts.get(key) ?? {
-      creditor_id: String(row.creditor_id),
-      segment: String(row.segment),
-      currency: String(row.currency),
-      cohort_month: String(row.cohort_month),
-      claim_count: 0,
-      amount_minor: 0,
-      receivable_minor: 0,
-      collected_minor: 0,
-    };
-    for (const m of ['claim_count', 'amount_minor', 'receivable_minor', 'collected_minor'])
-      c[m] = Number(c[m]) + n(row, m);
-    cohorts.set(key, c);
-  }
   return {
     asOf,
     lines: linesOf(result.rows, asOf),
     strategyLines: strategyLinesOf(result.rows, asOf),
-    cohorts: cohortsOf([...cohorts.values()]),
+    cohorts: cohortsOf(result.rows),
+    strategyCohorts: strategyCohortsOf(result.rows),
   };
 }

@@ -10,6 +10,7 @@ import {
 } from '@relance/core';
 import { COHORT_FIGURES } from '../../../db/figures/cohort-figures.ts';
 import { CLAIM_FIGURES, PAYMENT_FIGURES } from '../../../db/figures/figure-specs.ts';
+import { STRATEGY_COHORTS } from '../../../db/figures/strategy-figures.ts';
 import { type FigureFilter, type FigureSums, sumFigures } from '../../../db/figures/sum-figures.ts';
 import { sumStrategyFigures } from '../../../db/figures/sum-strategy-figures.ts';
 import type { Actor } from '../../../shared/actor.ts';
@@ -28,7 +29,7 @@ export type TrendsInput = {
   /**
    * The cases' strategy (decision 0014): the month-ends by the strategy each case followed when the day was
    * written, the current month and the funnel by today's, the collected by the payment's when booked, the
-   * channels by the action's. The liquidation curves do not follow it (`unfiltered`).
+   * channels by the action's; the liquidation curves likewise, month-ends and current month (decision 0016).
    */
   readonly strategyKey?: string | undefined;
   /** How many months, the current one included: 3 to 24 (12 by default). */
@@ -64,8 +65,6 @@ export type Trends = {
   readonly creditorId: string | null;
   readonly segment: Segment | null;
   readonly strategyKey: string | null;
-  /** The filters asked for that a part's figures do not follow: the page says so. */
-  readonly unfiltered: { readonly liquidation: readonly 'strategyKey'[] };
   readonly months: readonly TrendMonth[];
   readonly liquidation: readonly {
     readonly cohort: string;
@@ -90,8 +89,9 @@ export type Trends = {
  * curve of each month's cohort — the past month-ends from the figures' history, the current month from the
  * running figures (never behind the last commit) — and over the period the payment funnel by channel and
  * the actions sent by channel with their response rate. Same scope as the dashboard: a client sees its
- * creditor only. By strategy (decision 0014) everything but the liquidation curves: the cohorts' running sums
- * have no strategy, and a curve of the tenant's cohorts under a strategy's name would be a wrong number.
+ * creditor only. Everything by strategy too (decision 0014), the liquidation curves included: their month-ends
+ * from the cohorts' history by strategy, their current point from the cohorts' running sums by strategy,
+ * which a case's change of strategy moves at once (decision 0016).
  */
 export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): Promise<Trends> {
   const scope = readScope(actor);
@@ -110,6 +110,14 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
     strategyKey === null
       ? sumFigures(db, CLAIM_FIGURES, { tenantId, groupBy, filters: where })
       : sumStrategyFigures(db, { tenantId, strategyKey, groupBy, filters: where });
+  const cohortSums = (where: readonly FigureFilter[]) =>
+    strategyKey === null
+      ? sumFigures(db, COHORT_FIGURES, { tenantId, groupBy: ['cohort_month'], filters: where })
+      : sumStrategyFigures(
+          db,
+          { tenantId, strategyKey, groupBy: ['cohort_month'], filters: where },
+          STRATEGY_COHORTS,
+        );
   const currency = input.currency ?? (await largestCurrency(claimSums, filters));
   // Newest first: today, then the month-ends before, one more for the first month's opening balance.
   const ends = pastMonthEnds(asOf, count);
@@ -122,11 +130,7 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
       : [...where, { column: 'strategy_key', op: '=', value: strategyKey } as const];
   const [live, liveCohorts, paid, history, cohortHistory, funnel, channels] = await Promise.all([
     claimSums(['due_date', 'issue_month'], where),
-    sumFigures(db, COHORT_FIGURES, {
-      tenantId,
-      groupBy: ['cohort_month'],
-      filters: [...where, { column: 'cohort_month', op: '>=', value: monthsFirst }],
-    }),
+    cohortSums([...where, { column: 'cohort_month', op: '>=', value: monthsFirst }]),
     sumFigures(db, PAYMENT_FIGURES, {
       tenantId,
       groupBy: ['received_on'],
@@ -170,7 +174,6 @@ export async function getTrends(deps: Deps, actor: Actor, input: TrendsInput): P
     creditorId,
     segment,
     strategyKey,
-    unfiltered: { liquidation: strategyKey === null ? [] : ['strategyKey'] },
     months,
     liquidation: curves(liveCohorts, cohortAt, points, asOf, currency),
     from,

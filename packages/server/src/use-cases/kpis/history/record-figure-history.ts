@@ -2,7 +2,7 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { computedSnapshot } from './computed-snapshot.ts';
-import { type HistoryLine, liveSnapshot, type Snapshot } from './snapshot.ts';
+import { type CohortLine, type HistoryLine, liveSnapshot, type Snapshot } from './snapshot.ts';
 
 /** How far back the month-ends are computed when the history starts (the trends show up to 24 months). */
 export const HISTORY_MONTHS = 24;
@@ -12,7 +12,12 @@ export type HistoryWritten = {
   readonly computed: readonly string[];
   /** The days written by strategy (decision 0014): with the others, and those written before it was kept. */
   readonly byStrategy: readonly string[];
+  /** The days whose cohorts were written by strategy (decision 0016), likewise. */
+  readonly cohortsByStrategy: readonly string[];
 };
+
+/** Each history's once-a-day key: the lines and cohorts, the lines by strategy, the cohorts by strategy. */
+type HistoryDays = 'figure_history_days' | 'strategy_history_days' | 'strategy_cohort_days';
 
 /** The last day of each of the `count` months before `today`'s, newest first. */
 export function pastMonthEnds(today: string, count: number): string[] {
@@ -30,14 +35,15 @@ export function pastMonthEnds(today: string, count: number): string[] {
  * back from the claims and payments — at the first call, so a new tenant or the demo has its trends at
  * once. Each day is written once (its row in `figure_history_days` is the unique key), in one transaction
  * with its figures; a second call the same day writes nothing. The lines by strategy are a second history
- * with its own key (`strategy_history_days`), written from the same snapshot: a day written before they were
- * kept is computed back for them alone (decision 0014).
+ * with its own key (`strategy_history_days`), and the cohorts by strategy a third (`strategy_cohort_days`),
+ * written from the same snapshot: a day written before one of them was kept is computed back for it alone
+ * (decisions 0014 and 0016).
  */
 export async function recordFigureHistory(deps: Deps, tenantId: string): Promise<HistoryWritten> {
   const db = deps.database.db;
   const today = deps.clock.today();
   const wanted = [today, ...pastMonthEnds(today, HISTORY_MONTHS)];
-  const written = (table: 'figure_history_days' | 'strategy_history_days') =>
+  const written = (table: HistoryDays) =>
     db
       .selectFrom(table)
       .select('as_of')
@@ -45,17 +51,20 @@ export async function recordFigureHistory(deps: Deps, tenantId: string): Promise
       .where('as_of', 'in', wanted)
       .execute()
       .then((rows) => new Set(rows.map((r) => r.as_of)));
-  const [done, doneByStrategy] = await Promise.all([
+  const [done, doneByStrategy, cohortsDone] = await Promise.all([
     written('figure_history_days'),
     written('strategy_history_days'),
+    written('strategy_cohort_days'),
   ]);
   let live: string | null = null;
   const computed: string[] = [];
   const byStrategy: string[] = [];
+  const cohortsByStrategy: string[] = [];
   for (const asOf of wanted) {
     const lines = !done.has(asOf);
     const strategies = !doneByStrategy.has(asOf);
-    if (!lines && !strategies) continue;
+    const cohorts = !cohortsDone.has(asOf);
+    if (!lines && !strategies && !cohorts) continue;
     const source = asOf === today ? 'live' : 'computed';
     const snapshot =
       source === 'live'
@@ -67,18 +76,20 @@ export async function recordFigureHistory(deps: Deps, tenantId: string): Promise
     }
     if (strategies && (await writeDay(deps, tenantId, 'strategy_history_days', source, snapshot)))
       byStrategy.push(asOf);
+    if (cohorts && (await writeDay(deps, tenantId, 'strategy_cohort_days', source, snapshot)))
+      cohortsByStrategy.push(asOf);
   }
-  return { live, computed, byStrategy };
+  return { live, computed, byStrategy, cohortsByStrategy };
 }
 
 /**
- * Writes a day's figures (its lines, or its lines by strategy) under its unique key; false when another
- * writer had already written the day.
+ * Writes a day's figures (its lines and cohorts, its lines by strategy, or its cohorts by strategy) under its
+ * unique key; false when another writer had already written the day.
  */
 async function writeDay(
   deps: Deps,
   tenantId: string,
-  days: 'figure_history_days' | 'strategy_history_days',
+  days: HistoryDays,
   source: 'live' | 'computed',
   snapshot: Snapshot,
 ): Promise<boolean> {
@@ -90,7 +101,8 @@ async function writeDay(
       .executeTakeFirst();
     if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
     if (days === 'figure_history_days') await insertLines(trx, tenantId, snapshot);
-    else await insertStrategyLines(trx, tenantId, snapshot);
+    else if (days === 'strategy_history_days') await insertStrategyLines(trx, tenantId, snapshot);
+    else await insertStrategyCohorts(trx, tenantId, snapshot);
     return true;
   });
 }
@@ -132,6 +144,37 @@ async function insertStrategyLines(
   }
 }
 
+const cohortMeasuresOf = (c: CohortLine) => ({
+  cohort_month: c.cohortMonth,
+  claim_count: c.claimCount,
+  placed_minor: c.placedMinor,
+  receivable_minor: c.receivableMinor,
+  collected_minor: c.collectedMinor,
+});
+
+async function insertStrategyCohorts(
+  trx: Kysely<Database>,
+  tenantId: string,
+  snapshot: Snapshot,
+): Promise<void> {
+  for (let i = 0; i < snapshot.strategyCohorts.length; i += 500) {
+    await trx
+      .insertInto('strategy_cohort_history')
+      .values(
+        snapshot.strategyCohorts.slice(i, i + 500).map((c) => ({
+          tenant_id: tenantId,
+          as_of: snapshot.asOf,
+          strategy_key: c.strategyKey,
+          creditor_id: c.creditorId,
+          segment: c.segment,
+          currency: c.currency,
+          ...cohortMeasuresOf(c),
+        })),
+      )
+      .execute();
+  }
+}
+
 async function insertLines(trx: Kysely<Database>, tenantId: string, snapshot: Snapshot): Promise<void> {
   const key = (l: { creditorId: string; segment: string; currency: string }) => ({
     tenant_id: tenantId,
@@ -149,16 +192,7 @@ async function insertLines(trx: Kysely<Database>, tenantId: string, snapshot: Sn
   for (let i = 0; i < snapshot.cohorts.length; i += 500) {
     await trx
       .insertInto('cohort_history')
-      .values(
-        snapshot.cohorts.slice(i, i + 500).map((c) => ({
-          ...key(c),
-          cohort_month: c.cohortMonth,
-          claim_count: c.claimCount,
-          placed_minor: c.placedMinor,
-          receivable_minor: c.receivableMinor,
-          collected_minor: c.collectedMinor,
-        })),
-      )
+      .values(snapshot.cohorts.slice(i, i + 500).map((c) => ({ ...key(c), ...cohortMeasuresOf(c) })))
       .execute();
   }
 }

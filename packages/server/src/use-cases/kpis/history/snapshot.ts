@@ -35,12 +35,17 @@ export type CohortLine = {
   readonly collectedMinor: number;
 };
 
+/** A cohort's line of the day by the strategy the claims' cases followed ('' for none yet; decision 0016). */
+export type StrategyCohortLine = CohortLine & { readonly strategyKey: string };
+
 export type Snapshot = {
   readonly asOf: string;
   readonly lines: readonly HistoryLine[];
   /** The same lines split by strategy: they add up to `lines`. */
   readonly strategyLines: readonly StrategyHistoryLine[];
   readonly cohorts: readonly CohortLine[];
+  /** The same cohorts split by strategy: they add up to `cohorts`. */
+  readonly strategyCohorts: readonly StrategyCohortLine[];
 };
 
 export type Row = Readonly<Record<string, string | number | null>>;
@@ -103,20 +108,48 @@ function addLines(
     );
 }
 
+/** Adds rows into cohort lines by creditor × segment × currency × cohort month. */
 export function cohortsOf(rows: readonly Row[]): CohortLine[] {
-  return rows
-    .map((row) => ({
+  return addCohorts(rows, () => '').map(({ strategyKey: _, ...line }) => line);
+}
+
+/** The same cohort lines, the rows' `strategy_key` one more key. */
+export function strategyCohortsOf(rows: readonly Row[]): StrategyCohortLine[] {
+  return addCohorts(rows, (row) => String(row.strategy_key ?? ''));
+}
+
+function addCohorts(rows: readonly Row[], strategyOf: (row: Row) => string): StrategyCohortLine[] {
+  const cohorts = new Map<string, StrategyCohortLine>();
+  for (const row of rows) {
+    const strategyKey = strategyOf(row);
+    const key = JSON.stringify([strategyKey, row.creditor_id, row.segment, row.currency, row.cohort_month]);
+    const c = cohorts.get(key) ?? {
+      strategyKey,
       creditorId: String(row.creditor_id),
       segment: String(row.segment),
       currency: String(row.currency),
       cohortMonth: String(row.cohort_month),
-      claimCount: n(row, 'claim_count'),
-      placedMinor: n(row, 'amount_minor'),
-      receivableMinor: n(row, 'receivable_minor'),
-      collectedMinor: n(row, 'collected_minor'),
-    }))
+      claimCount: 0,
+      placedMinor: 0,
+      receivableMinor: 0,
+      collectedMinor: 0,
+    };
+    cohorts.set(key, {
+      ...c,
+      claimCount: c.claimCount + n(row, 'claim_count'),
+      placedMinor: c.placedMinor + n(row, 'amount_minor'),
+      receivableMinor: c.receivableMinor + n(row, 'receivable_minor'),
+      collectedMinor: c.collectedMinor + n(row, 'collected_minor'),
+    });
+  }
+  return [...cohorts.values()]
     .filter((c) => c.claimCount !== 0 || c.receivableMinor !== 0 || c.collectedMinor !== 0)
-    .sort((a, b) => compareKeys(a, b) || (a.cohortMonth < b.cohortMonth ? -1 : 1));
+    .sort(
+      (a, b) =>
+        (a.strategyKey < b.strategyKey ? -1 : a.strategyKey > b.strategyKey ? 1 : 0) ||
+        compareKeys(a, b) ||
+        (a.cohortMonth < b.cohortMonth ? -1 : a.cohortMonth > b.cohortMonth ? 1 : 0),
+    );
 }
 
 const compareKeys = (
@@ -130,8 +163,9 @@ const compareKeys = (
 
 /**
  * Today's claims by the strategy their case follows now, with the running figures' own definitions
- * (`contributionSelect`): one pass over the tenant's claims, once a day — the running sums by strategy
- * (decision 0011) are read one strategy at a time.
+ * (`contributionSelect`), by the deltas' keys (the cohort month among them): one pass over the tenant's
+ * claims, once a day, for the lines and the cohorts by strategy — the running sums by strategy (decisions
+ * 0011 and 0016) are read one strategy at a time.
  */
 function strategyRowsSql(): string {
   const spec = strategyKeyed("coalesce(p.strategy_key, '')");
@@ -158,5 +192,6 @@ export async function liveSnapshot(db: Kysely<Database>, tenantId: string, asOf:
     lines: linesOf(rows, asOf),
     strategyLines: strategyLinesOf(byStrategy.rows, asOf),
     cohorts: cohortsOf(cohorts),
+    strategyCohorts: strategyCohortsOf(byStrategy.rows),
   };
 }

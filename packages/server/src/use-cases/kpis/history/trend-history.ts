@@ -45,7 +45,12 @@ export async function historyTotals(
     .$if(s.segment !== null, (q) => q.where('segment', '=', s.segment ?? ''))
     .groupBy('as_of')
     .execute();
-  const written = await writtenDays(db, s.tenantId, ends, s.strategyKey !== null);
+  const written = await writtenDays(
+    db,
+    s.tenantId,
+    ends,
+    s.strategyKey === null ? 'figure_history_days' : 'strategy_history_days',
+  );
   return ends
     .filter((d) => written.has(d))
     .map((d) => {
@@ -62,15 +67,15 @@ export async function historyTotals(
     });
 }
 
-/** The days among `days` written to the history (by strategy: to its lines by strategy). */
+/** The days among `days` written to a history (`keys`: that history's once-a-day key). */
 export async function writtenDays(
   db: Kysely<Database>,
   tenantId: string,
   days: readonly string[],
-  byStrategy = false,
+  keys: 'figure_history_days' | 'strategy_history_days' | 'strategy_cohort_days',
 ): Promise<Set<string>> {
   const rows = await db
-    .selectFrom(byStrategy ? 'strategy_history_days' : 'figure_history_days')
+    .selectFrom(keys)
     .select('as_of')
     .where('tenant_id', '=', tenantId)
     .where('as_of', 'in', [...days])
@@ -78,25 +83,35 @@ export async function writtenDays(
   return new Set(rows.map((r) => r.as_of));
 }
 
-/** Each written month-end's collected to date by cohort (the liquidation curves; by creditor and segment). */
+/**
+ * Each written month-end's collected to date by cohort (the liquidation curves; by creditor and segment, and
+ * by strategy from the cohorts by strategy, decision 0016).
+ */
 export async function cohortTotals(
   db: Kysely<Database>,
   s: HistoryScope,
   ends: readonly string[],
   first: string,
 ): Promise<[string, Map<string, number>][]> {
+  const table = s.strategyKey === null ? 'cohort_history' : 'strategy_cohort_history';
   const rows = await db
-    .selectFrom('cohort_history')
+    .selectFrom(table)
     .select((eb) => ['as_of', 'cohort_month', eb.fn.sum<number>('collected_minor').as('collected')])
     .where('tenant_id', '=', s.tenantId)
     .where('as_of', 'in', [...ends])
+    .$if(s.strategyKey !== null, (q) => q.where(sql.ref('strategy_key'), '=', s.strategyKey ?? ''))
     .where('currency', '=', s.currency)
     .where('cohort_month', '>=', first)
     .$if(s.creditorId !== null, (q) => q.where('creditor_id', '=', s.creditorId ?? ''))
     .$if(s.segment !== null, (q) => q.where('segment', '=', s.segment ?? ''))
     .groupBy(['as_of', 'cohort_month'])
     .execute();
-  const written = await writtenDays(db, s.tenantId, ends);
+  const written = await writtenDays(
+    db,
+    s.tenantId,
+    ends,
+    s.strategyKey === null ? 'figure_history_days' : 'strategy_cohort_days',
+  );
   const byDay = new Map<string, Map<string, number>>([...written].map((d) => [d, new Map()]));
   for (const r of rows) byDay.get(r.as_of)?.set(r.cohort_month, Number(r.collected));
   return [...byDay.entries()];
