@@ -53,6 +53,25 @@ function byHand(strategy: string): Hand {
   };
 }
 
+/**
+ * The cohorts of the liquidation curves (EUR) of the cases following `strategy`: each claim in the month of its
+ * placement, else of its issue date (else of its creation), over the trends' twelve months.
+ */
+function cohortsByHand(strategy: string): [string, number, number][] {
+  const rows = query<{ cohort: string; placed: number; n: number }>(
+    `select substr(coalesce(p.placed_on, k.issue_date, k.created_at), 1, 7) as cohort,
+       sum(k.amount_minor) as placed, count(*) as n from claims k
+     join cases c on c.tenant_id = k.tenant_id and c.case_id = k.case_id
+     left join placements p on p.tenant_id = k.tenant_id and p.placement_id = k.placement_id
+     where c.strategy_key = ? and k.status <> 'cancelled' and k.currency = 'EUR'
+     group by cohort order by cohort`,
+    strategy,
+  );
+  const [year, month] = TODAY.split('-').map(Number) as [number, number];
+  const first = new Date(Date.UTC(year, month - 12, 1)).toISOString().slice(0, 7);
+  return rows.filter((r) => r.cohort >= first).map((r) => [r.cohort, r.placed, r.n]);
+}
+
 describe('the dashboard filtered by strategy shows that strategy’s portfolio, and opens its cases', () => {
   beforeAll(async () => {
     relance = await startRelance({
@@ -105,19 +124,25 @@ describe('the dashboard filtered by strategy shows that strategy’s portfolio, 
         )
         .toEqual(hand.buckets);
       expect(await page.getByTestId('dashboard-unfiltered').count()).toBe(0);
-      // The trends follow the strategy (decision 0014): no notice but the liquidation curves', and the current
-      // month owes what that strategy's cases owe.
-      await expect
-        .poll(() => page.getByTestId('trends-liquidation-unfiltered').count(), { timeout: 15_000 })
-        .toBe(1);
+      // The trends follow the strategy, the liquidation curves too (decisions 0014 and 0016): no notice, the
+      // current month owes what that strategy's cases owe, and each cohort placed what its claims add up to.
+      await expect.poll(() => page.getByTestId('trends-current').count(), { timeout: 15_000 }).toBe(1);
       expect(await page.getByTestId('trends-unfiltered').count()).toBe(0);
       const trends = (await (
         await page.request.get(`${relance.url}/api/v1/dashboard/trends?strategyKey=${strategy}&currency=EUR`)
-      ).json()) as { months: { month: string; receivableMinor: number | null }[] };
+      ).json()) as {
+        months: { month: string; receivableMinor: number | null }[];
+        liquidation: { cohort: string; placedMinor: number; placedCount: number }[];
+      };
+      expect(trends).not.toHaveProperty('unfiltered');
       expect(trends.months.at(-1)).toMatchObject({
         month: TODAY.slice(0, 7),
         receivableMinor: hand.owedMinor,
       });
+      expect(trends.liquidation.map((c) => [c.cohort, c.placedMinor, c.placedCount])).toEqual(
+        cohortsByHand(strategy),
+      );
+      expect(trends.liquidation.length).toBeGreaterThan(0);
       const drill = page.getByTestId('drill-receivables');
       expect(await drill.getAttribute('href')).toContain(`strategyKey=${strategy}`);
     }

@@ -22,8 +22,6 @@ export type Trends = {
   readonly asOf: string;
   readonly currency: string;
   readonly strategyKey: string | null;
-  /** The filters asked for that a part does not follow: the liquidation curves, the strategy. */
-  readonly unfiltered: { readonly liquidation: readonly 'strategyKey'[] };
   readonly months: readonly {
     readonly month: string;
     readonly asOf: string;

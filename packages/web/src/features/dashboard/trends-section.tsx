@@ -24,7 +24,8 @@ const NOT_FOLLOWED = ['channel', 'agentId'] as const;
 /**
  * The dashboard's history: recovery rate and DSO month by month, the CEI, the liquidation curve of each
  * cohort, the payment funnel by channel and the channels compared (sent, response rate). It follows the
- * strategy (decision 0014) but for the liquidation curves, and says which filters it does not follow.
+ * strategy, the liquidation curves included (decisions 0014 and 0016), and says which filters it does not
+ * follow (channel, agent).
  */
 export function TrendsSection({ filters, money, pct }: TrendsSectionProps) {
   const { t } = useTranslation();
@@ -142,11 +143,6 @@ function TrendCharts({
           <Title order={4} size="h6" mb="xs">
             {t('trends.liquidation')}
           </Title>
-          {trends.unfiltered.liquidation.length > 0 && (
-            <Text size="xs" c="dimmed" mb="xs" data-testid="trends-liquidation-unfiltered">
-              {t('trends.liquidationNotFiltered')}
-            </Text>
-          )}
           {cohorts.length === 0 ? (
             <Text c="dimmed">{t('trends.noCohorts')}</Text>
           ) : (
