@@ -34,6 +34,7 @@ try {
       runOn,
       // RELANCE_BENCH_PIPELINE=0: the whole run on one thread, to compare with the reader thread (SQLite).
       pipeline: process.env.RELANCE_BENCH_PIPELINE !== '0',
+      ...(process.env.RELANCE_BENCH_BATCH ? { batchSize: Number(process.env.RELANCE_BENCH_BATCH) } : {}),
       ...(arg1 ? { runId: arg1, worker: arg2 ?? 'w' } : {}),
     });
     result = {
