@@ -76,6 +76,8 @@ let empty = 0;
 let errors = 0;
 const next: number[] = [];
 const outcome: number[] = [];
+/** RELANCE_BENCH_TIMELINE=1: each measured request's wall-clock start and duration, printed per 100 ms. */
+const timeline: [number, number, 'n' | 'o'][] | null = process.env.RELANCE_BENCH_TIMELINE === '1' ? [] : null;
 
 async function agentLoop(index: number, cookie: string, until: number, measured = true): Promise<void> {
   // With a think time, agents do not all click at the same millisecond: each starts somewhere in its first
@@ -85,6 +87,7 @@ async function agentLoop(index: number, cookie: string, until: number, measured 
     const started = performance.now();
     const response = await call('POST', '/queue/next', cookie);
     if (measured) next.push(performance.now() - started);
+    if (measured) timeline?.push([performance.timeOrigin + started, performance.now() - started, 'n']);
     if (response.status === 204) {
       empty++;
       continue;
@@ -103,6 +106,7 @@ async function agentLoop(index: number, cookie: string, until: number, measured 
       disposition: 'no_answer',
     });
     if (measured) outcome.push(performance.now() - t1);
+    if (measured) timeline?.push([performance.timeOrigin + t1, performance.now() - t1, 'o']);
     if (done.status !== 200) errors++;
     holders.delete(task.caseId);
     if (thinkMs > 0) await new Promise((resolve) => setTimeout(resolve, thinkMs * (0.5 + Math.random())));
@@ -130,6 +134,21 @@ const health: number[] = [];
 const healthUntil = performance.now() + Math.min(10, seconds) * 1000;
 await Promise.all(cookies.map((c) => healthLoop(c, healthUntil, health)));
 agent.destroy();
+if (timeline) {
+  // Per 100 ms of wall clock (epoch ms): requests started, the slowest "next" and the slowest outcome.
+  const buckets = new Map<number, { n: number; next: number; outcome: number }>();
+  for (const [at, ms, kind] of timeline) {
+    const key = Math.floor(at / 100) * 100;
+    const b = buckets.get(key) ?? { n: 0, next: 0, outcome: 0 };
+    b.n += 1;
+    if (kind === 'n') b.next = Math.max(b.next, ms);
+    else b.outcome = Math.max(b.outcome, ms);
+    buckets.set(key, b);
+  }
+  for (const [key, b] of [...buckets.entries()].sort(([a], [c]) => a - c)) {
+    process.stderr.write(`timeline ${key} ${b.n} ${b.next.toFixed(1)} ${b.outcome.toFixed(1)}\n`);
+  }
+}
 process.stdout.write(
   `${JSON.stringify({
     agents: cookies.length,

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
-import { expect, it } from 'vitest';
-import { describeEachDatabase } from '../../test/support/databases.ts';
-import { migrateToLatest } from './database.ts';
+import { describe, expect, it } from 'vitest';
+import { describeEachDatabase, testPostgresUrl } from '../../test/support/databases.ts';
+import { migrateToLatest, openDatabase } from './database.ts';
 
 describeEachDatabase('migrations', (ctx) => {
   it('creates every table with tenant_id leading its primary key', async () => {
@@ -103,4 +103,19 @@ describeEachDatabase('migrations', (ctx) => {
     expect(row.outstanding_minor).toBe(9_007_199_254_740_991);
     expect(typeof row.outstanding_minor).toBe('number');
   });
+});
+
+describe('the PostgreSQL pool', () => {
+  it('keeps an idle connection past pg’s ten seconds, so that its prepared statements stay warm', async () => {
+    const handle = openDatabase(testPostgresUrl, { poolSize: 1 });
+    try {
+      const pid = async () =>
+        (await sql<{ pid: number }>`select pg_backend_pid() as pid`.execute(handle.db)).rows[0]?.pid;
+      const first = await pid();
+      await new Promise((resolve) => setTimeout(resolve, 10_500));
+      expect(await pid()).toBe(first);
+    } finally {
+      await handle.close();
+    }
+  }, 20_000);
 });

@@ -64,10 +64,19 @@ function openSqlite(file: string): DatabaseHandle {
   };
 }
 
+/** How long a pooled PostgreSQL connection may stay idle before the pool closes it. */
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 function openPostgres(url: string, options: OpenOptions): DatabaseHandle {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.poolSize ?? 10,
+    // A pooled connection is kept while it is used at least once in ten minutes (pg's default closes it after
+    // ten idle seconds): a new one costs a backend's start, its catalog caches and every prepared statement
+    // again — under a fluctuating load that was a second of slow requests every ten or so (issue #5).
+    idleTimeoutMillis: IDLE_CONNECTION_MS,
+    // Idle connections do not keep a process alive (a CLI command that is done exits).
+    allowExitOnIdle: true,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
   });
   pool.on('connect', prepareStatements);
