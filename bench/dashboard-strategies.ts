@@ -24,7 +24,7 @@ export async function assignStrategies(handle: DatabaseHandle, tenantId: string)
   );
 }
 
-type Bench = {
+export type Bench = {
   readonly deps: Deps;
   readonly handle: DatabaseHandle;
   readonly actor: Actor;
