@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { sql } from 'kysely';
 import pg from 'pg';
 import { migrateToLatest, openDatabase } from '../packages/server/src/db/database.ts';
+import { casesDue } from '../packages/server/src/use-cases/dunning/run-daily-dunning.ts';
 import { seedPortfolio } from './run-portfolio.ts';
 
 const { values } = parseArgs({
@@ -109,6 +110,7 @@ async function twoWorkers(url: string): Promise<Child> {
       started_at: new Date().toISOString(),
       finished_at: null,
       error: null,
+      cases_due: await casesDue(handle.db, tenantId, runOn),
     })
     .execute();
   await handle.close();

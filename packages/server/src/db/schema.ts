@@ -455,6 +455,8 @@ export type RunsTable = {
   started_at: string;
   finished_at: Nullable<string>;
   error: Nullable<string>;
+  /** The cases due when the run started (the queue's length then); null before migration 0027. */
+  cases_due: Nullable<number>;
 };
 
 export type RunBatchesTable = {

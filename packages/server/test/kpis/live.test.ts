@@ -390,6 +390,34 @@ describeEachDatabase('the live view', (ctx) => {
     });
   });
 
+  it('tells what a run has left from the count it started with, not from the queue it is rewriting', async () => {
+    const run = await ctx.handle.db
+      .selectFrom('runs')
+      .select('run_id')
+      .where('tenant_id', '=', tenant.tenantId)
+      .where('run_on', '=', today)
+      .executeTakeFirstOrThrow();
+    const setDue = (casesDue: number | null) =>
+      ctx.handle.db
+        .updateTable('runs')
+        .set({ cases_due: casesDue })
+        .where('tenant_id', '=', tenant.tenantId)
+        .where('run_id', '=', run.run_id)
+        .execute();
+    try {
+      // Five evaluated by its batches: nine found due at its start leave four, whatever the queue says (two).
+      await setDue(9);
+      expect((await getLive(deps, supervisor)).run).toMatchObject({ casesEvaluated: 5, casesRemaining: 4 });
+      // More decided than counted (cases queued during the run): nothing left rather than a negative count.
+      await setDue(3);
+      expect((await getLive(deps, supervisor)).run).toMatchObject({ casesEvaluated: 5, casesRemaining: 0 });
+    } finally {
+      await setDue(null);
+    }
+    // A run from before migration 0027 has no count of its own: the queue is counted.
+    expect((await getLive(deps, supervisor)).run).toMatchObject({ casesRemaining: 2 });
+  });
+
   it('is for supervisors and admins only', async () => {
     const agent: Actor = { ...supervisor, id: tenant.users.agent.id, role: 'agent' };
     const refused = await getLive(deps, agent).catch((e) => e);

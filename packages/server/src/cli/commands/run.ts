@@ -3,7 +3,7 @@ import { channelName, describeReason, isIsoDate } from '@relance/core';
 import { type Command, Option } from 'commander';
 import { fixedClock } from '../../shared/clock.ts';
 import type { Deps } from '../../shared/deps.ts';
-import { type RunReport, runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
+import { casesDue, type RunReport, runDailyDunning } from '../../use-cases/dunning/run-daily-dunning.ts';
 import { type Cli, type RunCommand, resolveTenant, withComposition } from '../context.ts';
 import { CliError, type ExitCode, exitCodes } from '../errors.ts';
 import type { Messages } from '../i18n.ts';
@@ -107,6 +107,7 @@ async function runWithWorkers(
       started_at: deps.clock.now(),
       finished_at: null,
       error: null,
+      cases_due: await casesDue(deps.database.db, tenantId, runOn),
     })
     .execute();
   const children = Array.from({ length: workers - 1 }, () =>

@@ -25,6 +25,7 @@ import * as m0023 from './0023-payment-leftovers.ts';
 import * as m0024 from './0024-strategy-history.ts';
 import * as m0025 from './0025-evidence-pending.ts';
 import * as m0026 from './0026-strategy-cohorts.ts';
+import * as m0027 from './0027-run-cases-due.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -54,6 +55,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0024-strategy-history': m0024,
   '0025-evidence-pending': m0025,
   '0026-strategy-cohorts': m0026,
+  '0027-run-cases-due': m0027,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -195,6 +195,15 @@ describeEachDatabase('runDailyDunning', (ctx) => {
     });
     const all = await actionsOf(ctx.handle, w.tenantId);
     expect(resumed.cases).toBe(23 - 10);
+    // Each run counted the queue it started with (the live view's "cases remaining" follows from it).
+    const runs = await ctx.handle.db
+      .selectFrom('runs')
+      .select(['status', 'cases_due'])
+      .where('tenant_id', '=', w.tenantId)
+      .orderBy('started_at')
+      .orderBy('run_id')
+      .execute();
+    expect(runs.map((r) => r.cases_due).sort((a, b) => Number(b) - Number(a))).toEqual([23, 13]);
     expect(new Set(all.map((a) => `${a.name}/${a.action_key}`)).size).toBe(all.length);
     const perCase = new Map<string, number>();
     for (const a of all) perCase.set(a.name, (perCase.get(a.name) ?? 0) + 1);

@@ -1,5 +1,6 @@
 import { describeReason, type IsoDate, nameReason } from '@relance/core';
 import { newId } from '../../db/ids.ts';
+import type { Db } from '../../db/schema.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { ensureStrategies, type StrategyBook } from '../strategies/strategy-book.ts';
 import { runWriteback } from '../workspace/run-writeback.ts';
@@ -238,7 +239,22 @@ async function startRun(deps: Deps, tenantId: string, options: RunOptions, now: 
       started_at: now,
       finished_at: null,
       error: null,
+      cases_due: await casesDue(deps.database.db, tenantId, options.runOn),
     })
     .execute();
   return runId;
+}
+
+/**
+ * The cases a run starting now has to decide: the queue's length (cases due on `runOn`), counted once from its
+ * index so that the live view can tell what is left without counting the queue the run is rewriting.
+ */
+export async function casesDue(db: Db, tenantId: string, runOn: IsoDate): Promise<number> {
+  const row = await db
+    .selectFrom('cases')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('tenant_id', '=', tenantId)
+    .where('next_run_on', '<=', runOn)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

@@ -117,8 +117,9 @@ async function todaysRun(db: Db, tenantId: string, today: string): Promise<LiveV
       .where('tenant_id', '=', tenantId)
       .where('run_id', '=', run.run_id)
       .execute(),
-    run.status === 'running' ? casesRemaining(db, tenantId, today) : 0,
+    run.status === 'running' && run.cases_due === null ? casesRemaining(db, tenantId, today) : 0,
   ]);
+  const evaluated = batches.reduce((sum, b) => sum + n(b.cases), 0);
   return {
     id: run.run_id,
     status: run.status,
@@ -126,8 +127,15 @@ async function todaysRun(db: Db, tenantId: string, today: string): Promise<LiveV
     startedAt: run.started_at,
     finishedAt: run.finished_at,
     batches: batches.length,
-    casesEvaluated: batches.reduce((sum, b) => sum + n(b.cases), 0),
-    casesRemaining: remaining,
+    casesEvaluated: evaluated,
+    // What the run found due at its start less what its batches decided; a run from before migration 0027
+    // has no count of its own, and the queue is counted.
+    casesRemaining:
+      run.status !== 'running'
+        ? 0
+        : run.cases_due === null
+          ? remaining
+          : Math.max(0, n(run.cases_due) - evaluated),
     blocked: batches.reduce((sum, b) => sum + n(b.blocked), 0),
     actionsByChannel: await runChannels(db, tenantId, run.run_id, batches),
     error: run.error,
