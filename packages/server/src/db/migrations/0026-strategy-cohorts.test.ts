@@ -86,7 +86,7 @@ describe.each(testDialects)('migration 0026: the cohorts by strategy [%s]', (dia
         .executeTakeFirstOrThrow();
       expect(Number(deltasBefore.n)).toBeGreaterThan(0);
 
-      expect(await migrateToLatest(db)).toEqual(['0026-strategy-cohorts']);
+      expect((await migrateToLatest(db)).at(0)).toBe('0026-strategy-cohorts');
       // The sums start again from the counted cases: nothing left to fold but D3's change.
       expect(await leftToFold(handle, tenant.tenantId)).toEqual({ deltas: 0, cases: 1 });
       expect(await expectStrategiesInStep(handle, tenant.tenantId)).toBe(2);
@@ -124,7 +124,7 @@ describe.each(testDialects)('migration 0026: the cohorts by strategy [%s]', (dia
 
       // Down to 0025 and up again: the sums made again each way.
       await to('0025-evidence-pending');
-      expect(await migrateToLatest(db)).toEqual(['0026-strategy-cohorts']);
+      expect((await migrateToLatest(db)).at(0)).toBe('0026-strategy-cohorts');
       await expectStrategiesInStep(handle, tenant.tenantId);
     } finally {
       await handle.close();
