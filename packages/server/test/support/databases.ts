@@ -2,9 +2,12 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { sql } from 'kysely';
+import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
 import { type DatabaseHandle, type Dialect, migrateToLatest, openDatabase } from '../../src/db/database.ts';
+import { migrationProvider } from '../../src/db/migrations/index.ts';
 
 export const testDialects: readonly Dialect[] = ['sqlite', 'postgres'];
 
@@ -16,10 +19,19 @@ export const testPostgresUrl =
  * PostgreSQL database. Closing it removes everything it made.
  */
 export async function openTestDatabase(dialect: Dialect): Promise<DatabaseHandle> {
+  const handle = await openBareDatabase(dialect);
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+/**
+ * A fresh database with no migration applied (for the tests of an upgrade, which migrate it step by step).
+ * Closing it removes everything it made.
+ */
+export async function openBareDatabase(dialect: Dialect, poolSize = 4): Promise<DatabaseHandle> {
   if (dialect === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'relance-test-'));
     const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
-    await migrateToLatest(handle.db);
     return {
       ...handle,
       close: async () => {
@@ -33,8 +45,7 @@ export async function openTestDatabase(dialect: Dialect): Promise<DatabaseHandle
   await admin.connect();
   await admin.query(`create schema ${schema}`);
   await admin.end();
-  const handle = openDatabase(testPostgresUrl, { schema, poolSize: 4 });
-  await migrateToLatest(handle.db);
+  const handle = openDatabase(testPostgresUrl, { schema, poolSize });
   return {
     ...handle,
     close: async () => {
@@ -45,6 +56,20 @@ export async function openTestDatabase(dialect: Dialect): Promise<DatabaseHandle
       await c.end();
     },
   };
+}
+
+/** A migrator over `handle` that can step to any migration (an upgrade's test), in the handle's schema. */
+export async function stepMigrator(handle: DatabaseHandle): Promise<Migrator> {
+  const schema =
+    handle.dialect === 'postgres'
+      ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
+      : undefined;
+  return new Migrator({
+    db: handle.db,
+    provider: migrationProvider,
+    allowUnorderedMigrations: true,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
 }
 
 /**

@@ -1,36 +1,7 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { testDialects, testPostgresUrl } from '../../../test/support/databases.ts';
-import { type DatabaseHandle, type Dialect, migrateToLatest, openDatabase } from '../database.ts';
-import { migrationProvider } from './index.ts';
-
-/** A database with no migration applied, and how to remove it. */
-async function openBare(dialect: Dialect): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'relance-0023-'));
-    const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
-    return { handle, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = openDatabase(testPostgresUrl, { schema, poolSize: 2 });
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: testPostgresUrl });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  };
-  return { handle, drop };
-}
+import { openBareDatabase, stepMigrator, testDialects } from '../../../test/support/databases.ts';
+import { migrateToLatest } from '../database.ts';
 
 const INDEXES = [
   'payment_attempts_by_case',
@@ -41,19 +12,10 @@ const INDEXES = [
 
 describe.each(testDialects)('migration 0023: attempts of no case [%s]', (dialect) => {
   it('turns the empty placeholder into null, keeps every attempt and index, and takes a null case', async () => {
-    const { handle, drop } = await openBare(dialect);
+    const handle = await openBareDatabase(dialect, 2);
     try {
       const db = handle.db;
-      const schema =
-        dialect === 'postgres'
-          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-          : undefined;
-      const migrator = new Migrator({
-        db,
-        provider: migrationProvider,
-        allowUnorderedMigrations: true,
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
+      const migrator = await stepMigrator(handle);
       const before = await migrator.migrateTo('0022-webhook-queue');
       expect(before.error).toBeUndefined();
       const row = (attempt: string, caseId: string) => ({
@@ -108,7 +70,6 @@ describe.each(testDialects)('migration 0023: attempts of no case [%s]', (dialect
       expect(indexes.rows.map((r) => r.name).sort()).toEqual(INDEXES);
     } finally {
       await handle.close();
-      await drop();
     }
   });
 });

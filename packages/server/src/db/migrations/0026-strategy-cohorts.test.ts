@@ -1,57 +1,18 @@
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
-import pg from 'pg';
 import { describe, expect, it } from 'vitest';
 import { seedTenant } from '../../../test/http/seed.ts';
 import { now, testDeps, today } from '../../../test/http/support.ts';
 import { expectStrategiesInStep, leftToFold } from '../../../test/kpis/strategy-figures-check.ts';
-import { testDialects, testPostgresUrl } from '../../../test/support/databases.ts';
+import { openBareDatabase, stepMigrator, testDialects } from '../../../test/support/databases.ts';
 import { pastMonthEnds, recordFigureHistory } from '../../use-cases/kpis/history/record-figure-history.ts';
-import { type DatabaseHandle, type Dialect, migrateToLatest, openDatabase } from '../database.ts';
+import { migrateToLatest } from '../database.ts';
 import { compactFigures } from '../figures/compact-figures.ts';
-import { migrationProvider } from './index.ts';
-
-/** A database with no migration applied, and how to remove it. */
-async function openBare(dialect: Dialect): Promise<{ handle: DatabaseHandle; drop: () => Promise<void> }> {
-  if (dialect === 'sqlite') {
-    const dir = mkdtempSync(join(tmpdir(), 'relance-0026-'));
-    const handle = openDatabase(`sqlite:${join(dir, 'test.db')}`);
-    return { handle, drop: async () => rmSync(dir, { recursive: true, force: true }) };
-  }
-  const schema = `t_${randomBytes(6).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: testPostgresUrl });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = openDatabase(testPostgresUrl, { schema, poolSize: 2 });
-  const drop = async () => {
-    const c = new pg.Client({ connectionString: testPostgresUrl });
-    await c.connect();
-    await c.query(`drop schema ${schema} cascade`);
-    await c.end();
-  };
-  return { handle, drop };
-}
 
 describe.each(testDialects)('migration 0026: the cohorts by strategy [%s]', (dialect) => {
   it('upgrades from 0025 with the sums exact, a pending case still pending, and the triggers keeping them', async () => {
-    const { handle, drop } = await openBare(dialect);
+    const handle = await openBareDatabase(dialect, 2);
     try {
       const db = handle.db;
-      const schema =
-        dialect === 'postgres'
-          ? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s
-          : undefined;
-      const migrator = new Migrator({
-        db,
-        provider: migrationProvider,
-        allowUnorderedMigrations: true,
-        ...(schema ? { migrationTableSchema: schema } : {}),
-      });
+      const migrator = await stepMigrator(handle);
       const to = async (name: string) => expect((await migrator.migrateTo(name)).error).toBeUndefined();
       // Cases with a strategy before 0020, which counts them; then, at 0025, a strategy change not folded and a
       // payment's change of a counted claim (a delta of the old shape, with no cohort).
@@ -128,7 +89,6 @@ describe.each(testDialects)('migration 0026: the cohorts by strategy [%s]', (dia
       await expectStrategiesInStep(handle, tenant.tenantId);
     } finally {
       await handle.close();
-      await drop();
     }
   });
 });
