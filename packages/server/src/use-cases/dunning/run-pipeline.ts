@@ -142,7 +142,6 @@ export async function runPipelined(
       reader.postMessage({ kind: 'ack' });
       run.onBatch?.({ cases: totals.cases, actions: totals.actions });
     }
-    finished = true;
   } finally {
     finished = true;
     // The reader ends by itself: asked to stop, it finishes the batch in hand and closes its connection
