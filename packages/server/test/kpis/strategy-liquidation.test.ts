@@ -10,11 +10,11 @@ import {
   pastMonthEnds,
   recordFigureHistory,
 } from '../../src/use-cases/kpis/history/record-figure-history.ts';
-import { recordPayment } from '../../src/use-cases/payments/record-payment.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { now, signInAs, testDeps, testServer, today } from '../http/support.ts';
 import { describeEachDatabase } from '../support/databases.ts';
 import { expectStrategiesInStep, leftToFold } from './strategy-figures-check.ts';
+import { strategyWorld } from './strategy-world.ts';
 
 const ALPHA = ['D1', 'D2', 'D3', 'B1'];
 const BETA = ['D4', 'D5', 'D6'];
@@ -59,30 +59,11 @@ describeEachDatabase('the liquidation curves by strategy', (ctx) => {
   let tenant: SeededTenant;
   let supervisor: Actor;
 
-  const caseOf = (ref: string) => {
-    const d = tenant.debtors[ref];
-    if (!d) throw new Error(`seed ${ref}`);
-    return d.caseId;
-  };
-  const assign = (strategyKey: string, refs: readonly string[]) =>
-    ctx.handle.db
-      .updateTable('cases')
-      .set({ strategy_key: strategyKey })
-      .where('tenant_id', '=', tenant.tenantId)
-      .where('case_id', 'in', refs.map(caseOf))
-      .execute();
-  const pay = (ref: string, amountMinor: number, receivedOn: string, key: string) =>
-    recordPayment(deps, supervisor, {
-      caseId: caseOf(ref),
-      amountMinor,
-      currency: 'EUR',
-      method: 'transfer',
-      channel: 'manual',
-      provider: null,
-      sourceKey: `strategy-liquidation:${key}`,
-      receivedOn,
-      reference: null,
-    });
+  const { caseOf, assign, pay } = strategyWorld(
+    () => ctx.handle,
+    () => ({ deps, tenant, supervisor }),
+    'strategy-liquidation:',
+  );
   const curves = async (strategyKey?: string) =>
     shape(await getTrends(deps, supervisor, { months: MONTHS, currency: 'EUR', strategyKey }));
 
