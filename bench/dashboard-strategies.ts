@@ -84,16 +84,33 @@ async function receivables(b: Bench, strategyKey: string): Promise<number> {
 }
 
 async function readLoop(b: Bench, moveCases: boolean) {
+  return timedReads(
+    b,
+    (i) => getDashboard(b.deps, b.actor, SHAPES[i % SHAPES.length] ?? {}),
+    (i) =>
+      moveCases && i % 5 === 0
+        ? moveOneCase(b, `case-${String((3 + i * 7907) % b.claims).padStart(9, '0')}`)
+        : null,
+  );
+}
+
+/**
+ * `b.reads` timed calls of `read`; before a call, `write` may change something and return the check that the
+ * read right after it saw the change (counted stale when not). Quantiles of all reads and of those after a write.
+ */
+export async function timedReads(
+  b: Bench,
+  read: (i: number) => Promise<unknown>,
+  write: (i: number) => Promise<() => Promise<boolean>> | null,
+) {
   const times: number[] = [];
   const afterWrite: number[] = [];
   let moved = 0;
   let stale = 0;
   for (let i = 0; i < b.reads; i++) {
-    let check: (() => Promise<boolean>) | null = null;
-    if (moveCases && i % 5 === 0)
-      check = await moveOneCase(b, `case-${String((3 + i * 7907) % b.claims).padStart(9, '0')}`);
+    const check = await write(i);
     const t = performance.now();
-    await getDashboard(b.deps, b.actor, SHAPES[i % SHAPES.length] ?? {});
+    await read(i);
     const took = ms(t);
     times.push(took);
     if (check) {

@@ -1,9 +1,9 @@
 import type { Trends } from '../packages/server/src/use-cases/kpis/history/get-trends.ts';
 import { getTrends, type TrendsInput } from '../packages/server/src/use-cases/kpis/history/get-trends.ts';
-import { BENCH_STRATEGIES, type Bench } from './dashboard-strategies.ts';
+import { BENCH_STRATEGIES, type Bench, timedReads } from './dashboard-strategies.ts';
 
-const ms = (from: number) => performance.now() - from;
-const quantile = (sorted: readonly number[], q: number) =>
+const _ms = (from: number) => performance.now() - from;
+const _quantile = (sorted: readonly number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
 const SHAPES: readonly TrendsInput[] = [
@@ -19,37 +19,14 @@ const SHAPES: readonly TrendsInput[] = [
  * move at once: receivables by the case's balance, placed and the liquidation curves' placed by its claims.
  */
 export async function measureStrategyTrends(b: Bench) {
-  const times: number[] = [];
-  const afterWrite: number[] = [];
-  let moved = 0;
-  let stale = 0;
-  for (let i = 0; i < b.reads; i++) {
-    let check: (() => Promise<boolean>) | null = null;
-    if (i % 5 === 0)
-      check = await moveOneCase(b, `case-${String((5 + i * 7877) % b.claims).padStart(9, '0')}`);
-    const t = performance.now();
-    await getTrends(b.deps, b.actor, { ...(SHAPES[i % SHAPES.length] ?? {}), months: 24 });
-    const took = ms(t);
-    times.push(took);
-    if (check) {
-      afterWrite.push(took);
-      moved += 1;
-      if (!(await check())) stale += 1;
-    }
-  }
-  times.sort((x, y) => x - y);
-  afterWrite.sort((x, y) => x - y);
-  const result = {
-    reads: b.reads,
-    p50: quantile(times, 0.5),
-    p95: quantile(times, 0.95),
-    max: times[times.length - 1] ?? 0,
-    afterWriteP95: quantile(afterWrite, 0.95),
-    moved,
-    stale,
-  };
+  const result = await timedReads(
+    b,
+    (i) => getTrends(b.deps, b.actor, { ...(SHAPES[i % SHAPES.length] ?? {}), months: 24 }),
+    (i) =>
+      i % 5 === 0 ? moveOneCase(b, `case-${String((5 + i * 7877) % b.claims).padStart(9, '0')}`) : null,
+  );
   console.log(
-    `  trends by strategy (24 months, curves, funnel, channels): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (right after a case changed strategy: p95 ${result.afterWriteP95.toFixed(1)} ms); ${stale} stale of ${moved}`,
+    `  trends by strategy (24 months, curves, funnel, channels): p50 ${result.p50.toFixed(1)} ms, p95 ${result.p95.toFixed(1)} ms, max ${result.max.toFixed(1)} ms (right after a case changed strategy: p95 ${result.afterWriteP95.toFixed(1)} ms); ${result.stale} stale of ${result.moved}`,
   );
   return result;
 }
