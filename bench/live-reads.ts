@@ -177,8 +177,8 @@ type DrillShape = { readonly filters: CaseFilters; readonly total: number; reado
 
 /**
  * First pages of three drill-downs (an ageing bucket, a channel's collections, an agent's, the last 30 days),
- * read in turn, timed together and by shape; then, apart, two that mix a drill-down's rows with another
- * filter (one creditor, a strategy), `reads / 6` times each.
+ * read in turn, timed together and by shape; then, apart, three that mix a drill-down's rows with other
+ * filters (one creditor; a strategy; a currency, debtor kind and strategy), `reads / 6` times each.
  */
 export async function readDrills(
   b: Bench,
@@ -204,6 +204,8 @@ export async function readDrills(
   const mixedShapes: readonly CaseFilters[] = [
     { dueBucket: 'd31_60', creditorId: 'cred-C2' },
     { dueBucket: 'd31_60', strategyKey: 'b2b-standard' },
+    // As the dashboard links a bucket: with its currency, and its strategy and debtor kind when filtered.
+    { dueBucket: 'd31_60', currency: 'EUR', debtorKind: 'business', strategyKey: 'b2b-standard' },
   ];
   const mixed: DrillShape[] = [];
   for (const filters of mixedShapes) {

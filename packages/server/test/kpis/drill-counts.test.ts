@@ -1,5 +1,6 @@
 import { addDays } from '@relance/core';
 import { beforeAll, expect, it } from 'vitest';
+import { foldStrategyFigures } from '../../src/db/figures/fold-strategy-figures.ts';
 import type { Actor } from '../../src/shared/actor.ts';
 import { type CaseFilters, listCases } from '../../src/use-cases/portfolio/list-cases.ts';
 import { testDeps, today } from '../http/support.ts';
@@ -19,8 +20,11 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
     readonly outstanding: number;
     readonly dues: readonly string[];
     /** The due dates of its claims with something left (one in 250 cases owes nothing on its first). */
-    readonly owed: readonly string[];
+    owed: readonly string[];
     readonly paidBy: string | null;
+    strategy: string;
+    readonly currency: string;
+    readonly kind: 'business' | 'consumer';
   };
   type Tenant = {
     tenantId: string;
@@ -77,6 +81,9 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
         dues,
         owed: i % 250 === 7 ? dues.slice(1) : dues,
         paidBy,
+        strategy: i % 4 === 0 ? 'b2c-active' : 'b2b-standard',
+        currency: i % 11 === 0 ? 'USD' : 'EUR',
+        kind: i % 6 === 1 ? 'consumer' : 'business',
       };
     });
     for (let i = 0; i < cases.length; i += 200) {
@@ -89,7 +96,7 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
             debtor_id: `d-${c.caseId}`,
             creditor_id: c.creditorId,
             ref: `R-${c.caseId}`,
-            kind: 'business' as const,
+            kind: c.kind,
             name: `Debtor ${c.caseId}`,
             language: 'fr' as const,
             time_zone: 'Europe/Paris',
@@ -107,8 +114,9 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
             case_id: c.caseId,
             creditor_id: c.creditorId,
             debtor_id: `d-${c.caseId}`,
-            currency: 'EUR',
+            currency: c.currency,
             status: 'open' as const,
+            strategy_key: c.strategy,
             outstanding_minor: c.outstanding,
             disputed_minor: 0,
             claim_count: c.dues.length,
@@ -135,7 +143,7 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
               due_date: due,
               amount_minor: c.outstanding,
               outstanding_minor: k === 0 ? (c.owed.length === c.dues.length ? c.outstanding : 0) : 500,
-              currency: 'EUR',
+              currency: c.currency,
               status: 'open' as const,
               prescription_basis: 'commercial_5y',
               prescription_end: '2031-01-01',
@@ -158,7 +166,7 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
               case_id: c.caseId,
               creditor_id: c.creditorId,
               amount_minor: 100,
-              currency: 'EUR',
+              currency: c.currency,
               method: 'card' as const,
               channel: c.paidBy === 'portal' ? ('portal' as const) : ('agent' as const),
               provider: null,
@@ -174,8 +182,45 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
     worlds.set(label, { tenant, cases });
   }
 
+  /**
+   * In the first tenant, the strategies' figures folded, then what a fold has not seen yet: cases moved to
+   * another strategy (pending) and claims paid off (deltas).
+   */
+  async function afterFold(label: string) {
+    const w = worlds.get(label);
+    if (!w) throw new Error('world');
+    const db = ctx.handle.db;
+    await foldStrategyFigures(db, ctx.handle.dialect, w.tenant.tenantId);
+    const moved = w.cases.filter((_, i) => i % 7 === 3);
+    for (const c of moved) c.strategy = c.strategy === 'b2c-active' ? 'b2b-standard' : 'b2c-active';
+    for (const strategy of ['b2c-active', 'b2b-standard'])
+      await db
+        .updateTable('cases')
+        .set({ strategy_key: strategy })
+        .where('tenant_id', '=', w.tenant.tenantId)
+        .where(
+          'case_id',
+          'in',
+          moved.filter((c) => c.strategy === strategy).map((c) => c.caseId),
+        )
+        .execute();
+    const paidOff = w.cases.filter((_, i) => i % 250 === 11);
+    for (const c of paidOff) c.owed = [];
+    await db
+      .updateTable('claims')
+      .set({ outstanding_minor: 0 })
+      .where('tenant_id', '=', w.tenant.tenantId)
+      .where(
+        'case_id',
+        'in',
+        paidOff.map((c) => c.caseId),
+      )
+      .execute();
+  }
+
   beforeAll(async () => {
     await write('DA', false);
+    await afterFold('DA');
     await write('DB', true);
   });
 
@@ -206,6 +251,32 @@ describeEachDatabase('drill-down counts and pages', (ctx) => {
       'the receivables of one creditor',
       { receivable: true, creditorId: 'acme' },
       (c, w) => c.creditorId === w.creditors.acme && c.owed.length > 0,
+    ],
+    [
+      'an ageing bucket of one strategy',
+      { dueBucket: 'd31_60', strategyKey: 'b2c-active' },
+      (c) => c.strategy === 'b2c-active' && c.owed.some((d) => d >= bucketFrom && d <= bucketTo),
+    ],
+    [
+      'an ageing bucket as the dashboard links it (creditor, debtor kind, currency, strategy)',
+      {
+        dueBucket: 'd31_60',
+        creditorId: 'acme',
+        debtorKind: 'business',
+        currency: 'EUR',
+        strategyKey: 'b2b-standard',
+      },
+      (c, w) =>
+        c.creditorId === w.creditors.acme &&
+        c.kind === 'business' &&
+        c.currency === 'EUR' &&
+        c.strategy === 'b2b-standard' &&
+        c.owed.some((d) => d >= bucketFrom && d <= bucketTo),
+    ],
+    [
+      'the overdue claims in dollars of consumers',
+      { overdue: true, currency: 'USD', debtorKind: 'consumer' },
+      (c) => c.currency === 'USD' && c.kind === 'consumer' && c.owed.some((d) => d < today),
     ],
     [
       'an ageing bucket and a balance',

@@ -28,15 +28,16 @@ export async function listCases(deps: Deps, actor: Actor, filters: CaseFilters):
   const rowsOnly = drillRowsOnly(filters, drill);
   const matching = (form: DrillForm | 'none') =>
     matchingCases(db, scope.tenantId, creditorId, filters, today, drill, form);
-  const total = rowsOnly
-    ? await countDrillRows(db, scope.tenantId, creditorId, rowsOnly)
-    : Number(
-        (
-          await matching('rows')
-            .select((eb) => eb.fn.countAll<number>().as('total'))
-            .executeTakeFirstOrThrow()
-        ).total,
-      );
+  const counted = rowsOnly ? await countDrillRows(db, scope.tenantId, creditorId, rowsOnly) : undefined;
+  const total =
+    counted ??
+    Number(
+      (
+        await matching('rows')
+          .select((eb) => eb.fn.countAll<number>().as('total'))
+          .executeTakeFirstOrThrow()
+      ).total,
+    );
   const ids = await pageIds(db, matching, filters, drill, total, { pageSize, offset });
   const { query, collectability } = scopedCases(db, scope, today);
   const rows =
