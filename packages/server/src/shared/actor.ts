@@ -12,6 +12,19 @@ export type Actor = {
   readonly role: Role;
   /** Set for role 'client': the only creditor it may see. */
   readonly creditorId: string | null;
+  /**
+   * A signed-in user's routing in the call queue, read with their session at each request (so a
+   * supervisor's change applies at the next one). Absent for keys, the CLI and system actors, and for
+   * users whose actor was built otherwise: "next case" then reads it from `users`.
+   */
+  readonly routing?: AgentRouting;
+};
+
+/** An agent's routing: team, and the segments and languages among its skills (none listed = any). */
+export type AgentRouting = {
+  readonly team: string | null;
+  readonly segments: readonly string[];
+  readonly languages: readonly string[];
 };
 
 /** The creditor an actor is restricted to, or null when it may see the whole tenant. */

@@ -1,9 +1,34 @@
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import { expect, it } from 'vitest';
+import type { DatabaseHandle } from '../../../src/db/database.ts';
+import type { Database } from '../../../src/db/schema.ts';
+import { fixedClock } from '../../../src/shared/clock.ts';
+import type { Deps } from '../../../src/shared/deps.ts';
 import { listQueue } from '../../../src/use-cases/workspace/queue/list-queue.ts';
 import { lockCase, releaseCase } from '../../../src/use-cases/workspace/queue/lock-case.ts';
 import { nextCase } from '../../../src/use-cases/workspace/queue/next-case.ts';
+import { setUserRouting } from '../../../src/use-cases/workspace/queue/user-routing.ts';
 import { describeEachDatabase } from '../../support/databases.ts';
 import { now, queueWorld } from './world.ts';
+
+/**
+ * Deps over the same database whose query builder records each statement it sends (one round trip each).
+ * Never destroyed: it shares the handle's pool or SQLite connection, which the suite closes.
+ */
+function recordingDeps(handle: DatabaseHandle): { deps: Deps; statements: string[] } {
+  const statements: string[] = [];
+  const dialect =
+    handle.raw.kind === 'postgres'
+      ? new PostgresDialect({ pool: handle.raw.pool })
+      : new SqliteDialect({ database: handle.raw.sqlite });
+  const db = new Kysely<Database>({
+    dialect,
+    log: (event) => {
+      statements.push(event.query.sql);
+    },
+  });
+  return { deps: { database: { ...handle, db }, clock: fixedClock(now), dataDir: '/tmp' }, statements };
+}
 
 describeEachDatabase('next case', (ctx) => {
   it('hands out the highest priority, then the window closing first, then the id; locks task and case', async () => {
@@ -61,6 +86,67 @@ describeEachDatabase('next case', (ctx) => {
     expect((await nextCase(w.deps, agent))?.id).toBe(only);
     expect((await nextCase(w.deps, agent))?.id).toBe(only);
     expect(await nextCase(w.deps, await w.user())).toBeNull();
+  });
+
+  it('the routing comes with the session: a team changed between two requests applies to the next', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.user('agent', { team: 'A', skills: ['b2c', 'en'] });
+    const supervisor = await w.user('supervisor');
+    const forB = await w.addTask((await w.addCase()).caseId, { team: 'B', segment: null, language: null });
+    const before = await w.signedIn(agent);
+    expect(before.routing).toEqual({ team: 'A', segments: ['b2c'], languages: ['en'] });
+    expect(await nextCase(w.deps, before)).toBeNull();
+    await setUserRouting(w.deps, supervisor, agent.id, { team: 'B' });
+    const after = await w.signedIn(agent);
+    expect(after.routing).toEqual({ team: 'B', segments: ['b2c'], languages: ['en'] });
+    expect((await nextCase(w.deps, after))?.id).toBe(forB);
+  });
+
+  it('a hand-out follows the routing of the request, not a second read of the user', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.user('agent', { team: 'A' });
+    const forA = await w.addTask((await w.addCase()).caseId, { team: 'A', priority: 10 });
+    const forB = await w.addTask((await w.addCase()).caseId, { team: 'B', priority: 20 });
+    // The request's routing (as its session read it) puts the agent in team B; their row now says A.
+    const request = { ...agent, routing: { team: 'B', segments: [], languages: [] } };
+    expect((await nextCase(w.deps, request))?.id).toBe(forB);
+    expect((await nextCase(w.deps, await w.user('agent', { team: 'A' })))?.id).toBe(forA);
+  });
+
+  it('asking again returns the task held and takes nothing, even when a better one came meanwhile', async () => {
+    const w = await queueWorld(ctx.handle);
+    const agent = await w.signedIn(await w.user());
+    const first = await w.addTask((await w.addCase({ name: 'Alpha' })).caseId, { priority: 10 });
+    const recorded = recordingDeps(ctx.handle);
+    const taken = await nextCase(recorded.deps, agent);
+    expect(taken).toMatchObject({ id: first, debtorName: 'Alpha', lockedUntil: '2026-03-16T10:15:00.000Z' });
+    const better = await w.addCase({ name: 'Beta' });
+    const betterTask = await w.addTask(better.caseId, { priority: 90 });
+    const held = await nextCase(recorded.deps, agent);
+    expect(held).toEqual(taken);
+    const audit = await ctx.handle.db
+      .selectFrom('audit_log')
+      .select('entity_id')
+      .where('tenant_id', '=', w.tenantId)
+      .where('action', '=', 'call_task.taken')
+      .execute();
+    expect(audit).toEqual([{ entity_id: first }]);
+    const locks = await ctx.handle.db
+      .selectFrom('case_locks')
+      .select('case_id')
+      .where('tenant_id', '=', w.tenantId)
+      .execute();
+    expect(locks.map((l) => l.case_id)).not.toContain(better.caseId);
+    const task = await ctx.handle.db
+      .selectFrom('call_tasks')
+      .select('locked_by')
+      .where('task_id', '=', betterTask)
+      .executeTakeFirstOrThrow();
+    expect(task.locked_by).toBeNull();
+    // The routing came with the session: the hand-out never reads the user again.
+    expect(recorded.statements.filter((text) => /"users"/.test(text))).toEqual([]);
+    // On PostgreSQL a hand-out and a held task are one statement each; with the session, two round trips.
+    if (ctx.handle.dialect === 'postgres') expect(recorded.statements).toHaveLength(2);
   });
 
   it('keeps to the window: not before it opens, not once it closed', async () => {

@@ -13,7 +13,7 @@ describeEachDatabase('call queue over HTTP', (ctx) => {
   const tasks: Record<string, string> = {};
   const headers: Record<string, { cookie: string }> = {};
 
-  const addTask = async (name: string, caseId: string, priority: number) => {
+  const addTask = async (name: string, caseId: string, priority: number, team: string | null = null) => {
     const actionId = newId();
     await ctx.handle.db
       .insertInto('actions')
@@ -52,6 +52,7 @@ describeEachDatabase('call queue over HTTP', (ctx) => {
         scoreParts: [{ key: 'amount', points: priority, detail: { fr: 'montant', en: 'amount' } }],
         segment: 'b2b',
         language: 'fr',
+        team,
         script: null,
         now,
       }),
@@ -196,6 +197,17 @@ describeEachDatabase('call queue over HTTP', (ctx) => {
       skills: ['b2b', 'fr'],
     });
     expect((await call('PATCH', '/users/nobody', 'admin', { team: null })).statusCode).toBe(404);
+  });
+
+  it('a team changed by the supervisor applies at the agent’s next request', async () => {
+    await addTask('team', t.debtors.D2!.caseId, 30, 'Relances');
+    expect((await call('POST', '/queue/next', 'agent')).statusCode).toBe(204);
+    const url = `/users/${t.users.agent.id}`;
+    expect((await call('PATCH', url, 'supervisor', { team: 'Relances' })).statusCode).toBe(200);
+    const next = await call('POST', '/queue/next', 'agent');
+    expect(next.statusCode, next.body).toBe(200);
+    expect(next.json().task.id).toBe(tasks.team);
+    expect((await call('PATCH', url, 'supervisor', { team: 'B2B' })).statusCode).toBe(200);
   });
 
   it('the agents a call can be given to: supervisors see them too (the users list is the admins’)', async () => {

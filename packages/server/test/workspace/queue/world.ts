@@ -4,6 +4,8 @@ import type { DebtorKind, Role } from '../../../src/db/schema.ts';
 import type { Actor } from '../../../src/shared/actor.ts';
 import { fixedClock } from '../../../src/shared/clock.ts';
 import type { Deps } from '../../../src/shared/deps.ts';
+import { authenticateSession } from '../../../src/use-cases/access/authenticate-session.ts';
+import { randomToken, sha256Hex } from '../../../src/use-cases/access/tokens.ts';
 
 /** Monday 16 March 2026, 11:00 in Paris. */
 export const now = '2026-03-16T10:00:00.000Z';
@@ -71,6 +73,23 @@ export async function queueWorld(handle: DatabaseHandle) {
       })
       .execute();
     return { tenantId, kind: 'user', id, role, creditorId: null };
+  };
+  /** The user's actor as a request signed in with a session builds it (routing included), read now. */
+  const signedIn = async (user: Actor): Promise<Actor> => {
+    const token = randomToken(32);
+    await db
+      .insertInto('sessions')
+      .values({
+        tenant_id: tenantId,
+        session_id: sha256Hex(token),
+        user_id: user.id,
+        created_at: now,
+        expires_at: '2026-04-15T10:00:00.000Z',
+      })
+      .execute();
+    const actor = await authenticateSession(depsAt(now), token);
+    if (!actor) throw new Error('the session does not authenticate');
+    return actor;
   };
   const addCase = async (
     spec: { kind?: DebtorKind; name?: string; phone?: string; tags?: readonly string[] } = {},
@@ -204,5 +223,5 @@ export async function queueWorld(handle: DatabaseHandle) {
       .execute();
     await db.deleteFrom('case_locks').where('tenant_id', '=', tenantId).execute();
   };
-  return { tenantId, creditorId, deps: depsAt(now), depsAt, user, addCase, addTask, clear };
+  return { tenantId, creditorId, deps: depsAt(now), depsAt, user, signedIn, addCase, addTask, clear };
 }

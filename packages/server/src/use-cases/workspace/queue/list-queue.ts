@@ -44,7 +44,7 @@ export async function listQueue(
 ): Promise<readonly QueueEntry[]> {
   requirePermission(actor, 'cases:act');
   const supervisor = actor.role === 'admin' || actor.role === 'supervisor';
-  const routing = supervisor ? null : await routingOf(deps.database.db, actor.tenantId, actor.id);
+  const routing = supervisor ? null : await routingOf(deps.database.db, actor);
   const rows = await deps.database.db
     .selectFrom('call_tasks as t')
     .innerJoin('cases as c', (j) =>

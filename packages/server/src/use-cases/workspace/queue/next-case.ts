@@ -1,13 +1,13 @@
 import { type Kysely, sql, type Transaction } from 'kysely';
 import { newId } from '../../../db/ids.ts';
 import type { Database } from '../../../db/schema.ts';
-import type { Actor } from '../../../shared/actor.ts';
+import type { Actor, AgentRouting } from '../../../shared/actor.ts';
 import type { Deps } from '../../../shared/deps.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
 import { takeCaseLock } from './case-lock-store.ts';
 import { parseScoreParts, type QueuedTask } from './queued-task.ts';
-import { type AgentRouting, lockUntil, routingOf } from './routing.ts';
+import { lockUntil, routingOf } from './routing.ts';
 
 /** Candidates tried per call: enough to get past a few cases another agent just took. */
 const ATTEMPTS = 8;
@@ -17,21 +17,18 @@ const ATTEMPTS = 8;
  * within the agent's skills and team, not pinned to someone else, neither it nor its case held by another
  * agent; highest priority first, then the window closing first, then the id (stable on both engines).
  *
- * An agent who already holds a task gets it again (asking twice never takes two cases). On PostgreSQL the
- * hand-out is one statement (`takeInOneStatement`, decision 0015); on SQLite, which has a single writer, a
- * short transaction. Either way the case lock's upsert decides between two tasks of one case. Null when
- * nothing is callable now.
+ * An agent who already holds a task gets it again (asking twice never takes two cases). The routing is the
+ * one read with the session when the actor has it. On PostgreSQL the hand-out, held task included, is one
+ * statement (`takeInOneStatement`, decision 0015); on SQLite, which has a single writer, a short
+ * transaction. Either way the case lock's upsert decides between two tasks of one case. Null when nothing
+ * is callable now.
  */
 export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | null> {
   requirePermission(actor, 'cases:act');
   const now = deps.clock.now();
-  const routing = await routingOf(deps.database.db, actor.tenantId, actor.id);
   const db = deps.database.db;
-  if (deps.database.dialect === 'postgres') {
-    const held = await heldTaskQuery(db, actor, now).executeTakeFirst();
-    if (held) return withDebtorName(db, actor.tenantId, taskView(held, held.locked_until));
-    return takeInOneStatement(db, actor, routing, now);
-  }
+  const routing = await routingOf(db, actor);
+  if (deps.database.dialect === 'postgres') return takeInOneStatement(db, actor, routing, now);
   return db.transaction().execute(async (trx) => {
     const held = await heldTask(trx, actor, now);
     if (held) return withDebtorName(trx, actor.tenantId, held);
@@ -73,10 +70,11 @@ export async function nextCase(deps: Deps, actor: Actor): Promise<QueuedTask | n
 
 /**
  * PostgreSQL: the hand-out in one statement, without a transaction of several round trips (each of them a
- * wait for a connection and for the server while 50 agents ask): the best candidate row-locked with SKIP
- * LOCKED, the case lock taken by its upsert (which decides between two tasks of one case), the task marked
- * and the audit entry written, all or nothing. A candidate whose case another agent locked meanwhile is
- * passed over, as in the transaction above.
+ * wait for a connection and for the server while 50 agents ask). The task the agent already holds, if any,
+ * is returned and nothing is taken (the candidate is only sought when there is none). Otherwise the best
+ * candidate is row-locked with SKIP LOCKED, the case lock taken by its upsert (which decides between two
+ * tasks of one case), the task marked and the audit entry written, all or nothing. A candidate whose case
+ * another agent locked meanwhile is passed over, as in the transaction above.
  */
 async function takeInOneStatement(
   db: Kysely<Database>,
@@ -86,11 +84,23 @@ async function takeInOneStatement(
 ): Promise<QueuedTask | null> {
   const until = lockUntil(now);
   const tried: string[] = [];
+  const held = heldTaskQuery(db, actor, now)
+    .innerJoin('cases as c', (j) =>
+      j.onRef('c.tenant_id', '=', 't.tenant_id').onRef('c.case_id', '=', 't.case_id'),
+    )
+    .innerJoin('debtors as d', (j) =>
+      j.onRef('d.tenant_id', '=', 'c.tenant_id').onRef('d.debtor_id', '=', 'c.debtor_id'),
+    )
+    .select('d.name');
   for (let attempt = 0; attempt < ATTEMPTS; attempt++) {
-    const candidate = candidates(db, actor, routing, now, tried).forUpdate('t').skipLocked();
+    const candidate = candidates(db, actor, routing, now, tried)
+      .where(sql<boolean>`not exists (select 1 from held)`)
+      .forUpdate('t')
+      .skipLocked();
     const auditId = newId();
-    const query = sql<TaskRow & { name: string; taken: boolean }>`
-      with cand as (${candidate}),
+    const query = sql<TaskRow & { name: string; locked_until: string | null; kept: boolean; taken: boolean }>`
+      with held as (${held}),
+      cand as (${candidate}),
       took as (
         insert into case_locks (tenant_id, case_id, locked_by, locked_at, locked_until, task_id)
         select ${actor.tenantId}, case_id, ${actor.id}, ${now}, ${until}, task_id from cand
@@ -114,9 +124,12 @@ async function takeInOneStatement(
       -- A hand-out need not wait for the disk: lost in a crash, it is a lock lost with its audit row, and the
       -- agent asks again (decision 0015).
       relaxed as (select set_config('synchronous_commit', 'off', true) as setting)
-      select cand.*, exists (select 1 from marked) as taken from cand, relaxed`;
+      select held.*, true as kept, false as taken from held
+      union all
+      select cand.*, false as kept, exists (select 1 from marked) as taken from cand, relaxed`;
     const [row] = (await query.execute(db)).rows;
     if (!row) return null;
+    if (row.kept) return { ...taskView(row, row.locked_until), debtorName: row.name };
     if (row.taken) return { ...taskView(row, until), debtorName: row.name };
     tried.push(row.task_id);
   }
