@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
+import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { describeEachDatabase, testPostgresUrl } from '../../test/support/databases.ts';
+import { describeEachDatabase, openTestDatabase, testPostgresUrl } from '../../test/support/databases.ts';
 import { migrateToLatest, openDatabase } from './database.ts';
 
 describeEachDatabase('migrations', (ctx) => {
@@ -118,4 +119,35 @@ describe('the PostgreSQL pool', () => {
       await handle.close();
     }
   }, 20_000);
+});
+
+describe('migrating on a shared PostgreSQL', () => {
+  it('is not upset by other schemas created and dropped meanwhile (another app’s, a parallel test’s)', async () => {
+    const handle = await openTestDatabase('postgres');
+    const admin = new pg.Client({ connectionString: testPostgresUrl });
+    await admin.connect();
+    let stop = false;
+    // Another schema of a few tables, created and dropped over and over while the database is migrated.
+    const churn = (async () => {
+      for (let i = 0; !stop; i++) {
+        const schema = `churn_${process.pid}_${i}`;
+        await admin.query(`create schema ${schema}`);
+        for (let t = 0; t < 20; t++) await admin.query(`create table ${schema}.t${t} (a int, b text)`);
+        await admin.query(`drop schema ${schema} cascade`);
+      }
+    })();
+    const failures: string[] = [];
+    try {
+      const until = Date.now() + 3000;
+      while (Date.now() < until) {
+        await migrateToLatest(handle.db).catch((e: unknown) => failures.push(String(e)));
+      }
+    } finally {
+      stop = true;
+      await churn;
+      await admin.end();
+      await handle.close();
+    }
+    expect(failures).toEqual([]);
+  }, 30_000);
 });

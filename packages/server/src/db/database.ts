@@ -2,7 +2,15 @@ import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import BetterSqlite3 from 'better-sqlite3';
-import { Kysely, PostgresAdapter, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  type DatabaseIntrospector,
+  Kysely,
+  PostgresAdapter,
+  PostgresDialect,
+  SqliteDialect,
+  sql,
+  type TableMetadata,
+} from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { migrationProvider } from './migrations/index.ts';
@@ -126,18 +134,28 @@ function prepareStatements(client: pg.PoolClient): void {
  * database (another app's, a parallel test's) and skips creating ours.
  */
 export async function migrateToLatest(db: Db): Promise<readonly string[]> {
-  const migrationTableSchema = await currentPostgresSchema(db);
-  const migrator = new Migrator({
-    db,
+  const migrator = await migratorOf(db);
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}
+
+/**
+ * The migrator of `db`. On PostgreSQL it works in the connection's schema and looks for its bookkeeping
+ * tables there alone: Kysely's own introspection lists the tables of every schema of the database, testing
+ * each schema's privilege by its name, and fails ("schema … does not exist") when another schema is dropped
+ * meanwhile — another application's, or a parallel test's.
+ */
+export async function migratorOf(db: Db): Promise<Migrator> {
+  const schema = await currentPostgresSchema(db);
+  return new Migrator({
+    db: schema === null ? db : withSchemaIntrospection(db, schema),
     provider: migrationProvider,
     // Migrations written side by side land in any order (0002 after 0003 was applied somewhere): each is
     // independent of the others' order, so a database applies the ones it lacks instead of refusing.
     allowUnorderedMigrations: true,
-    ...(migrationTableSchema ? { migrationTableSchema } : {}),
+    ...(schema === null ? {} : { migrationTableSchema: schema }),
   });
-  const { error, results } = await migrator.migrateToLatest();
-  if (error) throw error instanceof Error ? error : new Error(String(error));
-  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
 }
 
 async function currentPostgresSchema(db: Db): Promise<string | null> {
@@ -145,6 +163,34 @@ async function currentPostgresSchema(db: Db): Promise<string | null> {
   if (!(adapter instanceof PostgresAdapter)) return null;
   const result = await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db);
   return result.rows[0]?.schema ?? null;
+}
+
+/** `db`, whose introspection sees the tables of `schema` only (all the migrator asks of it). */
+function withSchemaIntrospection(db: Db, schema: string): Db {
+  const getTables = async (): Promise<TableMetadata[]> => {
+    const result = await sql<{ name: string; kind: string }>`select c.relname as name, c.relkind as kind
+      from pg_catalog.pg_class c join pg_catalog.pg_namespace n on n.oid = c.relnamespace
+      where n.nspname = ${schema} and c.relkind in ('r', 'v', 'p', 'f')`.execute(db);
+    return result.rows.map((r) => ({
+      name: r.name,
+      isView: r.kind === 'v',
+      isForeign: r.kind === 'f',
+      schema,
+      columns: [],
+    }));
+  };
+  const introspection: DatabaseIntrospector = {
+    getSchemas: () => db.introspection.getSchemas(),
+    getTables,
+  };
+  // Kysely keeps its state in private fields: every other member is the instance's own, bound to it.
+  return new Proxy(db, {
+    get(target, key) {
+      if (key === 'introspection') return introspection;
+      const value: unknown = Reflect.get(target, key, target);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }
 
 function redact(url: string): string {

@@ -2,12 +2,16 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { sql } from 'kysely';
-import { Migrator } from 'kysely/migration';
+import type { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { afterAll, beforeAll, describe } from 'vitest';
-import { type DatabaseHandle, type Dialect, migrateToLatest, openDatabase } from '../../src/db/database.ts';
-import { migrationProvider } from '../../src/db/migrations/index.ts';
+import {
+  type DatabaseHandle,
+  type Dialect,
+  migrateToLatest,
+  migratorOf,
+  openDatabase,
+} from '../../src/db/database.ts';
 
 export const testDialects: readonly Dialect[] = ['sqlite', 'postgres'];
 
@@ -59,17 +63,8 @@ export async function openBareDatabase(dialect: Dialect, poolSize = 4): Promise<
 }
 
 /** A migrator over `handle` that can step to any migration (an upgrade's test), in the handle's schema. */
-export async function stepMigrator(handle: DatabaseHandle): Promise<Migrator> {
-  const schema =
-    handle.dialect === 'postgres'
-      ? (await sql<{ s: string }>`select current_schema() as s`.execute(handle.db)).rows[0]?.s
-      : undefined;
-  return new Migrator({
-    db: handle.db,
-    provider: migrationProvider,
-    allowUnorderedMigrations: true,
-    ...(schema ? { migrationTableSchema: schema } : {}),
-  });
+export function stepMigrator(handle: DatabaseHandle): Promise<Migrator> {
+  return migratorOf(handle.db);
 }
 
 /**
