@@ -19,10 +19,13 @@ export async function compactFigures(
   db: Kysely<Database>,
   dialect: Dialect,
   tenantId: string,
+  options: { readonly vacuumAfter?: number } = {},
 ): Promise<number> {
   let folded = 0;
+  const emptied: string[] = [];
+  const vacuumAfter = options.vacuumAfter ?? VACUUM_AFTER;
   for (const spec of [...FIGURE_SPECS, COHORT_FIGURES]) {
-    folded += await db.transaction().execute(async (trx) => {
+    const count = await db.transaction().execute(async (trx) => {
       const count =
         dialect === 'postgres'
           ? await foldPostgres(trx, spec, tenantId)
@@ -30,10 +33,28 @@ export async function compactFigures(
       if (count > 0) await dropZeroRows(trx, spec, tenantId);
       return count;
     });
+    folded += count;
+    if (count >= vacuumAfter) emptied.push(spec.deltas);
   }
   // The figures by strategy: their deltas, and the cases whose strategy changed (decision 0011).
   const strategies = await foldStrategyFigures(db, dialect, tenantId);
+  if (strategies.deltas >= vacuumAfter) emptied.push('strategy_figure_deltas');
+  if (strategies.cases >= vacuumAfter) emptied.push('strategy_figure_moves');
+  if (dialect === 'postgres' && emptied.length > 0) await vacuum(db, emptied);
   return folded + strategies.deltas + strategies.cases;
+}
+
+/** Deltas folded at once past which PostgreSQL's deltas table is vacuumed at once. */
+export const VACUUM_AFTER = 50_000;
+
+/**
+ * PostgreSQL: the deltas tables a fold has just emptied of many rows, vacuumed now rather than when autovacuum
+ * comes by. Until then every read of the figures walks the dead rows' index entries — measured: a strategy's
+ * figures at 650 ms instead of 10 after a million deltas were folded. (Not in a transaction; tables of this
+ * schema only.)
+ */
+async function vacuum(db: Kysely<Database>, tables: readonly string[]): Promise<void> {
+  await boundSql(`vacuum (analyze) ${[...new Set(tables)].join(', ')}`, {}).execute(db);
 }
 
 const sums = (spec: FigureSpec) =>
