@@ -4,7 +4,7 @@ import { fixedClock } from '../../src/shared/clock.ts';
 import type { Deps } from '../../src/shared/deps.ts';
 import { withdrawCase } from '../../src/use-cases/creditor-portal/withdraw-case.ts';
 import { applyCreditNotes } from '../../src/use-cases/imports/apply-credit-notes.ts';
-import { computedSnapshot } from '../../src/use-cases/kpis/history/computed-snapshot.ts';
+import { computedSnapshot, computedSnapshots } from '../../src/use-cases/kpis/history/computed-snapshot.ts';
 import { liveSnapshot, type Snapshot } from '../../src/use-cases/kpis/history/snapshot.ts';
 import { openDispute } from '../../src/use-cases/workspace/disputes/open-dispute.ts';
 import { resolveDispute } from '../../src/use-cases/workspace/disputes/resolve-dispute.ts';
@@ -117,5 +117,22 @@ describeEachDatabase('the figures’ history: cancellations and disputes as of t
     const computed = await computedSnapshot(ctx.handle, t.tenantId, later);
     expect(computed).toEqual(await liveSnapshot(ctx.handle.db, t.tenantId, later));
     expect(computed).not.toEqual(takenLive);
+  });
+
+  it('and a dispute opened after a day, on a claim nothing else moved, leaves the day as it was', async () => {
+    const liveLater = await liveSnapshot(ctx.handle.db, t.tenantId, later);
+    const lastDeps = { ...laterDeps, clock: fixedClock('2026-05-04T10:00:00.000Z') };
+    await openDispute(lastDeps, admin, caseOf('D5'), {
+      reason: 'quality',
+      claims: [{ claimId: claimOf('D5') }],
+    });
+    const [onToday, onLater] = await computedSnapshots(ctx.handle, t.tenantId, [today, later]);
+    expect(onLater).toEqual(liveLater);
+    expect({ ...onToday, strategyLines: [], strategyCohorts: [] }).toEqual({
+      ...takenLive,
+      strategyLines: [],
+      strategyCohorts: [],
+    });
+    expect(await liveSnapshot(ctx.handle.db, t.tenantId, later)).not.toEqual(liveLater);
   });
 });

@@ -1,7 +1,7 @@
 import type { Kysely } from 'kysely';
 import type { Database } from '../../../db/schema.ts';
 import type { Deps } from '../../../shared/deps.ts';
-import { computedSnapshot } from './computed-snapshot.ts';
+import { computedSnapshots } from './computed-snapshot.ts';
 import { type CohortLine, type HistoryLine, liveSnapshot, type Snapshot } from './snapshot.ts';
 
 /** How far back the month-ends are computed when the history starts (the trends show up to 24 months). */
@@ -60,16 +60,22 @@ export async function recordFigureHistory(deps: Deps, tenantId: string): Promise
   const computed: string[] = [];
   const byStrategy: string[] = [];
   const cohortsByStrategy: string[] = [];
-  for (const asOf of wanted) {
+  const missing = wanted.filter(
+    (asOf) => !done.has(asOf) || !doneByStrategy.has(asOf) || !cohortsDone.has(asOf),
+  );
+  // The month-ends missing, computed back together: one pass over the claims for them all.
+  const past = await computedSnapshots(
+    deps.database,
+    tenantId,
+    missing.filter((asOf) => asOf !== today),
+  );
+  const computedOn = new Map(past.map((s) => [s.asOf, s]));
+  for (const asOf of missing) {
     const lines = !done.has(asOf);
     const strategies = !doneByStrategy.has(asOf);
     const cohorts = !cohortsDone.has(asOf);
-    if (!lines && !strategies && !cohorts) continue;
     const source = asOf === today ? 'live' : 'computed';
-    const snapshot =
-      source === 'live'
-        ? await liveSnapshot(db, tenantId, today)
-        : await computedSnapshot(deps.database, tenantId, asOf);
+    const snapshot = computedOn.get(asOf) ?? (await liveSnapshot(db, tenantId, today));
     if (lines && (await writeDay(deps, tenantId, 'figure_history_days', source, snapshot))) {
       if (source === 'live') live = asOf;
       else computed.push(asOf);
