@@ -141,7 +141,10 @@ describe('a supervisor reconciles a bank statement: imported through the API, a 
     await page.getByTestId('statement-line').filter({ hasText: 'E2E-UPLOAD-1' }).waitFor();
     await page.getByTestId('statement-imports').getByText('releve-mars.xml').waitFor();
 
-    // The first upload's notice sits over the page's top right corner until it closes by itself.
+    // The first upload's notice sits over the page's top right corner until it closes by itself — which it
+    // does not while the pointer rests on it (Mantine pauses a notice under the mouse): the pointer, left on the
+    // upload button it clicked, is moved away first.
+    await page.mouse.move(10, 400);
     await expect.poll(() => page.locator('.mantine-Notification-root').count(), { timeout: 20_000 }).toBe(0);
     const again = page.waitForEvent('filechooser');
     await page.getByTestId('statement-upload').click();
