@@ -57,6 +57,23 @@ describe('callScore', () => {
     );
   });
 
+  it('words the history as a person would say it, with no call or promise yet and with some', () => {
+    const detail = (over: Partial<CallScoreInput>, key: string) =>
+      callScore({ ...base, ...over }).parts.find((p) => p.key === key)?.detail;
+    expect(detail({}, 'contact')?.fr).toBe(
+      'jamais appelé : une chance sur deux de joindre le débiteur, a priori',
+    );
+    expect(detail({ rightPartyContacts: 1, attempts: 3 }, 'contact')).toEqual({
+      fr: 'débiteur joint 1 fois sur 3 appels',
+      en: 'debtor reached 1 time in 3 calls',
+    });
+    expect(detail({}, 'promises')).toEqual({ fr: 'aucune promesse passée', en: 'no past promise' });
+    expect(detail({ brokenPromises: 2, keptPromises: 1 }, 'promises')).toEqual({
+      fr: 'promesses passées : 2 non tenues, 1 tenue',
+      en: 'past promises: 2 broken, 1 kept',
+    });
+  });
+
   it("gives the hour points only inside the profile's best hours", () => {
     const active = PROFILE_WINDOWS.active;
     expect(points({ preferred: active, localMinutes: 12 * 60 + 30 }, 'hour')).toBe(10);

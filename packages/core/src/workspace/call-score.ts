@@ -76,18 +76,12 @@ export function callScore(input: CallScoreInput): CallScore {
     {
       key: 'promises',
       points: promises,
-      detail: {
-        fr: `promesses : ${input.brokenPromises} non tenue(s), ${input.keptPromises} tenue(s)`,
-        en: `promises: ${input.brokenPromises} broken, ${input.keptPromises} kept`,
-      },
+      detail: promisesDetail(input.brokenPromises, input.keptPromises),
     },
     {
       key: 'contact',
       points: contact,
-      detail: {
-        fr: `${input.rightPartyContacts} contact(s) avec le débiteur sur ${input.attempts} appel(s)`,
-        en: `${input.rightPartyContacts} right-party contact(s) in ${input.attempts} call(s)`,
-      },
+      detail: contactDetail(input.rightPartyContacts, input.attempts),
     },
     {
       key: 'hour',
@@ -102,6 +96,31 @@ export function callScore(input: CallScoreInput): CallScore {
   ];
   const total = parts.reduce((sum, p) => sum + p.points, 0);
   return { priority: Math.max(0, total), parts };
+}
+
+function plural(count: number, one: string, many: string): string {
+  return `${count} ${count === 1 ? one : many}`;
+}
+
+function promisesDetail(broken: number, kept: number): Bilingual {
+  if (broken === 0 && kept === 0) return { fr: 'aucune promesse passée', en: 'no past promise' };
+  return {
+    fr: `promesses passées : ${plural(broken, 'non tenue', 'non tenues')}, ${plural(kept, 'tenue', 'tenues')}`,
+    en: `past promises: ${broken} broken, ${kept} kept`,
+  };
+}
+
+/** The right-party-contact part: with no call yet, the prior (one chance in two) is what scores. */
+function contactDetail(contacts: number, attempts: number): Bilingual {
+  if (attempts === 0)
+    return {
+      fr: 'jamais appelé : une chance sur deux de joindre le débiteur, a priori',
+      en: 'never called: even odds of reaching the debtor, as a prior',
+    };
+  return {
+    fr: `débiteur joint ${plural(contacts, 'fois', 'fois')} sur ${plural(attempts, 'appel', 'appels')}`,
+    en: `debtor reached ${plural(contacts, 'time', 'times')} in ${plural(attempts, 'call', 'calls')}`,
+  };
 }
 
 function minutesOf(clock: string): number {
