@@ -4,6 +4,7 @@ import type { Locale } from '../db/schema.ts';
 import { agencyMessages } from './messages/agency.ts';
 import { agencyComparisonMessages } from './messages/agency-comparison.ts';
 import { creditorPortalMessages } from './messages/creditor-portal.ts';
+import { debtorsMessages } from './messages/debtors.ts';
 import { disputesMessages } from './messages/disputes.ts';
 import { ivrMessages } from './messages/ivr.ts';
 import { kpisMessages } from './messages/kpis.ts';
@@ -34,6 +35,7 @@ const byReason: ReasonMessages = {
   ...kpisMessages,
   ...creditorPortalMessages,
   ...ratesMessages,
+  ...debtorsMessages,
   bad_credentials: { fr: 'E-mail ou mot de passe incorrect.', en: 'Wrong e-mail or password.' },
   authentication_required: {
     fr: 'Veuillez vous connecter (session ou clé d’API).',
