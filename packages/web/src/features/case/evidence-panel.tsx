@@ -82,7 +82,17 @@ export function EvidencePanel({ caseId }: { readonly caseId: string }) {
         <Title order={2} fz="lg" id="evidence-title">
           {t('evidence.title')}
         </Title>
-        <Button component="a" href={evidenceFileUrl(caseId, format.language)} download variant="light">
+        <Button
+          component="a"
+          href={evidenceFileUrl(caseId, format.language)}
+          download
+          variant="light"
+          // In the workspace's narrow column the label wraps instead of being cut.
+          h="auto"
+          py={6}
+          maw="100%"
+          styles={{ label: { whiteSpace: 'normal', textAlign: 'center' } }}
+        >
           {t('evidence.export')}
         </Button>
       </Group>
