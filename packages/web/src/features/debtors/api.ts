@@ -43,3 +43,14 @@ export function debtorQuery(debtorId: string) {
     queryFn: ({ signal }) => apiRequest<DebtorDetail>(`/debtors/${encodeURIComponent(debtorId)}`, { signal }),
   });
 }
+
+/** The tags the contact profile reads: 'senior' and 'actif' (or 'active') choose the contact hours. */
+export const SUGGESTED_TAGS: readonly string[] = ['senior', 'actif'];
+
+/** Replaces the debtor's tags (the server trims, lower-cases, de-duplicates and sorts them). */
+export function saveDebtorTags(debtorId: string, tags: readonly string[]): Promise<DebtorDetail> {
+  return apiRequest<DebtorDetail>(`/debtors/${encodeURIComponent(debtorId)}`, {
+    method: 'PATCH',
+    json: { tags },
+  });
+}

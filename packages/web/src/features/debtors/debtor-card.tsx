@@ -5,12 +5,30 @@ import { intlLocale, isLanguage } from '../../app/i18n/languages.ts';
 import { DebtorKindBadge } from '../../app/ui/badges.tsx';
 import type { DebtorDetail } from './api.ts';
 
-function Field({ label, children }: { readonly label: string; readonly children: ReactNode }) {
+function Field({
+  label,
+  action,
+  children,
+}: {
+  readonly label: string;
+  readonly action?: ReactNode;
+  readonly children: ReactNode;
+}) {
+  const title = (
+    <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
+      {label}
+    </Text>
+  );
   return (
     <Stack gap={0}>
-      <Text size="xs" c="dimmed" tt="uppercase" fw={600}>
-        {label}
-      </Text>
+      {action ? (
+        <Group gap="xs" align="center">
+          {title}
+          {action}
+        </Group>
+      ) : (
+        title
+      )}
       <Text size="sm" component="div">
         {children ?? '—'}
       </Text>
@@ -28,7 +46,16 @@ function languageName(code: string | null, uiLanguage: string): string | null {
   }
 }
 
-export function DebtorCard({ debtor, title }: { readonly debtor: DebtorDetail; readonly title?: string }) {
+export function DebtorCard({
+  debtor,
+  title,
+  tagsAction,
+}: {
+  readonly debtor: DebtorDetail;
+  readonly title?: string;
+  /** Shown beside the tags' label (the debtor page puts its editor there). */
+  readonly tagsAction?: ReactNode;
+}) {
   const { t, i18n } = useTranslation();
   return (
     <Paper withBorder p="md" component="section" aria-labelledby="debtor-card-title">
@@ -56,9 +83,9 @@ export function DebtorCard({ debtor, title }: { readonly debtor: DebtorDetail; r
           <Field label={t('debtor.language')}>{languageName(debtor.language, i18n.language)}</Field>
           <Field label={t('debtor.timeZone')}>{debtor.timeZone}</Field>
         </SimpleGrid>
-        <Field label={t('debtor.tags')}>
+        <Field label={t('debtor.tags')} action={tagsAction}>
           {debtor.tags.length > 0 ? (
-            <Group gap={4} mt={2}>
+            <Group gap={4} mt={2} data-testid="debtor-tags">
               {debtor.tags.map((tag) => (
                 <Badge key={tag} variant="default" tt="none" size="sm">
                   {tag}

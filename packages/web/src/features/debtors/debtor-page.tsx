@@ -12,6 +12,7 @@ import { usePageTitle } from '../../app/ui/use-page-title.ts';
 import { debtorQuery } from './api.ts';
 import { ContactsList } from './contacts-list.tsx';
 import { DebtorCard } from './debtor-card.tsx';
+import { DebtorTagsEditor } from './debtor-tags-editor.tsx';
 
 const route = getRouteApi('/_app/debtors/$debtorId');
 
@@ -45,7 +46,11 @@ export function DebtorPage() {
         {debtor.name}
       </Title>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="md">
-        <DebtorCard debtor={debtor} title={t('debtor.identity')} />
+        <DebtorCard
+          debtor={debtor}
+          title={t('debtor.identity')}
+          tagsAction={<DebtorTagsEditor debtor={debtor} />}
+        />
         <ContactsList contacts={debtor.contacts} />
       </SimpleGrid>
       <Paper withBorder p="md" component="section" aria-labelledby="debtor-cases-title">
