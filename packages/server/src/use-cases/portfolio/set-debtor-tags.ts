@@ -55,8 +55,9 @@ export function normaliseTags(tags: readonly string[]): string[] {
 /**
  * Sets a debtor's tags (the contact profile: 'senior', 'active'/'actif'; and what assignment rules may test).
  * Staff who record what happens on a case may (as they flag a wrong number), never a client. The debtor's open
- * cases are queued for today's run at the latest so that already planned work follows the new contact hours;
- * their strategy stays (assignment is sticky). Change, queueing and audit entry (with the previous tags) are
+ * cases are queued for today's run at the latest so that what it plans next follows the new contact hours (an
+ * action already in the outbox keeps its instant; the call queue reads the tags live); their strategy stays
+ * (assignment is sticky). Change, queueing and audit entry (with the previous tags) are
  * one transaction.
  */
 export async function setDebtorTags(
@@ -83,7 +84,7 @@ export async function setDebtorTags(
       .where('tenant_id', '=', actor.tenantId)
       .where('debtor_id', '=', debtorId)
       .execute();
-    // The run looks at the open cases again today: a planned e-mail or call moves to the new hours.
+    // The run looks at the open cases again today: what it plans next follows the new hours.
     const requeued = await trx
       .updateTable('cases')
       .set({ next_run_on: today })
