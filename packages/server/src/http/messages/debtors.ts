@@ -11,11 +11,15 @@ export const debtorsMessages: ReasonMessages = {
     fr: (d) =>
       d?.problem === 'too_long'
         ? `L’étiquette « ${tagOf(d)} » dépasse ${String(d?.maxLength ?? 40)} caractères.`
-        : `L’étiquette n° ${String(d?.position ?? '')} est vide.`,
+        : d?.problem === 'separator'
+          ? `L’étiquette « ${tagOf(d)} » contient un séparateur (, ; |) : faites-en plusieurs étiquettes.`
+          : `L’étiquette n° ${String(d?.position ?? '')} est vide.`,
     en: (d) =>
       d?.problem === 'too_long'
         ? `The tag "${tagOf(d)}" is longer than ${String(d?.maxLength ?? 40)} characters.`
-        : `Tag ${String(d?.position ?? '')} is empty.`,
+        : d?.problem === 'separator'
+          ? `The tag "${tagOf(d)}" contains a separator (, ; |): make it several tags.`
+          : `Tag ${String(d?.position ?? '')} is empty.`,
   },
   debtor_tags_too_many: {
     fr: (d) =>

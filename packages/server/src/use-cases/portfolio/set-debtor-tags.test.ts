@@ -35,7 +35,7 @@ describe('normaliseTags', () => {
     expect(normaliseTags(input)).toEqual(expected);
   });
 
-  it('names the tag that is empty or too long, and refuses more than 20', () => {
+  it('names the tag that is empty, too long or holds a separator, and refuses more than 20', () => {
     expect(refusal(() => normaliseTags(['senior', '  ']))).toMatchObject({
       code: 'invalid_input',
       reason: 'debtor_tag_invalid',
@@ -48,6 +48,13 @@ describe('normaliseTags', () => {
       problem: 'too_long',
       tag: 'y'.repeat(41),
       position: 2,
+    });
+    // An import splits its tags cell on , ; | — a tag holding one would not come back whole.
+    expect(refusal(() => normaliseTags(['a, b']))).toMatchObject({
+      reason: 'debtor_tag_invalid',
+      problem: 'separator',
+      tag: 'a, b',
+      position: 1,
     });
     const many = Array.from({ length: 21 }, (_, i) => `t${i}`);
     expect(refusal(() => normaliseTags(many))).toMatchObject({ reason: 'debtor_tags_too_many', count: 21 });

@@ -10,7 +10,8 @@ export const MAX_TAGS = 20;
 
 /**
  * A debtor's tags as they are kept: trimmed, lower-cased, without duplicates, sorted. Throws `invalid_input`
- * naming the first tag that is empty or longer than 40 characters, or when more than 20 remain.
+ * naming the first tag that is empty, longer than 40 characters or holds a separator an import splits on
+ * (`,` `;` `|`), or when more than 20 remain.
  */
 export function normaliseTags(tags: readonly string[]): string[] {
   const kept = new Set<string>();
@@ -23,6 +24,16 @@ export function normaliseTags(tags: readonly string[]): string[] {
         tag: raw,
         position: index + 1,
         problem: 'empty',
+      });
+    }
+    if (/[,;|\n]/.test(tag)) {
+      // An import splits its tags cell on these: a tag holding one would not come back whole.
+      throw new DomainError('invalid_input', `The tag "${raw.trim()}" contains a separator (, ; |).`, {
+        reason: 'debtor_tag_invalid',
+        field: 'tags',
+        tag: raw,
+        position: index + 1,
+        problem: 'separator',
       });
     }
     if ([...tag].length > MAX_TAG_LENGTH) {
