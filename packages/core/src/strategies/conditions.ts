@@ -16,10 +16,14 @@ export type SegmentFacts = {
   readonly brokenPromises: number;
 };
 
-/** A debtor's contact profile comes from its tags: 'senior', 'active', else 'standard'. */
+/** The tags that set a contact profile, in English and French (tags are kept lower-cased). */
+const SENIOR_TAGS: readonly string[] = ['senior', 'sénior'];
+const ACTIVE_TAGS: readonly string[] = ['active', 'actif'];
+
+/** A debtor's contact profile comes from its tags: 'senior'/'sénior', 'active'/'actif', else 'standard'. */
 export function profileOf(tags: readonly string[]): DebtorProfile {
-  if (tags.includes('senior')) return 'senior';
-  if (tags.includes('active')) return 'active';
+  if (tags.some((tag) => SENIOR_TAGS.includes(tag))) return 'senior';
+  if (tags.some((tag) => ACTIVE_TAGS.includes(tag))) return 'active';
   return 'standard';
 }
 
