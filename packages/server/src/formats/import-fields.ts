@@ -21,6 +21,7 @@ export const IMPORT_FIELDS = [
   'city',
   'country',
   'language',
+  'tags',
   'disputed',
   'dispute_reason',
   'settled_date',
@@ -115,6 +116,10 @@ export const FIELD_SYNONYMS: Readonly<Record<ImportField, readonly string[]>> = 
   city: list('Ville | Commune | Localité | City | Town | POCity'),
   country: list('Pays | Code pays | Country | POCountry | Country name'),
   language: list('Langue | Language | Lang | Locale | Langue client'),
+  tags: list(
+    'Étiquettes | Étiquette | Tags | Tag | Profil | Profil client | Segment client | Labels | ' +
+      'Customer tags | Debtor tags',
+  ),
   disputed: list(
     'Litige | En litige | Contesté | Contestation | Disputed | Dispute | In dispute | ' + 'Contested',
   ),

@@ -36,6 +36,12 @@ describe('fieldForHeader', () => {
     ['CP', 'postal_code'],
     ['Litige', 'disputed'],
     ['SettledDate', 'settled_date'],
+    ['Étiquettes', 'tags'],
+    ['ETIQUETTE', 'tags'],
+    ['Profil client', 'tags'],
+    ['Customer tags', 'tags'],
+    ['Tags', 'tags'],
+    ['Label', 'description'],
   ])('%s → %s', (header, field) => {
     expect(fieldForHeader(header)).toBe(field);
   });

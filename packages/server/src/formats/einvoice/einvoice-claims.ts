@@ -94,8 +94,12 @@ export function creditorOf(document: EInvoiceDocument): CreditorIdentity {
   return { ref: siren ?? name, name, siren, country: seller.country };
 }
 
-/** One claim row with the import's standard field names (every field present, '' when the document is silent). */
-export type ClaimRecord = Readonly<Record<ImportField, string>>;
+/**
+ * One claim row with the import's standard field names (every field present, '' when the document is silent),
+ * but tags: an invoice never carries the debtor's.
+ */
+export type ClaimRecord = Readonly<Record<EInvoiceField, string>>;
+export type EInvoiceField = Exclude<ImportField, 'tags'>;
 
 /** Languages a buyer's country points to; anyone else is written to in English. */
 const FRENCH_SPEAKING = new Set(['FR', 'MC']);

@@ -30,6 +30,8 @@ export type DebtorRow = {
   readonly vatNumber: string | null;
   readonly language: Locale;
   readonly timeZone: string;
+  /** The tags as stored (a JSON array); null keeps those on file (a new debtor then has none). */
+  readonly tags: string | null;
 };
 
 export type ContactRow = {

@@ -25,6 +25,8 @@ export type KnownDebtor = {
   kind: DebtorKind;
   /** Hash of its attributes as last written: an unchanged debtor is not rewritten. */
   attributes: number;
+  /** Hash of its tags as last written (apart: a row without tags leaves them as they are). */
+  tags: number;
   /** Updated at most once per import, from the first row that names it. */
   seen: boolean;
   /** Hashes of `${kind}\t${value}` of its contacts, so that none is stored twice (an exact-size array). */
@@ -37,6 +39,8 @@ export type KnownDebtor = {
 };
 
 const PAGE = 10_000;
+/** The hash of no tags, as a new debtor has them stored ('[]'). */
+const NO_TAGS = hash('[]');
 
 /**
  * The creditor's debtors with their contacts and cases, loaded once (page by page) at the start of an
@@ -56,7 +60,18 @@ export class DebtorBook {
     for (let after = ''; ; ) {
       const page = await trx
         .selectFrom('debtors')
-        .select(['debtor_id', 'ref', 'kind', 'name', 'siren', 'siret', 'vat_number', 'language', 'time_zone'])
+        .select([
+          'debtor_id',
+          'ref',
+          'kind',
+          'name',
+          'siren',
+          'siret',
+          'vat_number',
+          'language',
+          'time_zone',
+          'tags',
+        ])
         .where('tenant_id', '=', tenantId)
         .where('creditor_id', '=', creditorId)
         .where('debtor_id', '>', after)
@@ -68,6 +83,7 @@ export class DebtorBook {
           id: d.debtor_id,
           kind: d.kind,
           attributes: attributesHash(d.kind, d.name, d.siren, d.siret, d.vat_number, d.language, d.time_zone),
+          tags: hash(d.tags),
           seen: false,
           contacts: [],
           signature: 0,
@@ -127,6 +143,8 @@ export class DebtorBook {
       input.language,
       input.timeZone,
     );
+    const tagsText = input.tags === null ? null : JSON.stringify(input.tags);
+    const tags = tagsText === null ? (known?.tags ?? NO_TAGS) : hash(tagsText);
     const row: DebtorRow = {
       debtorId: known?.id ?? this.#newId(),
       ref: input.ref,
@@ -137,12 +155,14 @@ export class DebtorBook {
       vatNumber: input.vatNumber,
       language: input.language,
       timeZone: input.timeZone,
+      tags: tagsText,
     };
     if (known === undefined) {
       const created: KnownDebtor = {
         id: row.debtorId,
         kind,
         attributes,
+        tags,
         seen: true,
         contacts: [],
         signature: 0,
@@ -154,9 +174,10 @@ export class DebtorBook {
       return created;
     }
     known.seen = true;
-    if (known.attributes !== attributes) {
+    if (known.attributes !== attributes || known.tags !== tags) {
       known.kind = kind;
       known.attributes = attributes;
+      known.tags = tags;
       batch.debtorUpdates.push(row);
     }
     return known;

@@ -196,7 +196,7 @@ async function importRecords(
     creditorRef: group.creditor.ref,
     source: { kind: 'rows', rows, fileName: label },
     mapping: {
-      columns: Object.fromEntries(IMPORT_FIELDS.map((f) => [f, f])),
+      columns: Object.fromEntries(IMPORT_FIELDS.filter((f) => f !== 'tags').map((f) => [f, f])),
       dateOrder: 'ymd',
       decimalSeparator: '.',
       debtorKind: 'business',

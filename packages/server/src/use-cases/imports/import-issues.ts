@@ -23,7 +23,9 @@ export type WarningReason =
   | 'invalid_siret'
   | 'invalid_vat_number'
   | 'due_before_issue'
-  | 'unknown_language';
+  | 'unknown_language'
+  | 'tag_too_long'
+  | 'too_many_tags';
 
 export type ImportLocale = 'fr' | 'en';
 
@@ -96,6 +98,12 @@ export function describeWarning(reason: WarningReason, locale: ImportLocale): st
       return fr ? 'Échéance antérieure à la date de facture' : 'Due date before the invoice date';
     case 'unknown_language':
       return fr ? 'Langue non reconnue (français retenu)' : 'Unknown language (French used)';
+    case 'tag_too_long':
+      return fr ? 'Étiquette de plus de 40 caractères (ignorée)' : 'Tag longer than 40 characters (left out)';
+    case 'too_many_tags':
+      return fr
+        ? 'Plus de 20 étiquettes (les suivantes ignorées)'
+        : 'More than 20 tags (the others left out)';
     default:
       return assertNever(reason);
   }

@@ -131,7 +131,7 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
         copy(
           ...copyInsert(
             'debtors',
-            { tenant_id: tenantId, creditor_id: creditorId, tags: '[]', created_at: now, updated_at: now },
+            { tenant_id: tenantId, creditor_id: creditorId, created_at: now, updated_at: now },
             [
               ['debtor_id', 'text', d.map((x) => x.debtorId)],
               ['ref', 'text', d.map((x) => x.ref)],
@@ -142,6 +142,7 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
               ['vat_number', 'text', d.map((x) => x.vatNumber)],
               ['language', 'text', d.map((x) => x.language)],
               ['time_zone', 'text', d.map((x) => x.timeZone)],
+              ['tags', 'text', d.map((x) => x.tags ?? '[]')],
             ],
           ),
         );
@@ -152,9 +153,10 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
           CompiledQuery.raw(
             'update debtors t set kind = u.kind, name = u.name, siren = coalesce(u.siren, t.siren), ' +
               'siret = coalesce(u.siret, t.siret), vat_number = coalesce(u.vat_number, t.vat_number), ' +
-              'language = u.language, time_zone = u.time_zone, updated_at = $1 ' +
-              'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], $10::text[]) ' +
-              'as u(debtor_id, kind, name, siren, siret, vat_number, language, time_zone) ' +
+              'language = u.language, time_zone = u.time_zone, tags = coalesce(u.tags, t.tags), updated_at = $1 ' +
+              'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[], ' +
+              '$10::text[], $11::text[]) ' +
+              'as u(debtor_id, kind, name, siren, siret, vat_number, language, time_zone, tags) ' +
               'where t.tenant_id = $2 and t.debtor_id = u.debtor_id',
             [
               now,
@@ -167,6 +169,7 @@ export function postgresClaimStore(client: pg.PoolClient, ctx: StoreContext): Cl
               arrayLiteral(d.map((x) => x.vatNumber)),
               arrayLiteral(d.map((x) => x.language)),
               arrayLiteral(d.map((x) => x.timeZone)),
+              arrayLiteral(d.map((x) => x.tags)),
             ],
           ),
         );

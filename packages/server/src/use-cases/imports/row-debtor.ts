@@ -1,6 +1,7 @@
 import { isValidSiren, isValidSiret, isValidVatNumber, normalizeSiren, normalizeSiret } from '@relance/core';
 import type { DebtorKind, Locale } from '../../db/schema.ts';
 import type { RowIssues } from './row-issues.ts';
+import { readTags } from './row-tags.ts';
 import { looksLikeCompany, looseKey, readDebtorKind, readLanguage, timeZoneFor } from './value-readers.ts';
 
 export type DebtorInput = {
@@ -15,6 +16,8 @@ export type DebtorInput = {
   readonly vatNumber: string | null;
   readonly language: Locale;
   readonly timeZone: string;
+  /** Trimmed, lower-cased, sorted; null when the file says nothing (no column, an empty cell): those on file stay. */
+  readonly tags: readonly string[] | null;
 };
 
 /** The debtor cells of a row, trimmed ('' when absent), with the column each came from. */
@@ -26,6 +29,7 @@ export type DebtorCells = {
   readonly siret: string;
   readonly vat: string;
   readonly language: string;
+  readonly tags: string;
   readonly postalCode: string;
   readonly country: string | null;
   readonly columns: {
@@ -36,6 +40,7 @@ export type DebtorCells = {
     readonly siret: number;
     readonly vat: number;
     readonly language: number;
+    readonly tags: number;
   };
 };
 
@@ -92,5 +97,6 @@ export function readDebtor(
     vatNumber,
     language,
     timeZone: timeZoneFor(cells.postalCode === '' ? null : cells.postalCode, cells.country),
+    tags: readTags(cells.tags, col.tags, issues),
   };
 }

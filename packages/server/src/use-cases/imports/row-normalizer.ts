@@ -102,6 +102,7 @@ export class RowNormalizer {
       siret: c.siret,
       vat: c.vat_number,
       language: c.language,
+      tags: c.tags,
     };
   }
 
@@ -139,6 +140,7 @@ export class RowNormalizer {
         siret: cell(f, c.siret),
         vat: cell(f, c.vat_number),
         language: cell(f, c.language),
+        tags: cell(f, c.tags),
         postalCode: cell(f, c.postal_code),
         country,
         columns: this.#debtorColumns,

@@ -37,12 +37,13 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
     sqlite,
     'debtors (tenant_id, debtor_id, creditor_id, ref, kind, name, siren, siret, vat_number, language, ' +
       'time_zone, tags, created_at, updated_at)',
-    `(${t},?,${literal(creditorId)},${marks(8)},'[]',${at},${at})`,
+    `(${t},?,${literal(creditorId)},${marks(9)},${at},${at})`,
   );
-  // A legal id missing from the row keeps the one on file.
+  // A legal id or tags missing from the row keep those on file.
   const updateDebtor = sqlite.prepare(
     'update debtors set kind = ?, name = ?, siren = coalesce(?, siren), siret = coalesce(?, siret), ' +
-      'vat_number = coalesce(?, vat_number), language = ?, time_zone = ?, updated_at = ? ' +
+      'vat_number = coalesce(?, vat_number), language = ?, time_zone = ?, tags = coalesce(?, tags), ' +
+      'updated_at = ? ' +
       'where tenant_id = ? and debtor_id = ?',
   );
   const insertContacts = rowsInsert(
@@ -87,7 +88,18 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
 
     async write(b: BatchWrite) {
       insertDebtors(b.debtorInserts, (p, d) =>
-        p.push(d.debtorId, d.ref, d.kind, d.name, d.siren, d.siret, d.vatNumber, d.language, d.timeZone),
+        p.push(
+          d.debtorId,
+          d.ref,
+          d.kind,
+          d.name,
+          d.siren,
+          d.siret,
+          d.vatNumber,
+          d.language,
+          d.timeZone,
+          d.tags ?? '[]',
+        ),
       );
       for (const d of b.debtorUpdates) {
         updateDebtor.run(
@@ -98,6 +110,7 @@ export function sqliteClaimStore(sqlite: BetterSqlite3.Database, ctx: StoreConte
           d.vatNumber,
           d.language,
           d.timeZone,
+          d.tags,
           now,
           tenantId,
           d.debtorId,

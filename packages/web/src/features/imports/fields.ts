@@ -21,6 +21,7 @@ export const KNOWN_FIELDS = [
   'city',
   'country',
   'language',
+  'tags',
   'disputed',
   'dispute_reason',
   'settled_date',
