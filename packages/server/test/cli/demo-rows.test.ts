@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { isValidSiren, isValidSiret, normalizeEmail, normalizePhone } from '@relance/core';
 import { describe, expect, it } from 'vitest';
 import { epochDay, isoDate } from '../../src/use-cases/setup/demo/days.ts';
@@ -103,5 +104,31 @@ describe('demo rows', () => {
     expect(firsts.some((r) => r['Code postal'] === '97110' && r.Ville === 'Pointe-à-Pitre')).toBe(true);
     expect(firsts.some((r) => r['Code postal'] === '97400' && r.Ville === 'Saint-Denis')).toBe(true);
     expect(firsts.filter((r) => r.Langue === 'en').length).toBeGreaterThan(100);
+  });
+
+  it('tags about a quarter of the consumers senior and a quarter actif, no business', () => {
+    const firsts = sample.map((d) => d[0]!);
+    const consumers = firsts.filter((r) => r['Type client'] === 'Particulier');
+    const share = (tag: string) => consumers.filter((r) => r.Étiquettes === tag).length / consumers.length;
+    expect(share('senior')).toBeGreaterThan(0.2);
+    expect(share('senior')).toBeLessThan(0.3);
+    expect(share('actif')).toBeGreaterThan(0.2);
+    expect(share('actif')).toBeLessThan(0.3);
+    expect(share('')).toBeGreaterThan(0.45);
+    expect(firsts.filter((r) => r['Type client'] === 'Professionnel').every((r) => r.Étiquettes === '')).toBe(
+      true,
+    );
+    // A debtor's invoices all carry its tags.
+    expect(sample.every((d) => d.every((r) => r.Étiquettes === d[0]!.Étiquettes))).toBe(true);
+  });
+
+  it('draws the tags from a stream of their own: every other value is what it was before the demo had tags', () => {
+    const hash = createHash('sha256');
+    for (const debtor of sample.slice(0, 500)) {
+      for (const { Étiquettes: _tags, ...rest } of debtor) hash.update(JSON.stringify(rest));
+    }
+    // The digest of the first 500 debtors' rows as generated before the tags column (commit 5025e7d). A change
+    // of the demo's data on purpose updates it; a change of tags alone must not.
+    expect(hash.digest('hex')).toBe('95865f4595b047f18d24c86f5076d74e6f8289b74702f5782559fd7109860b70');
   });
 });

@@ -20,7 +20,7 @@ import {
   sciNames,
   streets,
 } from './french-data.ts';
-import { mixSeed, type Random } from './prng.ts';
+import { mixSeed, mulberry32, type Random } from './prng.ts';
 
 /** One line of the demo "export", keyed by the French column headers a creditor's ERP would write. */
 export type DemoRow = Readonly<Record<string, string>>;
@@ -66,6 +66,7 @@ export function debtorRows(spec: DebtorSpec, rng: Random): DemoRow[] {
     SIREN: identity.siren,
     SIRET: identity.siret,
     Langue: english ? 'en' : 'fr',
+    Étiquettes: business ? '' : consumerTags(spec),
     ...contact,
   };
 
@@ -104,6 +105,19 @@ export function debtorRows(spec: DebtorSpec, rng: Random): DemoRow[] {
     });
   }
   return rows;
+}
+
+/** Salt of the tags' own stream (below). */
+const TAGS_STREAM = 0x7a65;
+
+/**
+ * A consumer's contact profile, as a creditor's export would tag it: about a quarter 'senior', a quarter
+ * 'actif', the rest none. Drawn from a stream of its own, never from the debtor's: every other value of the
+ * demo (names, amounts, dates) stays what it was before the demo had tags.
+ */
+function consumerTags(spec: DebtorSpec): string {
+  const roll = mulberry32(mixSeed(spec.seed, TAGS_STREAM, spec.globalIndex)).next();
+  return roll < 0.25 ? 'senior' : roll < 0.5 ? 'actif' : '';
 }
 
 type Identity = {
