@@ -117,6 +117,11 @@ const jsonClaim = z.object({
     phone: text(40).optional(),
     mobile: text(40).optional(),
     language: z.enum(['fr', 'en']).optional(),
+    tags: z
+      .array(text(40).regex(/^[^,;|\r\n]+$/, 'a tag without , ; | or line break'))
+      .max(20)
+      .optional()
+      .describe('Replaces the debtor’s tags (e.g. "senior", "actif"); absent or empty keeps those on file'),
     address: z
       .object({
         line1: text(300).optional(),
@@ -168,6 +173,7 @@ export function claimsToRows(claims: readonly JsonClaim[]): Record<string, strin
       phone: d.phone,
       mobile: d.mobile,
       language: d.language,
+      tags: d.tags?.join('|'),
       address_line1: d.address?.line1,
       address_line2: d.address?.line2,
       postal_code: d.address?.postalCode,

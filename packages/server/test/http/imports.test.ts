@@ -318,8 +318,37 @@ describeEachDatabase('http imports', (ctx) => {
           headers: admin,
         })
       ).json();
-      expect(debtor).toMatchObject({ ref: 'API-C1', name: 'Intégration SAS' });
+      expect(debtor).toMatchObject({ ref: 'API-C1', name: 'Intégration SAS', tags: [] });
       expect(debtor.contacts.map((c: { kind: string }) => c.kind)).toEqual(['email', 'postal']);
+    });
+
+    it('sets a debtor’s tags when the claim gives them, and keeps them when it does not', async () => {
+      const send = (claims: readonly object[]) =>
+        app.inject({
+          method: 'POST',
+          url: '/api/v1/imports/json',
+          headers: supervisor,
+          payload: { creditor: 'ACME', claims },
+        });
+      const tagged = { ...claim, invoiceNumber: 'API-T1', debtor: { ...claim.debtor, ref: 'API-T' } };
+      const bad = await send([{ ...tagged, debtor: { ...tagged.debtor, tags: ['senior, vip'] } }]);
+      expect(bad.statusCode).toBe(400);
+      expect(bad.json().error.details.issues[0].path).toBe('body.claims.0.debtor.tags.0');
+      const set = await send([{ ...tagged, debtor: { ...tagged.debtor, tags: ['Sénior', 'VIP'] } }]);
+      expect(set.statusCode).toBe(201);
+      const tagsOf = async () =>
+        (
+          await ctx.handle.db
+            .selectFrom('debtors')
+            .select('tags')
+            .where('tenant_id', '=', tenant.tenantId)
+            .where('ref', '=', 'API-T')
+            .executeTakeFirstOrThrow()
+        ).tags;
+      expect(JSON.parse(await tagsOf())).toEqual(['sénior', 'vip']);
+      const kept = await send([{ ...tagged, amountMinor: 300_00, outstandingMinor: 300_00 }]);
+      expect(kept.json()).toMatchObject({ updated: 1 });
+      expect(JSON.parse(await tagsOf())).toEqual(['sénior', 'vip']);
     });
   });
 });
