@@ -177,8 +177,14 @@ const byReason: ReasonMessages = {
   },
   call_task_not_found: { fr: 'Appel introuvable dans la file.', en: 'Call task not found.' },
   call_task_closed: {
-    fr: 'Cet appel est déjà traité, expiré ou annulé.',
-    en: 'This call task is already done, expired or cancelled.',
+    fr: (d) =>
+      d?.status === 'cancelled'
+        ? 'Cet appel a été annulé (par exemple, tout le dossier est contesté ou retiré) : aucun résultat ni rappel ne peut plus y être enregistré.'
+        : 'Cet appel est déjà traité, expiré ou annulé.',
+    en: (d) =>
+      d?.status === 'cancelled'
+        ? 'This call task was cancelled (for instance, the whole case is disputed or withdrawn): no outcome or callback can be recorded on it any more.'
+        : 'This call task is already done, expired or cancelled.',
   },
   call_promise_missing: {
     fr: 'Une promesse de paiement demande une date (aujourd’hui ou plus tard) et un montant.',

@@ -41,3 +41,16 @@ it('every refusal the API gives for channels, letters, templates, evidence and s
   }
   expect(missing).toEqual([]);
 });
+
+it('says why a call can take no outcome when it was cancelled, and stays general otherwise', () => {
+  const cancelled = { reason: 'call_task_closed', status: 'cancelled' };
+  expect(errorMessage('conflict', 'fr', cancelled)).toContain(
+    'annulé (par exemple, tout le dossier est contesté',
+  );
+  expect(errorMessage('conflict', 'en', cancelled)).toContain(
+    'cancelled (for instance, the whole case is disputed',
+  );
+  expect(errorMessage('conflict', 'en', { reason: 'call_task_closed', status: 'done' })).toBe(
+    'This call task is already done, expired or cancelled.',
+  );
+});
