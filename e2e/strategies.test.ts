@@ -13,6 +13,21 @@ let browser: LaunchedBrowser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
+/** The browser's day in `days` days ('YYYY-MM-DD'), as the page computes it. */
+function isoDay(days: number): string {
+  const day = new Date();
+  day.setDate(day.getDate() + days);
+  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+}
+
+/** A day as the French UI writes it ('30 mars 2026'). */
+function frenchDay(isoDate: string): string {
+  const [year, month, day] = isoDate.split('-').map(Number);
+  return new Intl.DateTimeFormat('fr-FR', { dateStyle: 'medium', timeZone: 'UTC' })
+    .format(new Date(Date.UTC(year ?? 1970, (month ?? 1) - 1, day ?? 1)))
+    .replaceAll('\u202f', '\u00a0');
+}
+
 function server(): RunningRelance {
   if (!relance) throw new Error('The server did not start.');
   return relance;
@@ -230,11 +245,34 @@ describe('a supervisor tunes a strategy and follows the daily run', () => {
     expect(interestText).not.toMatch(/\b0,00\u00a0€/);
     await docsShot('screenshot-case-engine', (path) => panel.screenshot({ path }));
 
+    // A pause for two weeks applies at once: the case waits for that day, then carries on by itself.
+    const inTwoWeeks = isoDay(14);
     await panel.getByRole('button', { name: 'Mettre en pause' }).click();
+    await page.getByRole('menuitem', { name: 'Pendant deux semaines' }).click();
     await panel.getByRole('button', { name: 'Reprendre la relance' }).waitFor();
+    expect(await panel.getByTestId('pause-end').textContent()).toBe(
+      `En pause jusqu’au ${frenchDay(inTwoWeeks)}`,
+    );
     const event = panel.locator('[data-event="pause"]');
     await event.waitFor();
-    expect(await event.textContent()).toContain('Au prochain passage');
+    expect(await event.textContent()).toContain(`jusqu’au ${frenchDay(inTwoWeeks)}`);
+    expect(await event.textContent()).toContain('Pris en compte');
+    await expect
+      .poll(() => next.textContent(), { timeout: 15_000 })
+      .toContain(`Fin de la pause le ${frenchDay(inTwoWeeks)}`);
+    // Resumed, then paused until a chosen day: a day more than a year ahead is refused before sending.
+    await panel.getByRole('button', { name: 'Reprendre la relance' }).click();
+    await panel.getByRole('button', { name: 'Mettre en pause' }).click();
+    await page.getByRole('menuitem', { name: 'Jusqu’au…' }).click();
+    const until = page.getByRole('dialog', { name: 'Mettre en pause jusqu’au…' });
+    await until.getByLabel('Reprise de la relance le').fill(isoDay(400));
+    await until.getByRole('button', { name: 'Mettre en pause' }).click();
+    await until.getByText('Choisissez un jour après aujourd’hui', { exact: false }).waitFor();
+    await until.getByLabel('Reprise de la relance le').fill(isoDay(40));
+    await until.getByRole('button', { name: 'Mettre en pause' }).click();
+    await expect
+      .poll(() => panel.getByTestId('pause-end').textContent(), { timeout: 15_000 })
+      .toBe(`En pause jusqu’au ${frenchDay(isoDay(40))}`);
 
     await panel.getByRole('button', { name: 'Enregistrer une promesse' }).click();
     const dialog = page.getByRole('dialog', { name: 'Promesse de paiement' });

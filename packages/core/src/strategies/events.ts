@@ -170,7 +170,16 @@ function applyEvent(reactions: Reactions, strategyKey: string, state: Applied, e
       );
       return;
     case 'pause':
-      state.progress = { ...p, pausedManually: true };
+      if (event.until !== undefined) {
+        state.progress = { ...p, pausedManually: true, pausedUntil: event.until, pauseReason: 'manual' };
+        state.notes.push(note('paused_until', { until: event.until }));
+        return;
+      }
+      // An open-ended pause replaces a dated one; an automatic pause's end is kept for after a resume.
+      state.progress =
+        p.pauseReason === 'manual'
+          ? { ...p, pausedManually: true, pausedUntil: null, pauseReason: null }
+          : { ...p, pausedManually: true };
       state.notes.push(note('paused', {}));
       return;
     case 'resume':

@@ -45,6 +45,8 @@ export type ReasonCode =
   | 'email_bounce'
   | 'wrong_number'
   | 'paused'
+  | 'paused_until'
+  | 'pause_ended'
   | 'resumed'
   | 'ladder_finished'
   | 'time_barred_no_threat'

@@ -282,6 +282,38 @@ describe('reactions to events', () => {
     expect(resumed.actions.map((a) => a.stepKey)).toEqual(['reminder-email']);
   });
 
+  it('a pause until a date holds the ladder to that day and lifts itself on it, explained', () => {
+    const paused = plan('2026-03-15', {
+      progress: started,
+      events: [{ kind: 'pause', on: '2026-03-15', until: '2026-03-29' }],
+    });
+    expect(paused).toMatchObject({ stage: 'paused', next: { on: '2026-03-29', kind: 'pause_end' } });
+    expect(paused.actions).toEqual([]);
+    expect(describeReason(paused.notes.find((n) => n.code === 'paused_until')!, 'fr')).toBe(
+      'Relance mise en pause jusqu’au 29/03/2026.',
+    );
+    const dayBefore = plan('2026-03-28', { progress: paused.progress });
+    expect(dayBefore).toMatchObject({ stage: 'paused', next: { on: '2026-03-29' }, actions: [] });
+    const onTheDay = plan('2026-03-29', { progress: paused.progress });
+    expect(onTheDay.stage).toBe('active');
+    expect(onTheDay.actions.length).toBeGreaterThan(0);
+    expect(onTheDay.progress).toMatchObject({ pausedManually: false, pausedUntil: null, pauseReason: null });
+    expect(describeReason(onTheDay.notes.find((n) => n.code === 'pause_ended')!, 'en')).toBe(
+      'The pause ended on 29 Mar 2026: collection resumes.',
+    );
+    // Resumed early by hand, or made open-ended by a second pause.
+    const early = plan('2026-03-20', {
+      progress: paused.progress,
+      events: [{ kind: 'resume', on: '2026-03-20' }],
+    });
+    expect(early.stage).toBe('active');
+    const openEnded = plan('2026-03-20', {
+      progress: paused.progress,
+      events: [{ kind: 'pause', on: '2026-03-20' }],
+    });
+    expect(openEnded).toMatchObject({ stage: 'paused', next: null, progress: { pausedUntil: null } });
+  });
+
   it('never threatens legal action on a time-barred debt', () => {
     const progress: CaseProgress = {
       ...NEW_PROGRESS,

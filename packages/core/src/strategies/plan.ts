@@ -60,7 +60,12 @@ export function planCase(input: PlanInput): CasePlan {
     return done('completed', null);
   }
   if (progress.completedOn !== null) progress = { ...progress, completedOn: null };
-  if (progress.pausedManually) return done('paused', null);
+  if (progress.pausedManually) {
+    if (progress.pauseReason !== 'manual' || progress.pausedUntil === null) return done('paused', null);
+    if (today < progress.pausedUntil) return done('paused', check(progress.pausedUntil, 'pause_end'));
+    notes.push(note('pause_ended', { since: progress.pausedUntil }));
+    progress = { ...progress, pausedManually: false, pausedUntil: null, pauseReason: null };
+  }
 
   let forceIndex: number | null = null;
   const promise = checkPromise(strategy, progress, facts.outstandingMinor, today, notes);

@@ -13,7 +13,8 @@ export type CaseProgress = {
   readonly cycle: number;
   readonly pausedManually: boolean;
   readonly pausedUntil: IsoDate | null;
-  readonly pauseReason: 'partial_payment' | 'debtor_replied' | null;
+  /** Why `pausedUntil` is set; `manual`: a person paused the case until that day (with `pausedManually`). */
+  readonly pauseReason: 'partial_payment' | 'debtor_replied' | 'manual' | null;
   readonly promise: PromiseState | null;
   readonly plan: PlanState | null;
   /** Channels replaced after bounces, wrong numbers or unanswered calls. */
@@ -111,7 +112,8 @@ export type CaseEvent =
   | { readonly kind: 'conversation'; readonly on: IsoDate }
   | { readonly kind: 'email_bounce'; readonly on: IsoDate }
   | { readonly kind: 'wrong_number'; readonly on: IsoDate }
-  | { readonly kind: 'pause'; readonly on: IsoDate }
+  /** Paused by hand: until a person resumes, or with `until`, up to that day (the ladder resumes on it). */
+  | { readonly kind: 'pause'; readonly on: IsoDate; readonly until?: IsoDate }
   | { readonly kind: 'resume'; readonly on: IsoDate };
 
 export type CaseEventKind = CaseEvent['kind'];

@@ -159,6 +159,14 @@ const TEXT: Readonly<Record<ReasonCode, (p: Params) => { fr: string; en: string 
     en: 'Wrong number: the number is flagged.',
   }),
   paused: () => ({ fr: 'Relance mise en pause.', en: 'Collection paused.' }),
+  paused_until: (p) => ({
+    fr: `Relance mise en pause jusqu’au ${d(p.until, 'fr')}.`,
+    en: `Collection paused until ${d(p.until, 'en')}.`,
+  }),
+  pause_ended: (p) => ({
+    fr: `Fin de la pause prévue le ${d(p.since, 'fr')} : la relance reprend.`,
+    en: `The pause ended on ${d(p.since, 'en')}: collection resumes.`,
+  }),
   resumed: () => ({ fr: 'Relance reprise.', en: 'Collection resumed.' }),
   ladder_finished: () => ({
     fr: 'Fin de l’échelle de relance : dossier à examiner.',

@@ -1,4 +1,4 @@
-import type { DomainErrorCode } from '@relance/core';
+import { type DomainErrorCode, formatDate } from '@relance/core';
 import type { Locale } from '../db/schema.ts';
 
 import { agencyMessages } from './messages/agency.ts';
@@ -137,6 +137,12 @@ const byReason: ReasonMessages = {
     fr: 'La stratégie contient des erreurs : voyez chaque problème, avec son chemin.',
     en: 'The strategy has mistakes: see each issue, with its path.',
   },
+  pause_end_out_of_range: {
+    fr: (d) =>
+      `La pause doit finir après aujourd’hui (${day(d?.today, 'fr')}) et au plus tard le ${day(d?.latest, 'fr')} : pour plus longtemps, mettez en pause sans date de fin.`,
+    en: (d) =>
+      `The pause must end after today (${day(d?.today, 'en')}) and by ${day(d?.latest, 'en')}: for longer, pause with no end date.`,
+  },
   future_event: {
     fr: 'La date de l’événement est dans le futur.',
     en: 'The event’s date is in the future.',
@@ -238,4 +244,10 @@ export function errorMessage(
     return typeof message === 'function' ? message(details) : message;
   }
   return fallback && fallback.trim() !== '' ? fallback : byCode[code][locale];
+}
+
+function day(value: unknown, locale: Locale): string {
+  return typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
+    ? formatDate(value, locale)
+    : String(value ?? '');
 }

@@ -27,8 +27,15 @@ const eventBody = z.discriminatedUnion('kind', [
       .max(60),
   }),
   z.object({
+    kind: z.literal('pause'),
+    on: isoDate,
+    until: isoDate
+      .optional()
+      .describe('The day the ladder resumes by itself (after today, within a year); none: until resumed'),
+  }),
+  z.object({
     kind: z.enum(
-      CASE_EVENT_KINDS.filter((k) => k !== 'payment' && k !== 'promise' && k !== 'plan') as [
+      CASE_EVENT_KINDS.filter((k) => k !== 'payment' && k !== 'promise' && k !== 'plan' && k !== 'pause') as [
         string,
         ...string[],
       ],

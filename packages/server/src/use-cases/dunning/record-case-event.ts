@@ -1,10 +1,13 @@
 import { addDays, type CaseEvent, DomainError } from '@relance/core';
+import type { Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
+import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
+import { evaluateCaseNow } from '../workspace/evaluate-case-now.ts';
 
 /** An event as a caller states it; the server adds the baseline (the balance when a promise or plan is made). */
 export type CaseEventInput =
@@ -15,8 +18,10 @@ export type CaseEventInput =
       readonly on: string;
       readonly instalments: readonly { readonly dueOn: string; readonly amountMinor: number }[];
     }
+  /** Paused by hand: until resumed, or until the day given (after today, at most a year ahead). */
+  | { readonly kind: 'pause'; readonly on: string; readonly until?: string }
   | {
-      readonly kind: Exclude<CaseEvent['kind'], 'payment' | 'promise' | 'plan'>;
+      readonly kind: Exclude<CaseEvent['kind'], 'payment' | 'promise' | 'plan' | 'pause'>;
       readonly on: string;
       /** For a bounce or a wrong number: the contact to flag as invalid. */
       readonly contactId?: string;
@@ -68,14 +73,15 @@ export async function recordCaseEvent(
       field: 'on',
     });
   }
+  if (input.kind === 'pause' && input.until !== undefined) checkPauseEnd(input.until, today);
   const { kind, on, ...rest } = input;
   const data: Record<string, unknown> = { ...rest };
   if (kind === 'promise' || kind === 'plan') data.baselineMinor = Number(found.outstanding_minor);
   const contactId = 'contactId' in input ? input.contactId : undefined;
   const eventId = newId();
   // The run looks at the case again today (or at once if the case was waiting for nothing).
-  const nextRunOn = found.next_run_on === null || found.next_run_on > today ? today : found.next_run_on;
-  await db.transaction().execute(async (trx) => {
+  const queuedOn = found.next_run_on === null || found.next_run_on > today ? today : found.next_run_on;
+  const nextRunOn = await db.transaction().execute(async (trx) => {
     await trx
       .insertInto('case_events')
       .values({
@@ -92,7 +98,7 @@ export async function recordCaseEvent(
       .execute();
     await trx
       .updateTable('cases')
-      .set({ next_run_on: nextRunOn })
+      .set({ next_run_on: queuedOn })
       .where('tenant_id', '=', scope.tenantId)
       .where('case_id', '=', caseId)
       .execute();
@@ -114,6 +120,60 @@ export async function recordCaseEvent(
       entityId: caseId,
       data: { eventId, on, ...data },
     });
+    if (kind !== 'pause' && kind !== 'resume') return queuedOn;
+    // A pause stops the calls the ladder put in the agents' queue; what it planned in the outbox is held back
+    // when its time comes (the dispatcher asks where the case stands). Both apply at once, not at the next run.
+    if (kind === 'pause') await cancelLadderCalls(trx, scope.tenantId, caseId, now);
+    await evaluateCaseNow(trx, deps.database.raw, {
+      tenantId: scope.tenantId,
+      caseId,
+      today,
+      now,
+      origin: `event:${eventId}`,
+    });
+    const after = await trx
+      .selectFrom('cases')
+      .select('next_run_on')
+      .where('tenant_id', '=', scope.tenantId)
+      .where('case_id', '=', caseId)
+      .executeTakeFirst();
+    return after?.next_run_on ?? queuedOn;
   });
   return { eventId, caseId, kind, nextRunOn };
+}
+
+/** The open calls a step of the ladder put in the agents' queue (not a callback the debtor asked for). */
+async function cancelLadderCalls(trx: Transaction<Database>, tenantId: string, caseId: string, now: string) {
+  await trx
+    .updateTable('call_tasks')
+    .set({ status: 'cancelled', locked_by: null, locked_until: null, updated_at: now })
+    .where('tenant_id', '=', tenantId)
+    .where('case_id', '=', caseId)
+    .where('status', '=', 'open')
+    .where('action_id', 'in', (eb) =>
+      eb
+        .selectFrom('actions')
+        .select('action_id')
+        .where('tenant_id', '=', tenantId)
+        .where('case_id', '=', caseId)
+        .where('step_key', 'is not', null),
+    )
+    .execute();
+}
+
+/** The longest pause with an end date: past it, a person should look at the case again. */
+export const MAX_PAUSE_DAYS = 366;
+
+/** A pause's end is a day after today and at most a year ahead (a longer hold is an open-ended pause). */
+function checkPauseEnd(until: string, today: string): void {
+  const latest = addDays(today, MAX_PAUSE_DAYS);
+  if (until <= today || until > latest) {
+    throw new DomainError('invalid_input', `The pause must end after ${today} and by ${latest}.`, {
+      reason: 'pause_end_out_of_range',
+      field: 'until',
+      until,
+      today,
+      latest,
+    });
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatZonedDateTime, localIsoDate } from './dates.ts';
+import { formatDate, formatZonedDateTime, localIsoDate, shiftIsoDate } from './dates.ts';
 
 describe('formatDate', () => {
   it('shows a calendar date in the locale, without time-zone shifts', () => {
@@ -33,5 +33,16 @@ describe('formatZonedDateTime', () => {
 
   it('shows a dash for no instant', () => {
     expect(formatZonedDateTime(null, 'fr', 'UTC')).toBe('—');
+  });
+});
+
+describe('shiftIsoDate', () => {
+  it('moves a day by days or months, across month and year ends, keeping the last day of a short month', () => {
+    expect(shiftIsoDate('2026-03-16', { days: 7 })).toBe('2026-03-23');
+    expect(shiftIsoDate('2026-12-28', { days: 14 })).toBe('2027-01-11');
+    expect(shiftIsoDate('2026-03-16', { months: 1 })).toBe('2026-04-16');
+    expect(shiftIsoDate('2026-01-31', { months: 1 })).toBe('2026-02-28');
+    expect(shiftIsoDate('2028-01-31', { months: 1 })).toBe('2028-02-29');
+    expect(shiftIsoDate('2026-03-16', { days: 366 })).toBe('2027-03-17');
   });
 });

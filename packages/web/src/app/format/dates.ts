@@ -67,3 +67,15 @@ export function localIsoDate(instant: Date = new Date()): string {
   const day = String(instant.getDate()).padStart(2, '0');
   return `${year}-${month}-${day}`;
 }
+
+/** A calendar day ('YYYY-MM-DD') moved by whole days, or by whole months (the 31st becomes the month's last). */
+export function shiftIsoDate(
+  isoDate: string,
+  by: { readonly days?: number; readonly months?: number },
+): string {
+  const [year = 1970, month = 1, day = 1] = isoDate.split('-').map(Number);
+  const months = by.months ?? 0;
+  const lastOfMonth = new Date(Date.UTC(year, month - 1 + months + 1, 0)).getUTCDate();
+  const shifted = new Date(Date.UTC(year, month - 1 + months, Math.min(day, lastOfMonth) + (by.days ?? 0)));
+  return shifted.toISOString().slice(0, 10);
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EngineEvent } from './engine-api.ts';
-import { isPausedByHand, promiseOf } from './engine-state.ts';
+import { isPausedByHand, pauseEndOf, promiseOf } from './engine-state.ts';
 
 const event = (kind: string, on: string, id: string, applied = false): EngineEvent => ({
   id,
@@ -27,6 +27,18 @@ describe('isPausedByHand', () => {
     const sameDay = [event('pause', '2026-03-11', '0190-a'), event('resume', '2026-03-11', '0190-b')];
     expect(isPausedByHand({ events: sameDay, progress: null })).toBe(false);
     expect(isPausedByHand({ events: [...sameDay].reverse(), progress: null })).toBe(false);
+  });
+});
+
+describe('a pause until a date', () => {
+  it('reads its end from the latest pause, and is over once that day has come', () => {
+    const dated = { ...event('pause', '2026-03-16', '7', true), data: { until: '2026-03-30' } };
+    const engine = { events: [dated, event('resume', '2026-03-10', '4', true)], progress: null };
+    expect(pauseEndOf(engine)).toBe('2026-03-30');
+    expect(isPausedByHand(engine, '2026-03-29')).toBe(true);
+    expect(isPausedByHand(engine, '2026-03-30')).toBe(false);
+    expect(pauseEndOf({ events: [event('resume', '2026-03-17', '8'), dated] })).toBeNull();
+    expect(pauseEndOf({ events: [event('pause', '2026-03-17', '8')] })).toBeNull();
   });
 });
 

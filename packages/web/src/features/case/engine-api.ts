@@ -103,7 +103,13 @@ export function caseEngineQuery(caseId: string) {
  * goes through `POST /cases/:caseId/promises` (workspace/api.ts createPromise), which keeps the promise row,
  * sends its written confirmation and checks it at its dates.
  */
-export type CaseEventInput = { readonly kind: 'pause' | 'resume'; readonly on: string };
+export type CaseEventInput =
+  | {
+      readonly kind: 'pause';
+      readonly on: string /** The day the ladder resumes by itself. */;
+      readonly until?: string;
+    }
+  | { readonly kind: 'resume'; readonly on: string };
 
 export async function recordCaseEvent(caseId: string, event: CaseEventInput): Promise<{ eventId: string }> {
   return apiRequest<{ eventId: string }>(`/cases/${encodeURIComponent(caseId)}/events`, {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format/use-format.ts';
 import { EmptyState } from '../../app/ui/states.tsx';
 import type { EngineEvent } from './engine-api.ts';
-import { newestFirst, promiseOf } from './engine-state.ts';
+import { newestFirst, pauseEndOf, promiseOf } from './engine-state.ts';
 
 const EVENT_KINDS = [
   'payment',
@@ -49,6 +49,8 @@ export function EngineEvents({
         date: format.date(promise.dueOn),
       });
     }
+    const until = event.kind === 'pause' ? pauseEndOf({ events: [event] }) : null;
+    if (until) return t('engine.events.pauseUntil', { date: format.date(until) });
     const amount = event.kind === 'payment' ? amountOf(event.data) : null;
     return amount === null ? null : format.money(amount, currency);
   };

@@ -15,8 +15,9 @@ import { createPromise, type PromiseInput } from '../workspace/api.ts';
 import { PromiseForm } from '../workspace/promise-form.tsx';
 import { type CaseEngine, type CaseEventInput, caseEngineQuery, recordCaseEvent } from './engine-api.ts';
 import { EngineEvents } from './engine-events.tsx';
-import { isPausedByHand } from './engine-state.ts';
+import { isPausedByHand, pauseEndOf } from './engine-state.ts';
 import { InterestBlock } from './interest-block.tsx';
+import { PauseControl } from './pause-control.tsx';
 
 function EngineSummary({ engine }: { readonly engine: CaseEngine }) {
   const { t } = useTranslation();
@@ -163,6 +164,7 @@ function EngineButtons({
   readonly currency: string;
 }) {
   const { t } = useTranslation();
+  const format = useFormat();
   const channelName = useChannelName();
   const queryClient = useQueryClient();
   const [promiseOpened, promise] = useDisclosure(false);
@@ -176,7 +178,12 @@ function EngineButtons({
     onSuccess: (_result, event) => {
       notifications.show({
         color: 'teal',
-        message: event.kind === 'pause' ? t('engine.paused') : t('engine.resumed'),
+        message:
+          event.kind === 'resume'
+            ? t('engine.resumed')
+            : event.until
+              ? t('engine.pausedUntil', { date: format.date(event.until) })
+              : t('engine.paused'),
       });
       refresh();
     },
@@ -198,18 +205,34 @@ function EngineButtons({
       refresh();
     },
   });
-  const paused = isPausedByHand(engine);
-  const kind = paused ? 'resume' : 'pause';
+  const today = localIsoDate();
+  const paused = isPausedByHand(engine, today);
+  const pauseEnd = paused ? pauseEndOf(engine) : null;
   return (
     <Group gap="xs">
-      <Button
-        variant="default"
-        size="xs"
-        loading={record.isPending && record.variables?.kind === kind}
-        onClick={() => record.mutate({ kind, on: localIsoDate() })}
-      >
-        {paused ? t('engine.resume') : t('engine.pause')}
-      </Button>
+      {paused ? (
+        <>
+          {pauseEnd && (
+            <Badge variant="light" color="yellow" tt="none" data-testid="pause-end">
+              {t('engine.pausedUntilBadge', { date: format.date(pauseEnd) })}
+            </Badge>
+          )}
+          <Button
+            variant="default"
+            size="xs"
+            loading={record.isPending}
+            onClick={() => record.mutate({ kind: 'resume', on: today })}
+          >
+            {t('engine.resume')}
+          </Button>
+        </>
+      ) : (
+        <PauseControl
+          saving={record.isPending}
+          error={record.error}
+          onPause={(event) => record.mutate(event)}
+        />
+      )}
       <Button
         variant="light"
         size="xs"

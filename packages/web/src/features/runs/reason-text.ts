@@ -81,6 +81,10 @@ export function reasonText(reason: EngineReason, { t, date, channel }: Describe)
     case 'ladder_finished':
     case 'payment_receipt':
       return t(`reasons.${reason.code}`);
+    case 'paused_until':
+      return t('reasons.paused_until', { date: date(str(p.until)) });
+    case 'pause_ended':
+      return t('reasons.pause_ended', { date: date(str(p.since)) });
     case 'callback_requested':
       return t('reasons.callback_requested', { date: date(str(p.on)), time: str(p.at) });
     case 'payment_link_requested':
