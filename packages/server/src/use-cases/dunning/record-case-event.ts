@@ -1,13 +1,12 @@
 import { addDays, type CaseEvent, DomainError } from '@relance/core';
-import type { Transaction } from 'kysely';
 import { newId } from '../../db/ids.ts';
-import type { Database } from '../../db/schema.ts';
 import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { appendAudit } from '../access/audit.ts';
 import { requirePermission } from '../access/permissions.ts';
 import { creditorFilter, readScope } from '../portfolio/scope.ts';
 import { evaluateCaseNow } from '../workspace/evaluate-case-now.ts';
+import { cancelLadderCalls } from '../workspace/queue/cancel-ladder-calls.ts';
 
 /** An event as a caller states it; the server adds the baseline (the balance when a promise or plan is made). */
 export type CaseEventInput =
@@ -140,25 +139,6 @@ export async function recordCaseEvent(
     return after?.next_run_on ?? queuedOn;
   });
   return { eventId, caseId, kind, nextRunOn };
-}
-
-/** The open calls a step of the ladder put in the agents' queue (not a callback the debtor asked for). */
-async function cancelLadderCalls(trx: Transaction<Database>, tenantId: string, caseId: string, now: string) {
-  await trx
-    .updateTable('call_tasks')
-    .set({ status: 'cancelled', locked_by: null, locked_until: null, updated_at: now })
-    .where('tenant_id', '=', tenantId)
-    .where('case_id', '=', caseId)
-    .where('status', '=', 'open')
-    .where('action_id', 'in', (eb) =>
-      eb
-        .selectFrom('actions')
-        .select('action_id')
-        .where('tenant_id', '=', tenantId)
-        .where('case_id', '=', caseId)
-        .where('step_key', 'is not', null),
-    )
-    .execute();
 }
 
 /** The longest pause with an end date: past it, a person should look at the case again. */

@@ -1,6 +1,5 @@
 import type { PlanFrequency, PromiseDate } from '@relance/core';
 import type { Deps } from '../../shared/deps.ts';
-import { evaluateCaseNow } from '../workspace/evaluate-case-now.ts';
 import { createPlan } from '../workspace/plans/create-plan.ts';
 import type { PlanView } from '../workspace/plans/plan-view.ts';
 import { type PlanPreview, previewPlan } from '../workspace/plans/preview-plan.ts';
@@ -56,16 +55,7 @@ export async function createPortalPlan(
   input: PortalPlanRequest,
 ): Promise<PlanView> {
   const access = await checkPortalAccess(deps, key, cookie);
+  // Decided at once by `createPlan`, as a promise is: the debtor sees no reminder meanwhile.
   const plan = await createPlan(deps, debtorActor(access.tenantId), access.caseId, planRequest(input));
-  // The ladder follows the plan now, not after tomorrow's run: the debtor sees no reminder meanwhile.
-  await deps.database.db.transaction().execute((trx) =>
-    evaluateCaseNow(trx, deps.database.raw, {
-      tenantId: access.tenantId,
-      caseId: access.caseId,
-      today: deps.clock.today(),
-      now: deps.clock.now(),
-      origin: `plan:${plan.id}`,
-    }),
-  );
   return plan;
 }

@@ -8,6 +8,8 @@ import { appendAudit } from '../../access/audit.ts';
 import { requirePermission } from '../../access/permissions.ts';
 import { appendEvidence, storeDocument } from '../../evidence/journal.ts';
 import { loadTemplateVariables } from '../../templates/case-variables.ts';
+import { evaluateCaseNow } from '../evaluate-case-now.ts';
+import { cancelLadderCalls } from '../queue/cancel-ladder-calls.ts';
 import { loadPlanBasis } from './plan-basis.ts';
 import {
   agreementKey,
@@ -221,6 +223,9 @@ export async function createPlan(
       entityId: planId,
       data: { ...terms, caseId, eventId, agreementActionId, documentId: document.documentId },
     });
+    // The ladder follows the plan now, not after tomorrow's run: no reminder meanwhile, no ladder call.
+    await cancelLadderCalls(trx, tenantId, caseId, now);
+    await evaluateCaseNow(trx, deps.database.raw, { tenantId, caseId, today, now, origin: `plan:${planId}` });
     const view = await readPlan(trx, tenantId, planId);
     if (!view) throw new Error('The plan just written cannot be read back.');
     return view;

@@ -6,6 +6,7 @@ import type { Deps } from '../../../shared/deps.ts';
 import { appendAudit } from '../../access/audit.ts';
 import { appendEvidence } from '../../evidence/journal.ts';
 import { evaluateCaseNow } from '../evaluate-case-now.ts';
+import { cancelLadderCalls } from '../queue/cancel-ladder-calls.ts';
 import type { PromiseChannel, PromiseView } from './promise-view.ts';
 import { promiseView } from './promise-view.ts';
 
@@ -162,6 +163,7 @@ export async function writePromise(
       entityId: caseId,
       data: { promiseId, madeBy: who.madeBy, ...terms },
     });
+    await cancelLadderCalls(trx, tenantId, caseId, now);
     const evaluated = await evaluateCaseNow(trx, deps.database.raw, {
       tenantId,
       caseId,
