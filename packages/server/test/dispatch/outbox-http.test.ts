@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createApiKey } from '../../src/use-cases/access/create-api-key.ts';
+import { WAITING_NOTES } from '../../src/use-cases/dispatch/held-by-creditor.ts';
 import { type SeededTenant, seedTenant } from '../http/seed.ts';
 import { signInAs, testServer } from '../http/support.ts';
 import { describeEachDatabase } from '../support/databases.ts';
@@ -51,7 +52,23 @@ describeEachDatabase('outbox over HTTP', (ctx) => {
       id: failed,
       attempts: 5,
       lastError: '451 4.7.1 Greylisted, try again later',
+      lastErrorOurs: false,
     });
+    // Relance's own note on an action it held back is read out in the reader's language.
+    const heldBack = await planAction(ctx.handle, t.tenantId, caseId, '2026-03-16T08:00:00.000Z');
+    await setStatus(heldBack, { status: 'cancelled', last_error: WAITING_NOTES.promise ?? '' });
+    const cancelled = await app.inject({
+      method: 'GET',
+      url: `${api}/outbox?status=cancelled`,
+      headers: { ...admin, 'accept-language': 'fr' },
+    });
+    expect(cancelled.json().items).toMatchObject([
+      {
+        id: heldBack,
+        lastError: 'Non envoyée : le débiteur a promis de payer après sa planification.',
+        lastErrorOurs: true,
+      },
+    ]);
 
     const wrong = await app.inject({
       method: 'POST',

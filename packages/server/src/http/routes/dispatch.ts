@@ -25,7 +25,10 @@ const outboxItem = z.object({
   lastError: z
     .string()
     .nullable()
-    .describe('The provider’s or SMTP server’s own words about the last failure'),
+    .describe(
+      'The provider’s or SMTP server’s own words about the last failure, or (lastErrorOurs) Relance’s note on why it cancelled or set it aside, in the reader’s language',
+    ),
+  lastErrorOurs: z.boolean(),
   sentAt: z.string().nullable(),
   deliveredAt: z.string().nullable(),
   provider: z.string().nullable(),

@@ -4,6 +4,7 @@ import type { Actor } from '../../shared/actor.ts';
 import type { Deps } from '../../shared/deps.ts';
 import { readScope } from '../portfolio/scope.ts';
 import { loadStrategyBook } from '../strategies/strategy-book.ts';
+import { actionNote } from './action-notes.ts';
 
 export const OUTBOX_STATUSES: readonly ActionStatus[] = [
   'planned',
@@ -28,8 +29,12 @@ export type OutboxItem = {
   readonly template: string;
   readonly status: string;
   readonly attempts: number;
-  /** The provider's or server's own words about the last failure. */
+  /**
+   * The provider's or server's own words about the last failure, or Relance's own note on why it cancelled or
+   * set the action aside (`lastErrorOurs`), that one in the reader's language.
+   */
   readonly lastError: string | null;
+  readonly lastErrorOurs: boolean;
   readonly sentAt: string | null;
   readonly deliveredAt: string | null;
   readonly provider: string | null;
@@ -121,7 +126,8 @@ export async function listOutbox(
       template: r.template,
       status: r.status,
       attempts: Number(r.attempts),
-      lastError: r.last_error,
+      lastError: actionNote(r.last_error, input.locale)?.text ?? null,
+      lastErrorOurs: actionNote(r.last_error, input.locale)?.ours ?? false,
       sentAt: r.sent_at,
       deliveredAt: r.delivered_at,
       provider: r.provider,

@@ -29,6 +29,8 @@ export type OutboxItem = {
   readonly attempts: number;
   /** The provider's or SMTP server's own words (not translated: they are evidence). */
   readonly lastError: string | null;
+  /** The note is Relance's own (why it cancelled or set the action aside), not a server's words. */
+  readonly lastErrorOurs?: boolean;
   readonly sentAt: string | null;
   readonly deliveredAt: string | null;
   readonly provider: string | null;

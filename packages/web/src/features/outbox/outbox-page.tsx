@@ -34,16 +34,21 @@ function Why({ item }: { readonly item: OutboxItem }) {
           {t('outbox.unconfirmedHint')}
         </Text>
       )}
-      {item.lastError && (
-        <Text
-          size="sm"
-          c={item.status === 'failed' ? 'red.8' : 'dimmed'}
-          ff="monospace"
-          title={t('outbox.serverWords')}
-        >
-          {item.lastError}
-        </Text>
-      )}
+      {item.lastError &&
+        (item.lastErrorOurs ? (
+          <Text size="sm" c="dimmed">
+            {item.lastError}
+          </Text>
+        ) : (
+          <Text
+            size="sm"
+            c={item.status === 'failed' ? 'red.8' : 'dimmed'}
+            ff="monospace"
+            title={t('outbox.serverWords')}
+          >
+            {item.lastError}
+          </Text>
+        ))}
       {item.gateText && <Text size="sm">{item.gateText}</Text>}
       <Text size="xs" c="dimmed">
         {item.reasonText}
