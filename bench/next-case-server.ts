@@ -9,6 +9,7 @@ import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startBackgroundCheckpoints } from '../packages/server/src/db/background-checkpoints.ts';
 import { openDatabase } from '../packages/server/src/db/database.ts';
 import { buildHttpServer } from '../packages/server/src/http/server.ts';
 import { systemClock } from '../packages/server/src/shared/clock.ts';
@@ -24,10 +25,13 @@ const app = await buildHttpServer(deps);
 const queue =
   process.env.RELANCE_BENCH_WEBHOOK_QUEUE === '1' ? startWebhookQueue(deps, { intervalMs: 50 }) : null;
 await app.listen({ host: '127.0.0.1', port: 0 });
+// As `startServer` does: on SQLite, checkpoints run in a thread of their own, not inside requests' commits.
+const checkpoints = startBackgroundCheckpoints(database);
 process.stdout.write(`listening ${(app.server.address() as AddressInfo).port}\n`);
 process.on('SIGTERM', () => {
   void app
     .close()
     .then(() => queue?.stop())
+    .then(() => checkpoints?.stop())
     .then(() => database.close().then(() => process.exit(0)));
 });

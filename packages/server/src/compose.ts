@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import type { Config } from './config.ts';
+import { startBackgroundCheckpoints } from './db/background-checkpoints.ts';
 import { migrateToLatest, openDatabase } from './db/database.ts';
 import { type Clock, startedClock, systemClock } from './shared/clock.ts';
 import type { Deps } from './shared/deps.ts';
@@ -49,9 +50,18 @@ export async function startServer(composition: Composition): Promise<RunningServ
   const { config } = composition;
   const app = await buildHttpServer(composition.deps, config.webDist ? { webDist: config.webDist } : {});
   await app.listen({ port: config.port, host: config.host });
+  // On a SQLite file, requests' commits no longer wait for a checkpoint: a thread of its own does them.
+  const checkpoints = startBackgroundCheckpoints(composition.deps.database);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const urlHost = shownHost.includes(':') ? `[${shownHost}]` : shownHost;
-  return { url: `http://${urlHost}:${port}/`, port, close: () => app.close() };
+  return {
+    url: `http://${urlHost}:${port}/`,
+    port,
+    close: async () => {
+      await app.close();
+      await checkpoints?.stop();
+    },
+  };
 }
