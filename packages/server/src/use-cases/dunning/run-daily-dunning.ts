@@ -1,4 +1,5 @@
 import { describeReason, type IsoDate, nameReason } from '@relance/core';
+import { startBackgroundCheckpoints } from '../../db/background-checkpoints.ts';
 import { newId } from '../../db/ids.ts';
 import type { Db } from '../../db/schema.ts';
 import type { Deps } from '../../shared/deps.ts';
@@ -62,17 +63,22 @@ const DEFAULT_BATCH = 5000;
 
 /**
  * On SQLite a run rewrites a large part of the case table: a 64 MB page cache spares re-reading index
- * pages, and a checkpoint every 80 MB of WAL instead of every 4 MB copies each hot page into the database
- * once rather than dozens of times. Both are put back when the run ends (and the WAL checkpointed).
+ * pages; a run of several batches (pipelined, on a file) has the WAL copied into the database by a thread
+ * of its own every half second (decision 0017; the server's thread when the run is inside it), so that the
+ * writer's commits never wait for it — at 200,000 cases 6.7–7.2 s instead of 7.8–7.9 s; a small run
+ * checkpoints every 80 MB of WAL instead of every 4 MB. Both are put back when the run ends (and the WAL
+ * checkpointed).
  */
-function tuneForRun(deps: Deps): () => void {
+function tuneForRun(deps: Deps, large: boolean): () => void {
   if (deps.database.raw.kind !== 'sqlite') return () => {};
   const sqlite = deps.database.raw.sqlite;
   const cache = sqlite.pragma('cache_size', { simple: true });
   const checkpoint = sqlite.pragma('wal_autocheckpoint', { simple: true });
   sqlite.pragma('cache_size = -65536');
-  sqlite.pragma('wal_autocheckpoint = 20000');
+  const checkpoints = large ? startBackgroundCheckpoints(deps.database, { intervalMs: 500 }) : null;
+  if (!checkpoints) sqlite.pragma('wal_autocheckpoint = 20000');
   return () => {
+    void checkpoints?.stop();
     sqlite.pragma(`cache_size = ${Number(cache)}`);
     sqlite.pragma(`wal_autocheckpoint = ${Number(checkpoint)}`);
     sqlite.pragma('wal_checkpoint(PASSIVE)');
@@ -95,11 +101,11 @@ export async function runDailyDunning(deps: Deps, tenantId: string, options: Run
   const totals = newTotals();
   const preview: PreviewAction[] = [];
   const size = options.batchSize ?? DEFAULT_BATCH;
-  const restore = tuneForRun(deps);
   const file =
     dryRun || options.pipeline === false || !(await severalBatchesDue(deps, tenantId, options.runOn, size))
       ? null
       : pipelineFile(deps);
+  const restore = tuneForRun(deps, file !== null);
   try {
     if (file !== null && runId !== null) {
       const { onBatch } = options;
