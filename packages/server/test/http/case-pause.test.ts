@@ -54,6 +54,28 @@ describeEachDatabase(
       created_at: '2026-03-16T08:00:00.000Z',
       updated_at: '2026-03-16T08:00:00.000Z',
     });
+    /** An action as the dispatcher holds it once claimed, about to send it. */
+    const claimed = (action: {
+      action_id: string;
+      case_id: string;
+      action_key: string;
+      planned_on: string;
+      channel: string;
+      template: string;
+      language: 'fr' | 'en';
+    }) => ({
+      actionId: action.action_id,
+      caseId: action.case_id,
+      actionKey: action.action_key,
+      plannedOn: action.planned_on,
+      channel: action.channel,
+      template: action.template,
+      language: action.language,
+      purpose: 'reminder',
+      attempts: 1,
+      messageId: action.action_id,
+      amounts: null,
+    });
     const statusOf = async (taskIds: string[]) =>
       Object.fromEntries(
         (
@@ -157,19 +179,6 @@ describeEachDatabase(
           .where('action_id', '=', action.action_id)
           .execute();
       }
-      const claimed = (action: typeof planned) => ({
-        actionId: action.action_id,
-        caseId,
-        actionKey: action.action_key,
-        plannedOn: action.planned_on,
-        channel: action.channel,
-        template: action.template,
-        language: action.language,
-        purpose: 'reminder',
-        attempts: 1,
-        messageId: action.action_id,
-        amounts: null,
-      });
       expect(await setAsideForCreditor(ctx.handle.db, t.tenantId, claimed(planned), 'dispatcher-test')).toBe(
         true,
       );
@@ -246,20 +255,9 @@ describeEachDatabase(
         last_error: null,
       };
       await ctx.handle.db.insertInto('actions').values(raced).execute();
-      const claimed = {
-        actionId: raced.action_id,
-        caseId,
-        actionKey: raced.action_key,
-        plannedOn: raced.planned_on,
-        channel: raced.channel,
-        template: raced.template,
-        language: raced.language,
-        purpose: 'reminder',
-        attempts: 1,
-        messageId: raced.action_id,
-        amounts: null,
-      };
-      expect(await setAsideForCreditor(ctx.handle.db, t.tenantId, claimed, 'dispatcher-test')).toBe(true);
+      expect(await setAsideForCreditor(ctx.handle.db, t.tenantId, claimed(raced), 'dispatcher-test')).toBe(
+        true,
+      );
       const after = await ctx.handle.db
         .selectFrom('actions')
         .select(['status', 'last_error'])
