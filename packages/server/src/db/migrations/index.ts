@@ -26,6 +26,7 @@ import * as m0024 from './0024-strategy-history.ts';
 import * as m0025 from './0025-evidence-pending.ts';
 import * as m0026 from './0026-strategy-cohorts.ts';
 import * as m0027 from './0027-run-cases-due.ts';
+import * as m0028 from './0028-one-run-queue-index.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -56,6 +57,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0025-evidence-pending': m0025,
   '0026-strategy-cohorts': m0026,
   '0027-run-cases-due': m0027,
+  '0028-one-run-queue-index': m0028,
 };
 
 export const migrationProvider: MigrationProvider = {
