@@ -5,13 +5,7 @@ import type { Deps } from '../../shared/deps.ts';
 import { type DecidedCase, runWriteback } from '../workspace/run-writeback.ts';
 import { insertedByChannel } from './batch-channels.ts';
 import { addTotals, type RunTotals } from './decide-batch.ts';
-import {
-  ACTION_CHANNEL_AT,
-  ACTION_ID_AT,
-  ACTION_WIDTH,
-  type PackedWrites,
-  writePacked,
-} from './write-batch.ts';
+import { type PackedWrites, packedActions, writePacked } from './write-batch.ts';
 
 /** The reader thread's old generation: two batches of cases in flight and what deciding them keeps. */
 const READER_HEAP_MB = 160;
@@ -149,16 +143,4 @@ export async function runPipelined(
     reader.postMessage({ kind: 'stop' });
     await exited;
   }
-}
-
-/** The id and channel of each packed action. */
-function packedActions(p: PackedWrites): { actionId: string; channel: string }[] {
-  const out: { actionId: string; channel: string }[] = [];
-  for (let i = 0; i < p.actions.length; i += ACTION_WIDTH) {
-    out.push({
-      actionId: String(p.actions[i + ACTION_ID_AT]),
-      channel: String(p.actions[i + ACTION_CHANNEL_AT]),
-    });
-  }
-  return out;
 }

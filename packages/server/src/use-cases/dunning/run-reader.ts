@@ -10,7 +10,7 @@ import { channelsJson } from './batch-channels.ts';
 import { contextOf, decideBatch, newTotals } from './decide-batch.ts';
 import { claimBatch, cursorAfter, type QueueCursor } from './load-batch.ts';
 import type { ReaderMessage, ReaderStart } from './run-pipeline.ts';
-import { packWrites } from './write-batch.ts';
+import { packedTransfer, packWrites } from './write-batch.ts';
 
 /** Batches decided ahead of the writer: enough to keep it busy, few enough to bound the memory. */
 const AHEAD = 2;
@@ -58,16 +58,18 @@ async function read(port: NonNullable<typeof parentPort>, s: ReaderStart): Promi
       queue = cursorAfter(batch);
       const totals = newTotals();
       const writes = decideBatch(ctx, batch, s.tenantId, s.runId, s.runOn, s.now, totals);
-      post({
+      const packed = packWrites(writes);
+      const message: ReaderMessage = {
         kind: 'batch',
-        packed: packWrites(writes),
+        packed,
         rows: { cases: writes.cases.length, actions: writes.actions.length, blocked: writes.blocked.length },
         byChannel: channelsJson(writes.actions.map((a) => a.channel)),
         writeback: writes.cases
           .filter((c) => c.lastNotes !== null && needsWriteback(c.lastNotes))
           .map((c) => ({ caseId: c.caseId, lastNotes: c.lastNotes })),
         totals,
-      });
+      };
+      port.postMessage(message, packedTransfer(packed));
       inFlight += 1;
     }
     post({ kind: 'done' });
