@@ -4,6 +4,7 @@ import {
   type GateDecision,
   NEW_PROGRESS,
   type NextAction,
+  type Reason,
 } from '@relance/core';
 import { newId } from '../../db/ids.ts';
 import type { CaseDecision } from './decide-case.ts';
@@ -18,7 +19,12 @@ export function rowsOf(
   rows: { actions: ActionRow[]; cases: CaseRow[]; blocked: BlockedRow[]; eventIds: string[] },
 ): void {
   const { item, plan } = decision;
-  const notes = [...decision.notes, ...plan.notes];
+  const notes =
+    decision.notes.length === 0
+      ? plan.notes
+      : plan.notes.length === 0
+        ? decision.notes
+        : [...decision.notes, ...plan.notes];
   for (const s of scheduled) {
     const actionId = newId();
     rows.actions.push({
@@ -34,7 +40,7 @@ export function rowsOf(
       strategyKey: decision.strategyKey,
       strategyVersion: decision.strategyVersion,
       stepKey: s.action.stepKey,
-      reason: JSON.stringify({ reason: s.action.reason }),
+      reason: reasonJson(s.action.reason),
       gate: gateRecord(s.gate),
       amounts: null,
     });
@@ -58,9 +64,47 @@ export function rowsOf(
     progress: compactProgress(plan.progress),
     nextRunOn: nextRunOn(plan.next),
     nextAction: plan.next ? nextJson(decision.strategyKey, plan.next) : null,
-    lastNotes: notes.length > 0 ? JSON.stringify(notes) : null,
+    lastNotes: notes.length > 0 ? notesJson(notes) : null,
   });
   for (const e of item.events) rows.eventIds.push(e.eventId);
+}
+
+/** A reason's identity: its code and its parameters in order (their values are names, dates and counts). */
+function reasonKey(r: Reason): string {
+  let key = r.code;
+  for (const k in r.params) key += `|${k}=${r.params[k]}`;
+  return key;
+}
+
+/**
+ * Interned JSON, a few thousand distinct texts a run: cases on the same step share their reasons and notes,
+ * so each text is made once, and the batch hands one string over for all of them.
+ */
+class JsonMemo {
+  readonly #texts = new Map<string, string>();
+
+  of(key: string, make: () => string): string {
+    let json = this.#texts.get(key);
+    if (json === undefined) {
+      if (this.#texts.size > 10_000) this.#texts.clear();
+      json = make();
+      this.#texts.set(key, json);
+    }
+    return json;
+  }
+}
+
+const reasons = new JsonMemo();
+const noteLists = new JsonMemo();
+
+function reasonJson(reason: Reason): string {
+  return reasons.of(reasonKey(reason), () => JSON.stringify({ reason }));
+}
+
+function notesJson(notes: readonly Reason[]): string {
+  let key = '';
+  for (const n of notes) key += `${reasonKey(n)}\n`;
+  return noteLists.of(key, () => JSON.stringify(notes));
 }
 
 function nextRunOn(next: NextAction | null): string | null {
@@ -114,5 +158,22 @@ function compactProgress(p: CaseProgress): string {
   if (p.unansweredCalls !== 0) out.unansweredCalls = p.unansweredCalls;
   if (p.brokenPromises !== 0) out.brokenPromises = p.brokenPromises;
   if (p.completedOn !== null) out.completedOn = p.completedOn;
-  return JSON.stringify(out);
+  // Most cases stand on a step and nothing more (no pause, promise, plan, switch or count): one text per step.
+  const plain =
+    out.cycle === undefined &&
+    !out.pausedManually &&
+    out.pausedUntil === undefined &&
+    out.pauseReason === undefined &&
+    out.promise === undefined &&
+    out.plan === undefined &&
+    out.switches === undefined &&
+    out.unansweredCalls === undefined &&
+    out.brokenPromises === undefined &&
+    out.completedOn === undefined;
+  if (!plain) return JSON.stringify(out);
+  return progressTexts.of(`${p.strategyVersion}|${p.stepIndex}|${p.stepKey}|${p.stepOn}`, () =>
+    JSON.stringify(out),
+  );
 }
+
+const progressTexts = new JsonMemo();
