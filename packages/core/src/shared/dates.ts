@@ -96,9 +96,29 @@ export function detectDateOrder(samples: readonly string[]): DateOrder {
  * Days since 1970-01-01 in the proleptic Gregorian calendar (H. Hinnant's civil-days algorithm).
  */
 export function toEpochDay(date: IsoDate): number {
+  // YYYY-MM-DD read digit by digit: no match array and no substrings for the million calls of a run.
+  if (date.length === 10 && date.charCodeAt(4) === DASH && date.charCodeAt(7) === DASH) {
+    const year = digits(date, 0, 4);
+    const month = digits(date, 5, 7);
+    const day = digits(date, 8, 10);
+    if (year >= 0 && month >= 0 && day >= 0) return civilDay(year, month, day, date);
+  }
   const m = ISO_DATE.exec(date);
   if (!m) throw new DomainError('invalid_input', `Not an ISO date: ${date}`, { date });
   return civilDay(Number(m[1]), Number(m[2]), Number(m[3]), date);
+}
+
+const DASH = 45;
+
+/** The decimal number in `s` from `from` to `to`, or -1 when a character there is not an ASCII digit. */
+function digits(s: string, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (c < 0 || c > 9) return -1;
+    n = n * 10 + c;
+  }
+  return n;
 }
 
 const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
