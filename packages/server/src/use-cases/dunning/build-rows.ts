@@ -69,16 +69,10 @@ export function rowsOf(
   for (const e of item.events) rows.eventIds.push(e.eventId);
 }
 
-/** A reason's identity: its code and its parameters in order (their values are names, dates and counts). */
-function reasonKey(r: Reason): string {
-  let key = r.code;
-  for (const k in r.params) key += `|${k}=${r.params[k]}`;
-  return key;
-}
-
 /**
- * Interned JSON, a few thousand distinct texts a run: cases on the same step share their reasons and notes,
- * so each text is made once, and the batch hands one string over for all of them.
+ * Interned JSON, a few thousand distinct texts a run: cases on the same step share their reasons, notes,
+ * progress, next step and gate verdict, so each text is made once, and the batch hands one string over for
+ * all of them.
  */
 class JsonMemo {
   readonly #texts = new Map<string, string>();
@@ -94,8 +88,24 @@ class JsonMemo {
   }
 }
 
+/** One part of a memo key, unambiguous whatever it holds: its type, its length, itself. */
+function part(v: string | number | boolean | null | undefined): string {
+  const text = String(v);
+  return `${typeof v === 'string' ? 's' : v === null ? 'z' : 'o'}${text.length}:${text}`;
+}
+
+/** A reason's identity: its code and its parameters in order. */
+function reasonKey(r: Reason): string {
+  let key = r.code;
+  for (const k in r.params) key += `|${k}=${part(r.params[k])}`;
+  return key;
+}
+
 const reasons = new JsonMemo();
 const noteLists = new JsonMemo();
+const gates = new JsonMemo();
+const nextSteps = new JsonMemo();
+const progressTexts = new JsonMemo();
 
 function reasonJson(reason: Reason): string {
   return reasons.of(reasonKey(reason), () => JSON.stringify({ reason }));
@@ -111,69 +121,56 @@ function nextRunOn(next: NextAction | null): string | null {
   return next ? next.on : null;
 }
 
-const allowedJson = new Map<string, string>();
-
 /** An allowed verdict is kept as its policy and rule (the text is rebuilt on reading); a refusal in full. */
 function gateRecord(gate: GateDecision): string {
   if (gate.kind !== 'allowed') return JSON.stringify(gate);
-  const key = `${gate.policy}|${gate.rule}`;
-  let json = allowedJson.get(key);
-  if (json === undefined) {
-    json = JSON.stringify({ kind: gate.kind, policy: gate.policy, rule: gate.rule });
-    allowedJson.set(key, json);
-  }
-  return json;
-}
-
-const nextJsonCache = new Map<string, string>();
-
-/** Cases of one strategy share a few next steps and dates: their JSON is made once. */
-function nextJson(strategyKey: string | null, next: NextAction): string {
-  const key = `${strategyKey}|${next.kind}|${next.stepKey}|${next.on}`;
-  let json = nextJsonCache.get(key);
-  if (json === undefined) {
-    if (nextJsonCache.size > 10_000) nextJsonCache.clear();
-    // The step's name is not stored: it is read from the strategy when the case is shown.
-    json = JSON.stringify({ ...next, stepName: null });
-    nextJsonCache.set(key, json);
-  }
-  return json;
-}
-
-/** The progress without the fields still at their default: a million cases, smaller rows. */
-function compactProgress(p: CaseProgress): string {
-  const d = NEW_PROGRESS;
-  const out: Partial<Record<keyof CaseProgress, unknown>> = {};
-  if (p.strategyVersion !== d.strategyVersion) out.strategyVersion = p.strategyVersion;
-  if (p.stepIndex !== d.stepIndex) out.stepIndex = p.stepIndex;
-  if (p.stepKey !== d.stepKey) out.stepKey = p.stepKey;
-  if (p.stepOn !== d.stepOn) out.stepOn = p.stepOn;
-  if (p.cycle !== d.cycle) out.cycle = p.cycle;
-  if (p.pausedManually) out.pausedManually = true;
-  if (p.pausedUntil !== null) out.pausedUntil = p.pausedUntil;
-  if (p.pauseReason !== null) out.pauseReason = p.pauseReason;
-  if (p.promise !== null) out.promise = p.promise;
-  if (p.plan !== null) out.plan = p.plan;
-  if (p.switches.email || p.switches.phone || p.switches.call) out.switches = p.switches;
-  if (p.unansweredCalls !== 0) out.unansweredCalls = p.unansweredCalls;
-  if (p.brokenPromises !== 0) out.brokenPromises = p.brokenPromises;
-  if (p.completedOn !== null) out.completedOn = p.completedOn;
-  // Most cases stand on a step and nothing more (no pause, promise, plan, switch or count): one text per step.
-  const plain =
-    out.cycle === undefined &&
-    !out.pausedManually &&
-    out.pausedUntil === undefined &&
-    out.pauseReason === undefined &&
-    out.promise === undefined &&
-    out.plan === undefined &&
-    out.switches === undefined &&
-    out.unansweredCalls === undefined &&
-    out.brokenPromises === undefined &&
-    out.completedOn === undefined;
-  if (!plain) return JSON.stringify(out);
-  return progressTexts.of(`${p.strategyVersion}|${p.stepIndex}|${p.stepKey}|${p.stepOn}`, () =>
-    JSON.stringify(out),
+  return gates.of(part(gate.policy) + part(gate.rule), () =>
+    JSON.stringify({ kind: gate.kind, policy: gate.policy, rule: gate.rule }),
   );
 }
 
-const progressTexts = new JsonMemo();
+/** Cases of one strategy share a few next steps and dates. The step's name is read from the strategy when shown. */
+function nextJson(strategyKey: string | null, next: NextAction): string {
+  return nextSteps.of(part(strategyKey) + part(next.kind) + part(next.stepKey) + part(next.on), () =>
+    JSON.stringify({ ...next, stepName: null }),
+  );
+}
+
+/**
+ * The progress without the fields still at their default: a million cases, smaller rows. Most cases stand on
+ * a step and nothing more (no pause, promise, plan, switch or count): one text per step.
+ */
+function compactProgress(p: CaseProgress): string {
+  const d = NEW_PROGRESS;
+  const step: Partial<Record<keyof CaseProgress, unknown>> = {};
+  if (p.strategyVersion !== d.strategyVersion) step.strategyVersion = p.strategyVersion;
+  if (p.stepIndex !== d.stepIndex) step.stepIndex = p.stepIndex;
+  if (p.stepKey !== d.stepKey) step.stepKey = p.stepKey;
+  if (p.stepOn !== d.stepOn) step.stepOn = p.stepOn;
+  const more = beyondStep(p);
+  if (more !== null) return JSON.stringify({ ...step, ...more });
+  return progressTexts.of(
+    part(p.strategyVersion) + part(p.stepIndex) + part(p.stepKey) + part(p.stepOn),
+    () => JSON.stringify(step),
+  );
+}
+
+/** The progress's fields beyond its step that are not at their default, or null when there are none. */
+function beyondStep(p: CaseProgress): Partial<Record<keyof CaseProgress, unknown>> | null {
+  let out: Partial<Record<keyof CaseProgress, unknown>> | null = null;
+  const set = (k: keyof CaseProgress, v: unknown) => {
+    out ??= {};
+    out[k] = v;
+  };
+  if (p.cycle !== NEW_PROGRESS.cycle) set('cycle', p.cycle);
+  if (p.pausedManually) set('pausedManually', true);
+  if (p.pausedUntil !== null) set('pausedUntil', p.pausedUntil);
+  if (p.pauseReason !== null) set('pauseReason', p.pauseReason);
+  if (p.promise !== null) set('promise', p.promise);
+  if (p.plan !== null) set('plan', p.plan);
+  if (p.switches.email || p.switches.phone || p.switches.call) set('switches', p.switches);
+  if (p.unansweredCalls !== 0) set('unansweredCalls', p.unansweredCalls);
+  if (p.brokenPromises !== 0) set('brokenPromises', p.brokenPromises);
+  if (p.completedOn !== null) set('completedOn', p.completedOn);
+  return out;
+}
