@@ -9,6 +9,7 @@ import {
 import { newId } from '../../db/ids.ts';
 import type { CaseDecision } from './decide-case.ts';
 import type { ScheduledAction } from './schedule-actions.ts';
+import { END, type MemoNode, ValueMemo } from './value-memo.ts';
 import type { ActionRow, BlockedRow, CaseRow } from './write-batch.ts';
 
 /** Turns one decided and scheduled case into the rows the batch writes. */
@@ -19,12 +20,6 @@ export function rowsOf(
   rows: { actions: ActionRow[]; cases: CaseRow[]; blocked: BlockedRow[]; eventIds: string[] },
 ): void {
   const { item, plan } = decision;
-  const notes =
-    decision.notes.length === 0
-      ? plan.notes
-      : plan.notes.length === 0
-        ? decision.notes
-        : [...decision.notes, ...plan.notes];
   for (const s of scheduled) {
     const actionId = newId();
     rows.actions.push({
@@ -64,7 +59,7 @@ export function rowsOf(
     progress: compactProgress(plan.progress),
     nextRunOn: nextRunOn(plan.next),
     nextAction: plan.next ? nextJson(decision.strategyKey, plan.next) : null,
-    lastNotes: notes.length > 0 ? notesJson(notes) : null,
+    lastNotes: decision.notes.length + plan.notes.length > 0 ? notesJson(decision.notes, plan.notes) : null,
   });
   for (const e of item.events) rows.eventIds.push(e.eventId);
 }
@@ -72,49 +67,31 @@ export function rowsOf(
 /**
  * Interned JSON, a few thousand distinct texts a run: cases on the same step share their reasons, notes,
  * progress, next step and gate verdict, so each text is made once, and the batch hands one string over for
- * all of them.
+ * all of them. Each is found by the values it is made of (`ValueMemo`), without building a key.
  */
-class JsonMemo {
-  readonly #texts = new Map<string, string>();
+const reasons = new ValueMemo<string>();
+const noteLists = new ValueMemo<string>();
+const gates = new ValueMemo<string>();
+const nextSteps = new ValueMemo<string>();
+const progressTexts = new ValueMemo<string>();
 
-  of(key: string, make: () => string): string {
-    let json = this.#texts.get(key);
-    if (json === undefined) {
-      if (this.#texts.size > 10_000) this.#texts.clear();
-      json = make();
-      this.#texts.set(key, json);
-    }
-    return json;
-  }
+/** A reason's path from `node`: its code, each parameter's name and value in order, then `END`. */
+function reasonPath(memo: ValueMemo<string>, node: MemoNode<string>, r: Reason): MemoNode<string> {
+  let at = memo.at(node, r.code);
+  for (const k in r.params) at = memo.at(memo.at(at, k), r.params[k]);
+  return memo.at(at, END);
 }
-
-/** One part of a memo key, unambiguous whatever it holds: its type, its length, itself. */
-function part(v: string | number | boolean | null | undefined): string {
-  const text = String(v);
-  return `${typeof v === 'string' ? 's' : v === null ? 'z' : 'o'}${text.length}:${text}`;
-}
-
-/** A reason's identity: its code and its parameters in order. */
-function reasonKey(r: Reason): string {
-  let key = r.code;
-  for (const k in r.params) key += `|${k}=${part(r.params[k])}`;
-  return key;
-}
-
-const reasons = new JsonMemo();
-const noteLists = new JsonMemo();
-const gates = new JsonMemo();
-const nextSteps = new JsonMemo();
-const progressTexts = new JsonMemo();
 
 function reasonJson(reason: Reason): string {
-  return reasons.of(reasonKey(reason), () => JSON.stringify({ reason }));
+  return reasons.value(reasonPath(reasons, reasons.start(), reason), () => JSON.stringify({ reason }));
 }
 
-function notesJson(notes: readonly Reason[]): string {
-  let key = '';
-  for (const n of notes) key += `${reasonKey(n)}\n`;
-  return noteLists.of(key, () => JSON.stringify(notes));
+/** The case's notes: the decision's, then the plan's. */
+function notesJson(first: readonly Reason[], then: readonly Reason[]): string {
+  let at = noteLists.start();
+  for (const n of first) at = reasonPath(noteLists, at, n);
+  for (const n of then) at = reasonPath(noteLists, at, n);
+  return noteLists.value(at, () => JSON.stringify([...first, ...then]));
 }
 
 function nextRunOn(next: NextAction | null): string | null {
@@ -124,16 +101,15 @@ function nextRunOn(next: NextAction | null): string | null {
 /** An allowed verdict is kept as its policy and rule (the text is rebuilt on reading); a refusal in full. */
 function gateRecord(gate: GateDecision): string {
   if (gate.kind !== 'allowed') return JSON.stringify(gate);
-  return gates.of(part(gate.policy) + part(gate.rule), () =>
-    JSON.stringify({ kind: gate.kind, policy: gate.policy, rule: gate.rule }),
-  );
+  const at = gates.at(gates.at(gates.start(), gate.policy), gate.rule);
+  return gates.value(at, () => JSON.stringify({ kind: gate.kind, policy: gate.policy, rule: gate.rule }));
 }
 
 /** Cases of one strategy share a few next steps and dates. The step's name is read from the strategy when shown. */
 function nextJson(strategyKey: string | null, next: NextAction): string {
-  return nextSteps.of(part(strategyKey) + part(next.kind) + part(next.stepKey) + part(next.on), () =>
-    JSON.stringify({ ...next, stepName: null }),
-  );
+  const m = nextSteps;
+  const at = m.at(m.at(m.at(m.at(m.start(), strategyKey), next.kind), next.stepKey), next.on);
+  return m.value(at, () => JSON.stringify({ ...next, stepName: null }));
 }
 
 /**
@@ -141,18 +117,22 @@ function nextJson(strategyKey: string | null, next: NextAction): string {
  * a step and nothing more (no pause, promise, plan, switch or count): one text per step.
  */
 function compactProgress(p: CaseProgress): string {
+  const more = beyondStep(p);
+  if (more !== null) return JSON.stringify({ ...stepOf(p), ...more });
+  const m = progressTexts;
+  const at = m.at(m.at(m.at(m.at(m.start(), p.strategyVersion), p.stepIndex), p.stepKey), p.stepOn);
+  return m.value(at, () => JSON.stringify(stepOf(p)));
+}
+
+/** The progress's step fields that are not at their default. */
+function stepOf(p: CaseProgress): Partial<Record<keyof CaseProgress, unknown>> {
   const d = NEW_PROGRESS;
   const step: Partial<Record<keyof CaseProgress, unknown>> = {};
   if (p.strategyVersion !== d.strategyVersion) step.strategyVersion = p.strategyVersion;
   if (p.stepIndex !== d.stepIndex) step.stepIndex = p.stepIndex;
   if (p.stepKey !== d.stepKey) step.stepKey = p.stepKey;
   if (p.stepOn !== d.stepOn) step.stepOn = p.stepOn;
-  const more = beyondStep(p);
-  if (more !== null) return JSON.stringify({ ...step, ...more });
-  return progressTexts.of(
-    part(p.strategyVersion) + part(p.stepIndex) + part(p.stepKey) + part(p.stepOn),
-    () => JSON.stringify(step),
-  );
+  return step;
 }
 
 /** The progress's fields beyond its step that are not at their default, or null when there are none. */

@@ -14,6 +14,7 @@ import {
   type StrategyDefinition,
 } from '@relance/core';
 import type { Batch, BatchCase, ContactRow } from './load-batch.ts';
+import { type MemoNode, ValueMemo } from './value-memo.ts';
 
 export type ScheduledAction = {
   readonly action: PlannedAction;
@@ -46,7 +47,7 @@ const TIMED: ReadonlySet<ContactChannel> = new Set(['email', 'sms', 'call', 'ivr
 export class Scheduler {
   readonly #policy: CompliancePolicy;
   readonly #dayStart: (zone: string) => string;
-  readonly #cache = new Map<string, { at: string | null; gate: GateDecision }>();
+  readonly #slots = new ValueMemo<Slot>();
 
   constructor(policy: CompliancePolicy, dayStart: (zone: string) => string) {
     this.#policy = policy;
@@ -63,27 +64,28 @@ export class Scheduler {
     if (actions.length === 0) return [];
     const debtorProfile = profileOf(item.tags);
     const profile = debtorProfile === 'standard' && strategy ? strategy.profile : debtorProfile;
-    const attempts = [...(batch.recent.get(item.caseId) ?? [])].map((a) => ({
-      channel: a.channel as ContactChannel,
-      at: a.at,
-    }));
+    const recent = batch.recent.get(item.caseId);
+    const attempts = recent ? recent.map((a) => ({ channel: a.channel as ContactChannel, at: a.at })) : [];
     const lastConversationAt = batch.lastConversation.get(item.caseId) ?? null;
     const contacts = batch.contacts.get(item.debtorId) ?? [];
+    const dayStart = this.#dayStart(item.timeZone);
     const scheduled: ScheduledAction[] = [];
     for (const action of actions) {
       const channel = CONTACT_CHANNEL[action.channel];
-      const request: ContactRequest = {
-        channel,
-        purpose: action.purpose,
-        at: this.#dayStart(item.timeZone),
-        debtorKind: item.debtorKind,
-        timeZones: [item.timeZone],
-        startedBy: 'engine',
-        contact: contactFor(channel, contacts),
-        case: { ceaseContact: item.ceaseContact, timeBarred, debtId: item.caseId },
-      };
-      const history: ContactHistory = { attempts, lastConversationAt };
-      const { at, gate } = this.#slot(request, history, profile);
+      const best = bestContact(channel, contacts);
+      // With no contact made or planned, the slot depends only on what its path in the memo holds: what the
+      // gate and the scheduling read of the request (the case's id only counts contacts, and there are none).
+      const node =
+        attempts.length === 0 && lastConversationAt === null
+          ? slotPath(this.#slots, channel, action.purpose, item, profile, dayStart, best, timeBarred)
+          : null;
+      let slot = node ? this.#slots.find(node) : undefined;
+      if (slot === undefined) {
+        const request = requestOf(item, channel, action.purpose, dayStart, best, timeBarred);
+        slot = this.#decide(request, { attempts, lastConversationAt }, profile);
+        if (node) this.#slots.keep(node, slot);
+      }
+      const { at, gate } = slot;
       if (at) attempts.push({ channel, at });
       const status = at === null ? 'blocked' : action.review ? 'review' : 'planned';
       scheduled.push({ action, status, scheduledAt: at, gate });
@@ -91,25 +93,56 @@ export class Scheduler {
     return scheduled;
   }
 
-  #slot(request: ContactRequest, history: ContactHistory, profile: DebtorProfile) {
+  #decide(request: ContactRequest, history: ContactHistory, profile: DebtorProfile): Slot {
     // Letters are posted in office hours; the other channels aim for the hours of the debtor's profile.
     const preferred = TIMED.has(request.channel) ? PROFILE_WINDOWS[profile] : PROFILE_WINDOWS.standard;
-    const cacheable = history.attempts.length === 0 && history.lastConversationAt === null;
-    const key = cacheable ? cacheKey(request, profile) : null;
-    const hit = key ? this.#cache.get(key) : undefined;
-    if (hit) return hit;
     const at = nextAllowedInstant(this.#policy, request, history, preferred ? { preferred } : {});
-    const gate = evaluateContact(this.#policy, at ? { ...request, at } : request, history);
-    const result = { at, gate };
-    if (key) this.#cache.set(key, result);
-    return result;
+    return { at, gate: evaluateContact(this.#policy, at ? { ...request, at } : request, history) };
   }
 }
 
-function cacheKey(request: ContactRequest, profile: string): string {
-  const c = request.contact;
-  const contact = c ? `${c.consent}/${c.validity}/${c.optedOut ? 1 : 0}` : '-';
-  return `${request.channel}|${request.purpose}|${request.debtorKind}|${request.timeZones.join(',')}|${profile}|${request.at}|${contact}|${request.case.ceaseContact ? 1 : 0}|${request.case.timeBarred ? 1 : 0}`;
+type Slot = { readonly at: string | null; readonly gate: GateDecision };
+
+/** What the gate is asked for one action of a case. */
+function requestOf(
+  item: BatchCase,
+  channel: ContactChannel,
+  purpose: PlannedAction['purpose'],
+  dayStart: string,
+  best: ContactRow | null,
+  timeBarred: boolean,
+): ContactRequest {
+  return {
+    channel,
+    purpose,
+    at: dayStart,
+    debtorKind: item.debtorKind,
+    timeZones: [item.timeZone],
+    startedBy: 'engine',
+    contact: best && {
+      consent: best.consent as 'granted' | 'withdrawn' | 'unknown',
+      validity: best.validity as 'valid' | 'invalid' | 'unverified',
+      optedOut: best.optedOut,
+    },
+    case: { ceaseContact: item.ceaseContact, timeBarred, debtId: item.caseId },
+  };
+}
+
+/** A request's place in the slots' memo, from what it is made of (see `Scheduler.schedule`). */
+function slotPath(
+  memo: ValueMemo<Slot>,
+  channel: ContactChannel,
+  purpose: string,
+  item: BatchCase,
+  profile: DebtorProfile,
+  dayStart: string,
+  best: ContactRow | null,
+  timeBarred: boolean,
+): MemoNode<Slot> {
+  let at = memo.at(memo.at(memo.at(memo.start(), channel), purpose), item.debtorKind);
+  at = memo.at(memo.at(memo.at(at, profile), dayStart), item.timeZone);
+  at = memo.at(memo.at(memo.at(at, best?.consent ?? null), best?.validity ?? null), best?.optedOut ?? null);
+  return memo.at(memo.at(at, item.ceaseContact), timeBarred);
 }
 
 const CONTACT_KIND: Readonly<Record<ContactChannel, string>> = {
@@ -124,19 +157,14 @@ const CONTACT_KIND: Readonly<Record<ContactChannel, string>> = {
 const RANK: Readonly<Record<string, number>> = { valid: 0, unverified: 1, invalid: 2 };
 
 /** The best contact of the right kind: valid before unverified before invalid, opted-in before opted-out. */
-function contactFor(channel: ContactChannel, contacts: readonly ContactRow[]): ContactRequest['contact'] {
+function bestContact(channel: ContactChannel, contacts: readonly ContactRow[]): ContactRow | null {
   const kind = CONTACT_KIND[channel];
   let best: ContactRow | null = null;
   for (const contact of contacts) {
     if (contact.kind !== kind) continue;
     if (!best || score(contact) < score(best)) best = contact;
   }
-  if (!best) return null;
-  return {
-    consent: best.consent as 'granted' | 'withdrawn' | 'unknown',
-    validity: best.validity as 'valid' | 'invalid' | 'unverified',
-    optedOut: best.optedOut,
-  };
+  return best;
 }
 
 function score(contact: ContactRow): number {
