@@ -40,6 +40,18 @@ describeEachCliDatabase('relance run', (ctx) => {
     expect(preview.code, preview.stderr).toBe(0);
     const planned = JSON.parse(preview.stdout);
     expect(planned).toMatchObject({ dryRun: true, runId: null });
+    // The text says each count apart from its channel's name, however long the name ("appel d’un conseiller").
+    const french = (
+      await relance(ctx.db, ['--lang', 'fr', 'run', '--date', today, '--dry-run'])
+    ).stdout.split('\n');
+    const listed = french.slice(
+      french.indexOf('  Par canal :') + 1,
+      french.indexOf('  Dossiers par étape :'),
+    );
+    expect(listed.length).toBeGreaterThan(2);
+    for (const line of listed) expect(line).toMatch(/^ {4}\S.*\S {2,}\d[\d\s]*$/u);
+    // A name as long as the old column (18) or longer is among them: the case that ran the count into it.
+    expect(listed.some((line) => (line.trim().split(/ {2,}/)[0]?.length ?? 0) >= 18)).toBe(true);
 
     for (let day = today, i = 0; i < 31; i += 1, day = addDays(day, 1)) {
       const run = await relance(ctx.db, ['--json', 'run', '--date', day]);

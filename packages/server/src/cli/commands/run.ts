@@ -191,15 +191,18 @@ function print(cli: Cli, report: RunReport, ms: number): void {
   cli.line(words.cases(cli.count(report.cases)));
   cli.line(words.actions(cli.count(report.actions)));
   if (report.blocked > 0) cli.line(words.blocked(cli.count(report.blocked)));
+  const channels = Object.entries(report.byChannel).map(
+    ([channel, n]) =>
+      [channelName(channel as Parameters<typeof channelName>[0], cli.lang), cli.count(n)] as const,
+  );
+  const stages = Object.entries(report.byStage).map(([stage, n]) => [stage, cli.count(n)] as const);
+  // One column for the counts of both lists, two spaces after the longest name ("transmission au contentieux").
+  const width = Math.max(18, ...[...channels, ...stages].map(([name]) => name.length + 2));
   cli.line(words.byChannel);
-  for (const [channel, n] of Object.entries(report.byChannel)) {
-    cli.line(
-      words.channel(channelName(channel as Parameters<typeof channelName>[0], cli.lang), cli.count(n)),
-    );
-  }
-  if (Object.keys(report.byStage).length > 0) {
+  for (const [name, n] of channels) cli.line(words.channel(name, n, width));
+  if (stages.length > 0) {
     cli.line(words.byStage);
-    for (const [stage, n] of Object.entries(report.byStage)) cli.line(words.stage(stage, cli.count(n)));
+    for (const [name, n] of stages) cli.line(words.stage(name, n, width));
   }
   if (report.preview.length > 0) {
     cli.line(words.first);
