@@ -13,11 +13,15 @@ let browser: LaunchedBrowser | undefined;
 let page: Page;
 const pageErrors: string[] = [];
 
-/** The browser's day in `days` days ('YYYY-MM-DD'), as the page computes it. */
-function isoDay(days: number): string {
-  const day = new Date();
-  day.setDate(day.getDate() + days);
-  return `${day.getFullYear()}-${String(day.getMonth() + 1).padStart(2, '0')}-${String(day.getDate()).padStart(2, '0')}`;
+/**
+ * The browser's day in `days` days ('YYYY-MM-DD'), as the page computes it: in Paris, the browser's zone
+ * (`support/browser.ts`), not this process's — between 23:00 and midnight UTC the two days differ.
+ */
+function isoDay(days: number, now: Date = new Date()): string {
+  const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Paris' }).format(now);
+  const day = new Date(`${today}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
 }
 
 /** A day as the French UI writes it ('30 mars 2026'). */
