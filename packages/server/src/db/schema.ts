@@ -175,6 +175,8 @@ export type DebtorsTable = {
   updated_at: string;
   /** The debtor asked not to be contacted any more (every engine-started contact is blocked). */
   cease_contact_at: Nullable<string>;
+  /** What the gate needs of the debtor's contacts, kept by triggers on `contacts` (`db/contact-summary.ts`). */
+  contact_summary: Nullable<string>;
 };
 
 export type ContactsTable = {

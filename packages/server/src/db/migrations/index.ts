@@ -27,6 +27,7 @@ import * as m0025 from './0025-evidence-pending.ts';
 import * as m0026 from './0026-strategy-cohorts.ts';
 import * as m0027 from './0027-run-cases-due.ts';
 import * as m0028 from './0028-one-run-queue-index.ts';
+import * as m0029 from './0029-debtor-contact-summary.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -58,6 +59,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0026-strategy-cohorts': m0026,
   '0027-run-cases-due': m0027,
   '0028-one-run-queue-index': m0028,
+  '0029-debtor-contact-summary': m0029,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -144,6 +144,7 @@ function caseRows(trx: Transaction<Database>, tenantId: string) {
       'd.time_zone',
       'd.tags',
       'd.cease_contact_at',
+      'd.contact_summary',
     ])
     .where('c.tenant_id', '=', tenantId);
 }
@@ -167,40 +168,43 @@ async function completeBatch(
   const ids = rows.map((row) => row.case_id);
   const dialect = raw.kind;
   const events = await pendingEvents(trx, raw, idList(dialect, ids), tenantId);
-  const debtorIds = [...new Set(rows.map((row) => row.debtor_id))];
-  const cases: BatchCase[] = rows.map((row) => ({
-    caseId: row.case_id,
-    creditorId: row.creditor_id,
-    debtorId: row.debtor_id,
-    currency: row.currency,
-    status: row.status,
-    outstandingMinor: Number(row.outstanding_minor),
-    disputedMinor: Number(row.disputed_minor),
-    openClaimCount: row.open_claim_count,
-    oldestDueDate: row.oldest_due_date,
-    earliestPrescriptionEnd: row.earliest_prescription_end,
-    strategyKey: row.strategy_key,
-    stage: row.stage,
-    queuedOn: row.next_run_on ?? '',
-    // The strategy key is the case's column, not repeated in the stored progress.
-    progress: row.progress
-      ? {
-          ...NEW_PROGRESS,
-          ...(JSON.parse(row.progress) as Partial<CaseProgress>),
-          strategyKey: row.strategy_key,
-        }
-      : NEW_PROGRESS,
-    debtorKind: row.kind,
-    language: row.language,
-    timeZone: row.time_zone,
-    tags: row.tags === '[]' ? [] : (JSON.parse(row.tags) as string[]),
-    ceaseContact: row.cease_contact_at !== null,
-    events: events.get(row.case_id) ?? [],
-  }));
+  const contacts = new Map<string, readonly ContactRow[]>();
+  const cases: BatchCase[] = rows.map((row) => {
+    if (row.contact_summary !== null) contacts.set(row.debtor_id, parsedSummary(row.contact_summary));
+    return {
+      caseId: row.case_id,
+      creditorId: row.creditor_id,
+      debtorId: row.debtor_id,
+      currency: row.currency,
+      status: row.status,
+      outstandingMinor: Number(row.outstanding_minor),
+      disputedMinor: Number(row.disputed_minor),
+      openClaimCount: row.open_claim_count,
+      oldestDueDate: row.oldest_due_date,
+      earliestPrescriptionEnd: row.earliest_prescription_end,
+      strategyKey: row.strategy_key,
+      stage: row.stage,
+      queuedOn: row.next_run_on ?? '',
+      // The strategy key is the case's column, not repeated in the stored progress.
+      progress: row.progress
+        ? {
+            ...NEW_PROGRESS,
+            ...(JSON.parse(row.progress) as Partial<CaseProgress>),
+            strategyKey: row.strategy_key,
+          }
+        : NEW_PROGRESS,
+      debtorKind: row.kind,
+      language: row.language,
+      timeZone: row.time_zone,
+      tags: row.tags === '[]' ? [] : (JSON.parse(row.tags) as string[]),
+      ceaseContact: row.cease_contact_at !== null,
+      events: events.get(row.case_id) ?? [],
+    };
+  });
   const ran = cases.filter((c) => c.stage !== 'new').map((c) => c.caseId);
   return {
     cases,
-    contacts: await contactsOf(trx, raw, idList(dialect, debtorIds), tenantId),
+    contacts,
     ...(await historyOf(trx, raw, ran.length > 0 ? idList(dialect, ran) : null, tenantId, runOn)),
   };
 }
@@ -228,27 +232,10 @@ async function pendingEvents(trx: Transaction<Database>, raw: RawDriver, ids: Id
 }
 
 /**
- * What the gate needs of each debtor's contacts (kind, validity, consent, opt-out), one row per debtor:
- * most debtors share the same few combinations, so each distinct one is parsed once.
+ * What the gate needs of a debtor's contacts (kind, validity, consent, opt-out), from the summary on its row
+ * (`db/contact-summary.ts`): most debtors share the same few combinations, so each distinct one is parsed once.
  */
-async function contactsOf(trx: Transaction<Database>, raw: RawDriver, debtorIds: IdList, tenantId: string) {
-  const item = sql<string>`kind || ':' || validity || ':' || consent || ':' || (case when opted_out_at is null then '0' else '1' end)`;
-  const joined =
-    raw.kind === 'sqlite' ? sql<string>`group_concat(${item}, ',')` : sql<string>`string_agg(${item}, ',')`;
-  const query = trx
-    .selectFrom('contacts')
-    .select(['debtor_id', joined.as('summary')])
-    .where('tenant_id', '=', tenantId)
-    .where('debtor_id', 'in', debtorIds)
-    .groupBy('debtor_id');
-  const rows = await cachedRows(trx, raw, query);
-  const byDebtor = new Map<string, readonly ContactRow[]>();
-  for (const row of rows) byDebtor.set(row.debtor_id, parsedSummary(row.summary));
-  return byDebtor;
-}
-
 const summaries = new Map<string, readonly ContactRow[]>();
-
 function parsedSummary(summary: string): readonly ContactRow[] {
   let parsed = summaries.get(summary);
   if (parsed === undefined) {

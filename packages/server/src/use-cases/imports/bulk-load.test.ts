@@ -4,6 +4,7 @@ import { type Kysely, sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { fixtures, importWorld } from '../../../test/fixtures/import-world.ts';
 import { describeEachDatabase } from '../../../test/support/databases.ts';
+import { summaryOf } from '../../db/contact-summary.ts';
 import type { Database } from '../../db/schema.ts';
 import { startBulkLoad } from './bulk-load.ts';
 import { importClaims } from './import-claims.ts';
@@ -23,8 +24,34 @@ describeEachDatabase('importClaims: a large import into a small table', (ctx) =>
     return found.rows.map((r) => r.name);
   };
 
+  // The debtors whose contact summary is not what their contacts say, and the triggers on contacts.
+  const staleSummaries = async () => {
+    const { rows } = await sql<{ debtor_id: string }>`select debtor_id from debtors d
+      where d.contact_summary is distinct from ${sql.raw(summaryOf(ctx.handle.dialect, 'd'))}`.execute(
+      ctx.handle.db,
+    );
+    return rows.map((r) => r.debtor_id);
+  };
+  const contactTriggers = async () => {
+    const { rows } =
+      ctx.handle.dialect === 'postgres'
+        ? await sql<{ name: string }>`select tgname as name from pg_trigger
+            where tgrelid = to_regclass('contacts') and not tgisinternal order by tgname`.execute(
+            ctx.handle.db,
+          )
+        : await sql<{ name: string }>`select name from sqlite_master
+            where type = 'trigger' and tbl_name = 'contacts' order by name`.execute(ctx.handle.db);
+    return rows.map((r) => r.name);
+  };
+
   it('loads the claims with the indexes dropped, rebuilds them, and a re-import finds every row unchanged', async () => {
     const indexes = await importIndexes();
+    const triggers = await contactTriggers();
+    expect(triggers).toEqual([
+      'contacts_summary_delete',
+      'contacts_summary_insert',
+      'contacts_summary_update',
+    ]);
     expect(indexes).toEqual(expect.arrayContaining(['claims_by_case', 'claims_invoice_unique']));
     expect(indexes).not.toContain('claims_by_debtor');
     for (const round of [1, 2]) {
@@ -36,6 +63,12 @@ describeEachDatabase('importClaims: a large import into a small table', (ctx) =>
       const first = await importClaims(w.deps, w.actor, input);
       expect(first, `round ${round}`).toMatchObject({ inserted: 5, rejected: 5 });
       expect(await importIndexes()).toEqual(indexes);
+      // The contacts' triggers were set aside for the load and are back; the summaries were made once.
+      expect(await contactTriggers()).toEqual(triggers);
+      const summaries = await sql<{ s: string | null }>`select contact_summary as s from debtors
+        where contact_summary is not null`.execute(ctx.handle.db);
+      expect(summaries.rows.length, `round ${round}`).toBeGreaterThan(0);
+      expect(await staleSummaries(), `round ${round}`).toEqual([]);
       const again = await importClaims(w.deps, w.actor, input);
       expect(again, `round ${round}`).toMatchObject({ inserted: 0, updated: 0, unchanged: 5, rejected: 5 });
     }

@@ -1,4 +1,5 @@
 import { sql, type Transaction } from 'kysely';
+import { summaryOf } from '../../db/contact-summary.ts';
 import type { Dialect } from '../../db/database.ts';
 import { boundSql } from '../../db/figures/bound-sql.ts';
 import { COHORT_FIGURES } from '../../db/figures/cohort-figures.ts';
@@ -70,9 +71,11 @@ export async function startBulkLoad(
   for (const table of BULK_TABLES) indexes.push(...(await secondaryIndexes(trx, dialect, table)));
   if (indexes.length === 0) return null;
   const names = indexes.map((i) => i.name);
-  const triggers = plan.scope ? await claimTriggers(trx, dialect) : [];
+  const triggers = plan.scope
+    ? [...(await triggersOn(trx, dialect, 'claims')), ...(await triggersOn(trx, dialect, 'contacts'))]
+    : [];
   const dropTriggers = triggers.map(
-    (t) => `drop trigger ${t.name}${dialect === 'postgres' ? ' on claims' : ''}`,
+    (t) => `drop trigger ${t.name}${dialect === 'postgres' ? ` on ${t.table}` : ''}`,
   );
   if (dialect === 'postgres') {
     await sql`savepoint bulk_load`.execute(trx);
@@ -106,6 +109,7 @@ export async function startBulkLoad(
       if (plan.scope) {
         for (const trigger of triggers) await sql.raw(trigger.definition).execute(trx);
         await addCreditorFigures(trx, plan.scope);
+        await summariseContacts(trx, dialect, plan.scope);
       }
     },
   };
@@ -134,17 +138,39 @@ async function secondaryIndexes(
   return found.rows;
 }
 
-/** The triggers on claims (the figures'), with the statements that create them. */
-async function claimTriggers(trx: Transaction<Database>, dialect: Dialect): Promise<IndexDefinition[]> {
+type TriggerDefinition = IndexDefinition & { readonly table: string };
+
+/**
+ * The triggers on `table` (on claims the figures', on contacts the debtors' contact summary), with the
+ * statements that create them.
+ */
+async function triggersOn(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  table: 'claims' | 'contacts',
+): Promise<TriggerDefinition[]> {
   const found =
     dialect === 'postgres'
       ? await sql<IndexDefinition>`
           select tgname as name, pg_get_triggerdef(oid) as definition from pg_trigger
-          where tgrelid = to_regclass('claims') and not tgisinternal order by tgname`.execute(trx)
+          where tgrelid = to_regclass(${table}) and not tgisinternal order by tgname`.execute(trx)
       : await sql<IndexDefinition>`
           select name, sql as definition from sqlite_master
-          where type = 'trigger' and tbl_name = 'claims' order by name`.execute(trx);
-  return found.rows;
+          where type = 'trigger' and tbl_name = ${table} order by name`.execute(trx);
+  return found.rows.map((row) => ({ ...row, table }));
+}
+
+/** The loaded creditor's debtors' contact summaries, made once from their contacts. */
+async function summariseContacts(
+  trx: Transaction<Database>,
+  dialect: Dialect,
+  scope: { readonly tenantId: string; readonly creditorId: string },
+): Promise<void> {
+  await boundSql(
+    `update debtors set contact_summary = ${summaryOf(dialect, 'debtors')} ` +
+      'where tenant_id = :tenant and creditor_id = :creditor',
+    { tenant: scope.tenantId, creditor: scope.creditorId },
+  ).execute(trx);
 }
 
 /** The loaded creditor had no claims before: its figures are all its claims, grouped once. */
