@@ -76,7 +76,7 @@ async function reset(url: string): Promise<void> {
   try {
     await sql`delete from actions`.execute(handle.db);
     await sql`delete from run_batches`.execute(handle.db);
-    await sql`update cases set strategy_key = null, stage = 'new', progress = null, next_run_on = '1970-01-01', next_action = null, last_run_on = null, last_notes = null`.execute(
+    await sql`update cases set strategy_key = null, stage = 'new', progress = null, next_run_on = '1970-01-01', next_action_text = null, last_run_on = null, notes_text = null`.execute(
       handle.db,
     );
     if (handle.dialect === 'postgres') await sql`vacuum analyze`.execute(handle.db);

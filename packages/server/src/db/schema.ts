@@ -29,6 +29,7 @@ export type Database = PaymentsTables &
     debtors: DebtorsTable;
     contacts: ContactsTable;
     cases: CasesTable;
+    case_texts: CaseTextsTable;
     claims: ClaimsTable;
     imports: ImportsTable;
     import_rejections: ImportRejectionsTable;
@@ -156,6 +157,14 @@ export type CreditorsTable = {
 /** Charge late interest / the fixed compensation, waive it, or keep it as a negotiation lever (computed, not claimed). */
 export type ChargePolicy = 'charge' | 'waive' | 'lever';
 
+/** A text cases cite by id (their next action, their last notes), kept once per tenant (`db/case-texts.ts`). */
+export type CaseTextsTable = {
+  tenant_id: string;
+  /** Made from the body: SHA-256, 22 base64url characters. */
+  text_id: string;
+  body: string;
+};
+
 export type DebtorsTable = {
   tenant_id: string;
   debtor_id: string;
@@ -231,11 +240,11 @@ export type CasesTable = {
   progress: Nullable<string>;
   /** When the run must look at the case again; null when only an event or a person can move it. */
   next_run_on: ColumnType<string | null, string | null | undefined, string | null>;
-  /** JSON NextAction shown on the case. */
-  next_action: Nullable<string>;
+  /** The `case_texts` id of its JSON NextAction, shown on the case (migration 0030). */
+  next_action_text: Nullable<string>;
   last_run_on: Nullable<string>;
-  /** JSON Reason[] of the last evaluation. */
-  last_notes: Nullable<string>;
+  /** The `case_texts` id of the JSON Reason[] of its last evaluation. */
+  notes_text: Nullable<string>;
   interest_minor: ColumnType<number, number | undefined, number>;
   fees_minor: ColumnType<number, number | undefined, number>;
   accrued_on: Nullable<string>;

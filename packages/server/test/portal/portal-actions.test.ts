@@ -326,10 +326,13 @@ describeEachDatabase('what the debtor does on the portal', (ctx) => {
     const plan = await createPortalPlan(w.deps, w.key, w.cookie, { count: 3, frequency: 'monthly' });
     expect(plan.totalMinor).toBe(after.balance.totalMinor);
     const kase = await ctx.handle.db
-      .selectFrom('cases')
-      .select(['stage', 'next_action'])
-      .where('tenant_id', '=', w.tenantId)
-      .where('case_id', '=', w.dupont)
+      .selectFrom('cases as c')
+      .leftJoin('case_texts as t', (j) =>
+        j.onRef('t.tenant_id', '=', 'c.tenant_id').onRef('t.text_id', '=', 'c.next_action_text'),
+      )
+      .select(['c.stage', 't.body as next_action'])
+      .where('c.tenant_id', '=', w.tenantId)
+      .where('c.case_id', '=', w.dupont)
       .executeTakeFirstOrThrow();
     const reminders = await ctx.handle.db
       .selectFrom('actions')

@@ -28,6 +28,7 @@ import * as m0026 from './0026-strategy-cohorts.ts';
 import * as m0027 from './0027-run-cases-due.ts';
 import * as m0028 from './0028-one-run-queue-index.ts';
 import * as m0029 from './0029-debtor-contact-summary.ts';
+import * as m0030 from './0030-case-texts.ts';
 
 /** Every migration, in order. One set for SQLite and PostgreSQL; keep them additive. */
 const migrations: Readonly<Record<string, Migration>> = {
@@ -60,6 +61,7 @@ const migrations: Readonly<Record<string, Migration>> = {
   '0027-run-cases-due': m0027,
   '0028-one-run-queue-index': m0028,
   '0029-debtor-contact-summary': m0029,
+  '0030-case-texts': m0030,
 };
 
 export const migrationProvider: MigrationProvider = {

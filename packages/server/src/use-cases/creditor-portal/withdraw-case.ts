@@ -96,7 +96,7 @@ export async function withdrawCase(
         withdrawn_by: actor.id,
         withdrawal_reason: reason,
         next_run_on: null,
-        next_action: null,
+        next_action_text: null,
         updated_at: now,
       })
       .where('tenant_id', '=', tenantId)

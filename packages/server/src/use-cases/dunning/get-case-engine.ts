@@ -54,12 +54,26 @@ export async function getCaseEngine(
 ): Promise<CaseEngineView> {
   const scope = readScope(actor);
   const db = deps.database.db;
+  // Its next action and notes are texts kept once per tenant (`db/case-texts.ts`).
   const row = await db
-    .selectFrom('cases')
-    .select(['strategy_key', 'stage', 'progress', 'next_action', 'last_run_on', 'last_notes'])
-    .where('tenant_id', '=', scope.tenantId)
-    .where('case_id', '=', input.caseId)
-    .$if(scope.creditorId !== null, (q) => q.where('creditor_id', '=', scope.creditorId ?? ''))
+    .selectFrom('cases as c')
+    .leftJoin('case_texts as na', (j) =>
+      j.onRef('na.tenant_id', '=', 'c.tenant_id').onRef('na.text_id', '=', 'c.next_action_text'),
+    )
+    .leftJoin('case_texts as nt', (j) =>
+      j.onRef('nt.tenant_id', '=', 'c.tenant_id').onRef('nt.text_id', '=', 'c.notes_text'),
+    )
+    .select([
+      'c.strategy_key',
+      'c.stage',
+      'c.progress',
+      'c.last_run_on',
+      'na.body as next_action',
+      'nt.body as last_notes',
+    ])
+    .where('c.tenant_id', '=', scope.tenantId)
+    .where('c.case_id', '=', input.caseId)
+    .$if(scope.creditorId !== null, (q) => q.where('c.creditor_id', '=', scope.creditorId ?? ''))
     .executeTakeFirst();
   if (!row) throw new DomainError('not_found', 'Case not found.', { reason: 'case_not_found' });
   const book = row.strategy_key ? await loadStrategyBook(db, scope.tenantId) : null;

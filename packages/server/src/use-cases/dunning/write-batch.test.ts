@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { textId } from '../../db/case-texts.ts';
 import { type ActionRow, type BatchWrites, type CaseRow, packedActions, packWrites } from './write-batch.ts';
 
 const action = (n: number, channel: string): ActionRow => ({
@@ -66,8 +67,10 @@ describe('packWrites', () => {
       '2026-11-23T05:00:00.000Z',
     ]);
     const kaseRow = (i: number) => Array.from(p.cases.subarray(i * 9, (i + 1) * 9), (k) => p.values[k]);
-    expect(kaseRow(0)).toEqual(['s', 'active', '{}', null, null, '[]', '2026-11-23', 't1', 'case-0']);
+    // The notes are cited by their text's id; the text goes once to `case_texts`.
+    expect(kaseRow(0)).toEqual(['s', 'active', '{}', null, null, textId('[]'), '2026-11-23', 't1', 'case-0']);
     expect(kaseRow(1)[3]).toBe('2026-11-30');
+    expect(Array.from(p.texts, (k) => p.values[k])).toEqual(['t1', textId('[]'), '[]']);
     expect(p.values.filter((v) => v === 'email')).toHaveLength(1);
     expect(p.values.filter((v) => v === 't1')).toHaveLength(1);
   });

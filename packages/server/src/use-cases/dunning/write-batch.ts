@@ -1,4 +1,5 @@
 import { CompiledQuery, type Transaction } from 'kysely';
+import { distinctTexts, textId } from '../../db/case-texts.ts';
 import type { RawDriver } from '../../db/database.ts';
 import type { Database } from '../../db/schema.ts';
 
@@ -78,7 +79,7 @@ const ACTION_COLUMNS =
 const ACTION_ROW = `(${Array.from({ length: 19 }, () => '?').join(', ')})`;
 
 type Prepared = { one: Statement; many: Statement };
-const statements = new WeakMap<Sqlite, Record<'action' | 'kase' | 'blocked' | 'event', Prepared>>();
+const statements = new WeakMap<Sqlite, Record<'action' | 'kase' | 'text' | 'blocked' | 'event', Prepared>>();
 
 function prepare(sqlite: Sqlite) {
   const both = (sql: (rows: number) => string): Prepared => ({
@@ -93,8 +94,12 @@ function prepare(sqlite: Sqlite) {
     // One statement per case: an UPDATE … FROM (VALUES …) makes SQLite scan the cases instead of probing the key.
     kase: both(
       () =>
-        'update cases set strategy_key = ?, stage = ?, progress = ?, next_run_on = ?, next_action = ?, last_notes = ?, ' +
+        'update cases set strategy_key = ?, stage = ?, progress = ?, next_run_on = ?, next_action_text = ?, notes_text = ?, ' +
         'last_run_on = ? where tenant_id = ? and case_id = ?',
+    ),
+    text: both(
+      (n) =>
+        `insert into case_texts (tenant_id, text_id, body) values ${rows('(?, ?, ?)', n)} on conflict do nothing`,
     ),
     blocked: both(
       (n) =>
@@ -120,12 +125,15 @@ export type PackedWrites = {
   readonly values: readonly unknown[];
   readonly actions: Int32Array;
   readonly cases: Int32Array;
+  /** The batch's distinct next actions and notes (`case_texts`): tenant, id, body. */
+  readonly texts: Int32Array;
   readonly blocked: Int32Array;
   readonly eventIds: readonly string[];
 };
 
 export const ACTION_WIDTH = 19;
 const CASE_WIDTH = 9;
+const TEXT_WIDTH = 3;
 const BLOCKED_WIDTH = 10;
 /** Where an action's id and channel sit among its packed values. */
 export const ACTION_ID_AT = 1;
@@ -189,11 +197,19 @@ export function packWrites(w: BatchWrites): PackedWrites {
     cases[i++] = v.of(c.stage);
     cases[i++] = v.of(c.progress);
     cases[i++] = v.of(c.nextRunOn);
-    cases[i++] = v.of(c.nextAction);
-    cases[i++] = v.of(c.lastNotes);
+    cases[i++] = v.of(c.nextAction === null ? null : textId(c.nextAction));
+    cases[i++] = v.of(c.lastNotes === null ? null : textId(c.lastNotes));
     cases[i++] = runOn;
     cases[i++] = tenant;
     cases[i++] = v.of(c.caseId);
+  }
+  const distinct = caseTexts(w.cases);
+  const texts = new Int32Array(distinct.length * TEXT_WIDTH);
+  i = 0;
+  for (const t of distinct) {
+    texts[i++] = tenant;
+    texts[i++] = v.of(t.id);
+    texts[i++] = v.of(t.body);
   }
   const blocked = new Int32Array(w.blocked.length * BLOCKED_WIDTH);
   i = 0;
@@ -209,12 +225,19 @@ export function packWrites(w: BatchWrites): PackedWrites {
     blocked[i++] = v.of(b.code);
     blocked[i++] = v.of(b.explanation);
   }
-  return { values: v.values, actions, cases, blocked, eventIds: w.eventIds };
+  return { values: v.values, actions, cases, texts, blocked, eventIds: w.eventIds };
+}
+
+/** The distinct texts a batch's cases cite. */
+function caseTexts(cases: readonly CaseRow[]) {
+  const bodies: (string | null)[] = [];
+  for (const c of cases) bodies.push(c.nextAction, c.lastNotes);
+  return distinctTexts(bodies);
 }
 
 /** What a `postMessage` of packed writes can move instead of copying. */
 export function packedTransfer(p: PackedWrites): ArrayBuffer[] {
-  return [p.actions.buffer, p.cases.buffer, p.blocked.buffer] as ArrayBuffer[];
+  return [p.actions.buffer, p.cases.buffer, p.texts.buffer, p.blocked.buffer] as ArrayBuffer[];
 }
 
 /** The action id and channel of each packed action. */
@@ -270,6 +293,7 @@ export function writePacked(sqlite: Sqlite, runId: string, tenantId: string, w: 
     statements.set(sqlite, s);
   }
   const inserted = inChunks(s.action, w.values, w.actions, ACTION_WIDTH);
+  inChunks(s.text, w.values, w.texts, TEXT_WIDTH);
   // One statement per case (see `prepare`).
   inChunks(s.kase, w.values, w.cases, CASE_WIDTH, { chunk: 1 });
   inChunks(s.blocked, w.values, w.blocked, BLOCKED_WIDTH);
@@ -319,12 +343,22 @@ async function writePostgres(trx: Transaction<Database>, w: BatchWrites): Promis
   }
   if (w.cases.length > 0) {
     const c = w.cases;
+    const texts = caseTexts(c);
+    if (texts.length > 0) {
+      await trx.executeQuery(
+        CompiledQuery.raw(
+          'insert into case_texts (tenant_id, text_id, body) select $1, u.text_id, u.body ' +
+            'from unnest($2::text[], $3::text[]) as u(text_id, body) on conflict do nothing',
+          [w.tenantId, texts.map((t) => t.id), texts.map((t) => t.body)],
+        ),
+      );
+    }
     await trx.executeQuery(
       CompiledQuery.raw(
         'update cases set strategy_key = u.strategy_key, stage = u.stage, progress = u.progress, next_run_on = u.next_run_on, ' +
-          'next_action = u.next_action, last_run_on = $2, last_notes = u.last_notes ' +
+          'next_action_text = u.next_action_text, last_run_on = $2, notes_text = u.notes_text ' +
           'from unnest($3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::text[], $9::text[]) ' +
-          'as u(case_id, strategy_key, stage, progress, next_run_on, next_action, last_notes) ' +
+          'as u(case_id, strategy_key, stage, progress, next_run_on, next_action_text, notes_text) ' +
           'where cases.tenant_id = $1 and cases.case_id = u.case_id',
         [
           w.tenantId,
@@ -334,8 +368,8 @@ async function writePostgres(trx: Transaction<Database>, w: BatchWrites): Promis
           c.map((x) => x.stage),
           c.map((x) => x.progress),
           c.map((x) => x.nextRunOn),
-          c.map((x) => x.nextAction),
-          c.map((x) => x.lastNotes),
+          c.map((x) => (x.nextAction === null ? null : textId(x.nextAction))),
+          c.map((x) => (x.lastNotes === null ? null : textId(x.lastNotes))),
         ],
       ),
     );

@@ -67,6 +67,10 @@ export function scopedCases(db: Db, scope: Scope, today: string) {
     .innerJoin('creditors as cr', (j) =>
       j.onRef('cr.tenant_id', '=', 'c.tenant_id').onRef('cr.creditor_id', '=', 'c.creditor_id'),
     )
+    // The next action is a text kept once per tenant (`db/case-texts.ts`); unread, the join costs nothing.
+    .leftJoin('case_texts as na', (j) =>
+      j.onRef('na.tenant_id', '=', 'c.tenant_id').onRef('na.text_id', '=', 'c.next_action_text'),
+    )
     .where('c.tenant_id', '=', scope.tenantId);
   if (scope.creditorId !== null) query = query.where('c.creditor_id', '=', scope.creditorId);
   return { query, collectability: collectabilitySql(today) };
@@ -86,7 +90,7 @@ export const caseSummaryColumns = [
   'c.updated_at',
   'c.strategy_key',
   'c.stage',
-  'c.next_action',
+  'na.body as next_action',
   'cr.creditor_id',
   'cr.ref as creditor_ref',
   'cr.name as creditor_name',

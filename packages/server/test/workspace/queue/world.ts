@@ -147,9 +147,9 @@ export async function queueWorld(handle: DatabaseHandle) {
         updated_at: now,
         strategy_key: null,
         progress: null,
-        next_action: null,
+        next_action_text: null,
         last_run_on: null,
-        last_notes: null,
+        notes_text: null,
         accrued_on: null,
         payment_reference: null,
       })
