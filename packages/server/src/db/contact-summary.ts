@@ -13,17 +13,21 @@ export const CONTACT_TRIGGER_STEM = 'contacts_summary';
 const ITEM =
   "kind || ':' || validity || ':' || consent || ':' || (case when opted_out_at is null then '0' else '1' end)";
 
-/** The summary of the debtor `debtor` (an alias or row with `tenant_id` and `debtor_id`), as a scalar subquery. */
+/**
+ * The summary of the debtor `debtor` (an alias or row with `tenant_id` and `debtor_id`), as a scalar subquery.
+ * On SQLite the order comes from a subquery, not from `group_concat(… order by …)`: that form needs SQLite
+ * 3.44, and a trigger using it would make the whole schema unreadable to an older `sqlite3` shell or tool.
+ */
 export function summaryOf(dialect: Dialect, debtor: string): string {
-  const joined =
-    dialect === 'sqlite'
-      ? `group_concat(${ITEM}, ',' order by kind, value)`
-      : // Ordered as SQLite compares text, byte by byte, whatever the database's collation.
-        `string_agg(${ITEM}, ',' order by kind collate "C", value collate "C")`;
-  return (
-    `(select ${joined} from contacts s ` +
-    `where s.tenant_id = ${debtor}.tenant_id and s.debtor_id = ${debtor}.debtor_id)`
-  );
+  const where = `s.tenant_id = ${debtor}.tenant_id and s.debtor_id = ${debtor}.debtor_id`;
+  if (dialect === 'sqlite') {
+    return (
+      `(select group_concat(item, ',') from ` +
+      `(select ${ITEM} as item from contacts s where ${where} order by kind, value))`
+    );
+  }
+  // Ordered as SQLite compares text, byte by byte, whatever the database's collation.
+  return `(select string_agg(${ITEM}, ',' order by kind collate "C", value collate "C") from contacts s where ${where})`;
 }
 
 const DONE: Record<string, string> = { insert: 'inserted', update: 'updated', delete: 'deleted' };
